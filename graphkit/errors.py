@@ -1,0 +1,57 @@
+"""One error tree: everything graphkit raises on purpose derives from GraphkitError.
+
+The CLI turns a GraphkitError into one clear line on stderr (no traceback unless --debug).
+"""
+
+from __future__ import annotations
+
+
+class GraphkitError(Exception):
+    """Base of every error graphkit raises on purpose."""
+
+    exit_code = 1
+
+
+class InputError(GraphkitError):
+    """A file cannot be read as a notice: empty, binary, undecodable, not a notice, too large."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class NotANoticeError(InputError):
+    """The text reads fine but is not a rectification notice."""
+
+
+class RecordError(GraphkitError):
+    """A notice record violates the contract (shared/spec/notice-record.md)."""
+
+    def __init__(self, where: str, field: str, reason: str) -> None:
+        super().__init__(f"{where}: field {field!r}: {reason}")
+        self.where = where
+        self.field = field
+        self.reason = reason
+
+
+class StoreError(GraphkitError):
+    """The store cannot be opened or written."""
+
+    exit_code = 2
+
+
+class StoreUnavailable(StoreError):
+    """A server store (Neo4j) cannot be reached."""
+
+
+class QueryError(GraphkitError):
+    """A template or ad-hoc query is unknown, malformed, refused or timed out."""
+
+    exit_code = 2
+
+
+class Neo4jServerError(GraphkitError):
+    """The local Neo4j server cannot be assembled, started or stopped."""
+
+    exit_code = 2
