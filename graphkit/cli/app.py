@@ -1,0 +1,95 @@
+"""The Typer app. Each command is a thin function in its own module, registered here explicitly."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from graphkit.cli import store_cmds
+from graphkit.cli.common import err_console, state
+from graphkit.config import STORES
+
+app = typer.Typer(
+    name="graphkit",
+    help="Rectification notices (巡视/巡察整改进展情况的通报) → a knowledge graph.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+@app.callback()
+def _global(
+    store: Annotated[
+        str | None, typer.Option(help="embedded (default) or neo4j [env GRAPHKIT_STORE]")
+    ] = None,
+    db: Annotated[Path | None, typer.Option(help="embedded store folder [env GRAPHKIT_DB]")] = None,
+    neo4j_uri: Annotated[str | None, typer.Option(help="[env GRAPHKIT_NEO4J_URI]")] = None,
+    neo4j_user: Annotated[str | None, typer.Option(help="[env GRAPHKIT_NEO4J_USER]")] = None,
+    neo4j_password: Annotated[str | None, typer.Option(help="[env GRAPHKIT_NEO4J_PASSWORD]")] = None,
+    neo4j_database: Annotated[str | None, typer.Option(help="[env GRAPHKIT_NEO4J_DATABASE]")] = None,
+    debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
+) -> None:
+    state.settings = state.settings.override(
+        store=store,
+        db=db,
+        neo4j_uri=neo4j_uri,
+        neo4j_user=neo4j_user,
+        neo4j_password=neo4j_password,
+        neo4j_database=neo4j_database,
+    )
+    state.debug = debug
+    if state.settings.store not in STORES:
+        err_console.print(
+            f"[bold red]error:[/] unknown store {state.settings.store!r}: choose embedded or neo4j"
+        )
+        raise typer.Exit(2)
+
+
+app.command("ingest")(store_cmds.ingest_command)
+app.command("load")(store_cmds.load_command)
+app.command("stats")(store_cmds.stats_command)
+
+
+def _register_optional() -> None:
+    """Command groups written in their own modules (explicit list, no import side effects)."""
+    import importlib
+
+    for module, attr, name, kind in (
+        ("graphkit.cli.parse_cmd", "parse_command", "parse", "command"),
+        ("graphkit.cli.neo4j_cmd", "neo4j_app", "neo4j", "group"),
+    ):
+        try:
+            obj = getattr(importlib.import_module(module), attr)
+        except (ImportError, AttributeError):
+            continue
+        if kind == "command":
+            app.command(name)(obj)
+        else:
+            app.add_typer(obj, name=name)
+
+
+_register_optional()
+
+
+def main() -> None:
+    """Console entry point: a GraphkitError is one line on stderr and its exit code, no traceback."""
+    from graphkit.errors import GraphkitError
+
+    try:
+        app()
+    except GraphkitError as exc:
+        if state.debug:
+            raise
+        err_console.print(f"[bold red]error:[/] {exc}", soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

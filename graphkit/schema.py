@@ -1,0 +1,122 @@
+"""The one graph schema (schema/graph.yaml) and the DDL both stores get from it.
+
+`python -m graphkit.schema` rewrites schema/constraints.cypher (Neo4j) and
+schema/embedded.cypher (LadybugDB); a test checks they match graph.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from graphkit.paths import schema_dir
+
+_LADYBUG_TYPES = {
+    "string": "STRING",
+    "int": "INT64",
+    "float": "DOUBLE",
+    "bool": "BOOLEAN",
+    "string[]": "STRING[]",
+}
+
+
+@dataclass(frozen=True)
+class NodeType:
+    label: str
+    properties: dict[str, str]
+    indexes: tuple[str, ...] = ()
+    owned: bool = False
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class EdgeType:
+    type: str
+    pairs: tuple[tuple[str, str], ...]
+    properties: dict[str, str] = field(default_factory=dict)
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class GraphSchema:
+    nodes: dict[str, NodeType]
+    edges: dict[str, EdgeType]
+
+    def neo4j_ddl(self) -> list[str]:
+        """Named uniqueness constraints and property indexes, all `IF NOT EXISTS`."""
+        out = []
+        for n in self.nodes.values():
+            low = _snake(n.label)
+            out.append(f"CREATE CONSTRAINT {low}_id IF NOT EXISTS FOR (n:{n.label}) REQUIRE n.id IS UNIQUE")
+            for prop in n.indexes:
+                out.append(f"CREATE INDEX {low}_{prop} IF NOT EXISTS FOR (n:{n.label}) ON (n.{prop})")
+        return out
+
+    def embedded_ddl(self) -> list[str]:
+        """LadybugDB node tables (primary key `id`) and rel tables."""
+        out = []
+        for n in self.nodes.values():
+            cols = ", ".join(f"{p} {_LADYBUG_TYPES[t]}" for p, t in n.properties.items())
+            out.append(f"CREATE NODE TABLE IF NOT EXISTS {n.label}({cols}, PRIMARY KEY(id))")
+        for e in self.edges.values():
+            parts = [f"FROM {a} TO {b}" for a, b in e.pairs]
+            parts += [f"{p} {_LADYBUG_TYPES[t]}" for p, t in e.properties.items()]
+            out.append(f"CREATE REL TABLE IF NOT EXISTS {e.type}({', '.join(parts)})")
+        return out
+
+
+def _snake(label: str) -> str:
+    return "".join("_" + c.lower() if c.isupper() and i else c.lower() for i, c in enumerate(label))
+
+
+def _as_list(v: str | list[str]) -> list[str]:
+    return [v] if isinstance(v, str) else list(v)
+
+
+def load_schema(path: Path | None = None) -> GraphSchema:
+    raw = yaml.safe_load((path or schema_dir() / "graph.yaml").read_text(encoding="utf-8"))
+    nodes = {
+        label: NodeType(
+            label=label,
+            properties=dict(spec["properties"]),
+            indexes=tuple(spec.get("indexes", ())),
+            owned=bool(spec.get("owned", False)),
+            doc=spec.get("doc", ""),
+        )
+        for label, spec in raw["nodes"].items()
+    }
+    edges = {}
+    for etype, spec in raw["edges"].items():
+        pairs = tuple((a, b) for a in _as_list(spec["from"]) for b in _as_list(spec["to"]))
+        for a, b in pairs:
+            if a not in nodes or b not in nodes:
+                raise ValueError(f"edge {etype} names an unknown node label ({a} → {b})")
+        edges[etype] = EdgeType(etype, pairs, dict(spec.get("properties") or {}), spec.get("doc", ""))
+    for n in nodes.values():
+        if n.properties.get("id") != "string":
+            raise ValueError(f"node {n.label} needs an `id: string` key")
+    return GraphSchema(nodes, edges)
+
+
+@cache
+def schema() -> GraphSchema:
+    """The project's schema, loaded once."""
+    return load_schema()
+
+
+def render_files() -> dict[str, str]:
+    s = schema()
+    head = "// Generated from schema/graph.yaml by `python -m graphkit.schema`; do not edit.\n"
+    return {
+        "constraints.cypher": head + "".join(q + ";\n" for q in s.neo4j_ddl()),
+        "embedded.cypher": head + "".join(q + ";\n" for q in s.embedded_ddl()),
+    }
+
+
+if __name__ == "__main__":
+    for name, text in render_files().items():
+        (schema_dir() / name).write_text(text, encoding="utf-8")
+        print("wrote", schema_dir() / name)

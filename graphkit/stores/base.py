@@ -1,0 +1,142 @@
+"""The one store interface, and the load logic both stores share.
+
+A store runs Cypher. Writes go through `write_batch`, one transaction per batch, which replaces
+whole notices: a notice whose record changed (same id, other content, or same source, other
+id) loses its old subgraph and gets the new one in the same transaction, and a notice whose
+record is unchanged is not written at all. MERGE on stable ids makes every write repeatable, so
+a load killed half-way and run again ends with the complete graph and no duplicates.
+"""
+
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass
+from typing import Any
+
+from graphkit.schema import GraphSchema, schema
+from loaders.graph import EdgeKey, GraphBatch, Row
+
+Statement = tuple[str, dict[str, Any]]
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[list[Any]]
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, r, strict=True)) for r in self.rows]
+
+
+class Store(abc.ABC):
+    """A graph store that speaks Cypher. Subclasses: EmbeddedStore (LadybugDB), Neo4jStore."""
+
+    name: str = ""
+    chunk_rows: int = 5000
+
+    def __init__(self) -> None:
+        self.schema: GraphSchema = schema()
+
+    # -- what each store provides -------------------------------------------------------------
+    @abc.abstractmethod
+    def apply_schema(self) -> None:
+        """Create constraints / tables (idempotent)."""
+
+    @abc.abstractmethod
+    def query(
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        write: bool = False,
+        timeout: float | None = None,
+    ) -> QueryResult:
+        """Run one statement. Read-only unless `write`; `timeout` in seconds."""
+
+    @abc.abstractmethod
+    def run_transaction(self, statements: list[Statement]) -> None:
+        """Run the statements in one write transaction: all or nothing."""
+
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    @abc.abstractmethod
+    def _cast(self, expr: str, typ: str) -> str:
+        """How a parameter value is written to a property of type `typ`."""
+
+    # -- shared -------------------------------------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def merge_nodes_statement(self, label: str) -> str:
+        props = self.schema.nodes[label].properties
+        sets = ", ".join(f"n.{p} = {self._cast('r.' + p, t)}" for p, t in props.items() if p != "id")
+        return f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}})" + (f" SET {sets}" if sets else "")
+
+    def merge_edges_statement(self, key: EdgeKey) -> str:
+        etype, a, b = key
+        props = self.schema.edges[etype].properties
+        sets = ", ".join(f"e.{p} = {self._cast('r.' + p, t)}" for p, t in props.items())
+        return (
+            f"UNWIND $rows AS r MATCH (a:{a} {{id: r.src}}), (b:{b} {{id: r.dst}}) "
+            f"MERGE (a)-[e:{etype}]->(b)" + (f" SET {sets}" if sets else "")
+        )
+
+    def _chunks(self, rows: list[Row]) -> list[list[Row]]:
+        n = self.chunk_rows
+        return [rows[i : i + n] for i in range(0, len(rows), n)]
+
+    def write_statements(self, batch: GraphBatch, replace: list[str]) -> list[Statement]:
+        """The statements that replace the notices `replace` and merge `batch`, in order."""
+        out: list[Statement] = []
+        if replace:
+            for label, node in self.schema.nodes.items():
+                if node.owned:
+                    out.append(
+                        (f"MATCH (x:{label}) WHERE x.notice_id IN $ids DETACH DELETE x", {"ids": replace})
+                    )
+            out.append(("MATCH (x:Notice) WHERE x.id IN $ids DETACH DELETE x", {"ids": replace}))
+        for label, rows in batch.nodes.items():
+            if label not in self.schema.nodes:
+                raise ValueError(f"unknown node label {label}")
+            for chunk in self._chunks(list(rows.values())):
+                out.append((self.merge_nodes_statement(label), {"rows": chunk}))
+        for key, erows in batch.edges.items():
+            if key[0] not in self.schema.edges or (key[1], key[2]) not in self.schema.edges[key[0]].pairs:
+                raise ValueError(f"unknown edge {key}")
+            for chunk in self._chunks(list(erows.values())):
+                out.append((self.merge_edges_statement(key), {"rows": chunk}))
+        if replace:
+            out.extend(self.orphan_cleanup())
+        return out
+
+    def orphan_cleanup(self) -> list[Statement]:
+        """Shared nodes that a replaced notice leaves without any edge are removed."""
+        out: list[Statement] = []
+        for label in ("Unit", "Inspection", "Person", "Document"):
+            out.append((f"MATCH (x:{label}) WHERE NOT EXISTS {{ MATCH (x)-[]-() }} DELETE x", {}))
+        return out
+
+    def stored_notices(self, ids: list[str], sources: list[str]) -> list[dict[str, Any]]:
+        """Stored notices that have one of these ids or sources: id, source, content_hash."""
+        res = self.query(
+            "MATCH (n:Notice) WHERE n.id IN $ids OR n.source IN $sources "
+            "RETURN n.id AS id, n.source AS source, n.content_hash AS content_hash",
+            {"ids": ids, "sources": sources},
+        )
+        return res.records()
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Node count per label and edge count per type (every label and type of the schema)."""
+        nodes = {
+            label: int(self.query(f"MATCH (n:{label}) RETURN count(n) AS c").rows[0][0])
+            for label in self.schema.nodes
+        }
+        edges = {
+            etype: int(self.query(f"MATCH ()-[e:{etype}]->() RETURN count(e) AS c").rows[0][0])
+            for etype in self.schema.edges
+        }
+        return {"nodes": nodes, "edges": edges}

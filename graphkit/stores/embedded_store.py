@@ -1,0 +1,119 @@
+"""The embedded default store: LadybugDB on disk, Cypher, no server.
+
+This module and neo4j_store.py are the only places that import a database driver.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from graphkit.errors import QueryError, StoreError
+from graphkit.stores.base import QueryResult, Statement, Store
+
+_TYPES = {"string": "STRING", "int": "INT64", "float": "DOUBLE", "bool": "BOOLEAN", "string[]": "STRING[]"}
+
+
+class EmbeddedStore(Store):
+    """LadybugDB in a folder (`path` is the database inside it)."""
+
+    name = "embedded"
+
+    def __init__(self, folder: Path, *, read_only: bool = False) -> None:
+        super().__init__()
+        import ladybug
+
+        self.folder = Path(folder)
+        self.read_only = read_only
+        path = self.folder / "graph.lbdb"
+        try:
+            if read_only and not path.exists():
+                raise StoreError(f"no graph at {self.folder}: run `graphkit ingest` first")
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._db = ladybug.Database(str(path), read_only=read_only)
+            self._conn = ladybug.Connection(self._db)
+        except StoreError:
+            raise
+        except RuntimeError as exc:
+            raise StoreError(f"cannot open the embedded store at {self.folder}: {_first_line(exc)}") from None
+        if not read_only:
+            self.apply_schema()
+
+    def _cast(self, expr: str, typ: str) -> str:
+        # LadybugDB types an all-null parameter column as STRING; the cast keeps the declared type.
+        return expr if typ == "string" else f"CAST({expr} AS {_TYPES[typ]})"
+
+    def apply_schema(self) -> None:
+        for stmt in self.schema.embedded_ddl():
+            self._conn.execute(stmt)
+
+    def query(
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        write: bool = False,
+        timeout: float | None = None,
+    ) -> QueryResult:
+        if not write and not self.read_only and _WRITE_CLAUSE.search(_strip_literals(cypher)):
+            raise QueryError("refused: the query writes (CREATE/MERGE/SET/DELETE …); pass --write to allow")
+        try:
+            self._conn.set_query_timeout(int(timeout * 1000) if timeout else 0)
+            res = self._conn.execute(cypher, params or {})
+            if isinstance(res, list):  # several statements: the last one answers
+                res = res[-1]
+            cols = res.get_column_names()
+            rows = []
+            while res.has_next():
+                rows.append(list(res.get_next()))
+            return QueryResult(cols, rows)
+        except RuntimeError as exc:
+            msg = _first_line(exc)
+            if "interrupted" in msg.lower() or "timeout" in msg.lower():
+                raise QueryError(f"query stopped after its time limit of {timeout} s") from None
+            if self.read_only and "read" in msg.lower() and "only" in msg.lower():
+                raise QueryError(
+                    "refused: the store is open read-only; pass --write to allow writes"
+                ) from None
+            raise QueryError(msg) from None
+        finally:
+            self._conn.set_query_timeout(0)
+
+    def run_transaction(self, statements: list[Statement]) -> None:
+        if self.read_only:
+            raise StoreError("the embedded store is open read-only")
+        self._conn.execute("BEGIN TRANSACTION")
+        try:
+            for cypher, params in statements:
+                self._conn.execute(cypher, params)
+        except BaseException as exc:
+            self._conn.execute("ROLLBACK")
+            if isinstance(exc, RuntimeError):
+                raise StoreError(f"embedded write failed (rolled back): {_first_line(exc)}") from None
+            raise
+        self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
+        if conn is not None:
+            conn.close()
+            self._conn = None
+        if db is not None:
+            db.close()
+            self._db = None
+
+
+_WRITE_CLAUSE = re.compile(
+    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|IMPORT|EXPORT|CHECKPOINT)\b",
+    re.IGNORECASE,
+)
+_LITERAL = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*")
+
+
+def _strip_literals(cypher: str) -> str:
+    return _LITERAL.sub("''", cypher)
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -1,0 +1,114 @@
+"""Neo4j through the official driver: batched `UNWIND $rows … MERGE` in managed transactions.
+
+This module and embedded_store.py are the only places that import a database driver.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphkit.errors import QueryError, StoreError, StoreUnavailable
+from graphkit.stores.base import QueryResult, Statement, Store
+
+
+class Neo4jStore(Store):
+    name = "neo4j"
+
+    def __init__(self, uri: str, user: str, password: str, database: str = "neo4j") -> None:
+        super().__init__()
+        import neo4j
+        from neo4j.exceptions import AuthError, ServiceUnavailable
+
+        self.uri, self.database = uri, database
+        try:
+            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
+            self._driver.verify_connectivity()
+        except (ServiceUnavailable, OSError, ValueError) as exc:
+            raise StoreUnavailable(f"Neo4j unreachable at {uri}: {_first_line(exc)}") from None
+        except AuthError as exc:
+            raise StoreUnavailable(f"Neo4j at {uri} refused the credentials: {_first_line(exc)}") from None
+
+    def _cast(self, expr: str, typ: str) -> str:
+        return expr
+
+    def apply_schema(self) -> None:
+        with self._driver.session(database=self.database) as s:
+            for stmt in self.schema.neo4j_ddl():
+                s.run(stmt).consume()
+            s.run("CALL db.awaitIndexes(300)").consume()
+
+    def query(
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        write: bool = False,
+        timeout: float | None = None,
+    ) -> QueryResult:
+        import neo4j
+        from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
+
+        q = neo4j.Query(cypher, timeout=timeout)  # type: ignore[arg-type]
+
+        def work(tx: Any) -> QueryResult:
+            res = tx.run(q, params or {})
+            cols = list(res.keys())
+            return QueryResult(cols, [[_plain(v) for v in rec.values()] for rec in res])
+
+        try:
+            with self._driver.session(database=self.database) as s:
+                return s.execute_write(work) if write else s.execute_read(work)
+        except ServiceUnavailable as exc:
+            raise StoreUnavailable(f"Neo4j unreachable at {self.uri}: {_first_line(exc)}") from None
+        except ClientError as exc:
+            code = exc.code or ""
+            if "TransactionTimedOut" in code or "Terminated" in code:
+                raise QueryError(f"query stopped after its time limit of {timeout} s") from None
+            if "AccessMode" in code or "ForbiddenDueToTransactionType" in code or "WriteOnReadOnly" in code:
+                raise QueryError("refused: the query writes; pass --write to allow") from None
+            raise QueryError(f"{code.rsplit('.', 1)[-1]}: {_first_line(exc.message or exc)}") from None
+        except Neo4jError as exc:
+            raise QueryError(_first_line(exc)) from None
+
+    def run_transaction(self, statements: list[Statement]) -> None:
+        from neo4j.exceptions import Neo4jError, ServiceUnavailable
+
+        def work(tx: Any) -> None:
+            for cypher, params in statements:
+                tx.run(cypher, params).consume()
+
+        try:
+            with self._driver.session(database=self.database) as s:
+                s.execute_write(work)
+        except ServiceUnavailable as exc:
+            raise StoreUnavailable(f"Neo4j unreachable at {self.uri}: {_first_line(exc)}") from None
+        except Neo4jError as exc:
+            raise StoreError(f"Neo4j write failed (rolled back): {_first_line(exc)}") from None
+
+    def close(self) -> None:
+        drv = getattr(self, "_driver", None)
+        if drv is not None:
+            drv.close()
+            self._driver = None
+
+
+def _plain(v: Any) -> Any:
+    """Driver values → plain Python (nodes and relationships as dicts of their properties)."""
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(v, Node):
+        return {"_label": next(iter(v.labels), None), **dict(v)}
+    if isinstance(v, Relationship):
+        return {"_type": v.type, **dict(v)}
+    if isinstance(v, Path):
+        return {"nodes": [_plain(n) for n in v.nodes], "rels": [_plain(r) for r in v.relationships]}
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    return v
+
+
+def _first_line(exc: object) -> str:
+    s = str(exc).strip()
+    return s.splitlines()[0] if s else type(exc).__name__

@@ -1,0 +1,49 @@
+"""Nodes and edges in plain Python, the shape loaders produce and stores write."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+Row = dict[str, Any]
+EdgeKey = tuple[str, str, str]  # (type, from label, to label)
+
+
+@dataclass
+class GraphBatch:
+    """Nodes by label and edges by (type, from label, to label); rows carry `id` / `src`, `dst`."""
+
+    nodes: dict[str, dict[str, Row]] = field(default_factory=lambda: defaultdict(dict))
+    edges: dict[EdgeKey, dict[tuple[str, str], Row]] = field(default_factory=lambda: defaultdict(dict))
+    notices: list[Row] = field(default_factory=list)  # {"id", "source", "content_hash"} of each notice
+
+    def node(self, label: str, row: Row) -> str:
+        """Add (or update) a node; the last write of a property wins. Returns its id."""
+        self.nodes[label].setdefault(row["id"], {}).update(row)
+        return str(row["id"])
+
+    def edge(self, etype: str, src: tuple[str, str], dst: tuple[str, str], **props: Any) -> None:
+        """Add an edge between (label, id) pairs; one edge per type and pair."""
+        key = (etype, src[0], dst[0])
+        self.edges[key][(src[1], dst[1])] = {"src": src[1], "dst": dst[1], **props}
+
+    def extend(self, other: GraphBatch) -> None:
+        for label, rows in other.nodes.items():
+            for row in rows.values():
+                self.node(label, row)
+        for key, erows in other.edges.items():
+            self.edges[key].update(erows)
+        self.notices.extend(other.notices)
+
+    def size(self) -> int:
+        return sum(len(r) for r in self.nodes.values()) + sum(len(r) for r in self.edges.values())
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        edges: dict[str, int] = defaultdict(int)
+        for (etype, _, _), rows in self.edges.items():
+            edges[etype] += len(rows)
+        return {
+            "nodes": {k: len(v) for k, v in sorted(self.nodes.items()) if v},
+            "edges": dict(sorted(edges.items())),
+        }

@@ -1,0 +1,187 @@
+"""A notice record → the nodes and edges of its subgraph. No database driver is imported here.
+
+Ids (loaders/ids.py) come from content and position: a notice's id is the hash of its clean text,
+an issue's from the notice and its place in the tree, a measure's from its issue and its place,
+so loading the same record twice gives the same nodes, and a changed measure text changes the
+properties of one node only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+
+from graphkit.records import Issue, NoticeRecord
+from loaders.graph import GraphBatch
+from loaders.ids import normalise_title, normalise_unit, stable_id
+
+# Verbs that, right before 《…》, say the measure issued the document rather than cited it.
+_ISSUE_VERBS = re.compile(
+    r"(制定|制订|印发|出台|下发|修订|修改|起草|编制|编印|形成|发布|颁布|草拟|拟定|重新制定|研究制定|完善)"
+    r"(了|出|完成|并印发|并下发|并实施)?[^，。；,;]{0,6}$"
+)
+
+
+def record_hash(record: NoticeRecord) -> str:
+    """Hash of the whole record: an unchanged record need not be written again."""
+    data = json.dumps(record.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha1(data.encode("utf-8")).hexdigest()
+
+
+def unit_id(name: str) -> str:
+    return stable_id("u", normalise_unit(name))
+
+
+def document_edges(text: str, documents: Iterable[str]) -> list[tuple[str, str]]:
+    """(edge type, title) for each document of a measure: ISSUED when an issuing verb precedes it."""
+    out = []
+    for title in documents:
+        pos = text.find(title)
+        before = text[max(0, pos - 13) : max(0, pos - 1)] if pos > 0 else ""
+        out.append(("ISSUED" if _ISSUE_VERBS.search(before) else "CITES", title))
+    return out
+
+
+def record_to_graph(record: NoticeRecord, batch: GraphBatch | None = None) -> GraphBatch:
+    """Add one record's nodes and edges to `batch` (a new one when None) and return it."""
+    g = batch if batch is not None else GraphBatch()
+    nid = record.id
+    unit_name = normalise_unit(record.unit)
+    uid = stable_id("u", unit_name)
+    aliases = sorted({record.unit, *([record.publisher] if record.publisher else [])} - {unit_name})
+    g.node("Unit", {"id": uid, "name": unit_name, "aliases": aliases})
+
+    counts = {"issues": 0, "measures": 0}
+    g.notices.append({"id": nid, "source": record.source, "content_hash": record_hash(record)})
+
+    insp = record.inspection
+    if any((insp.team, insp.round, insp.start, insp.kind)):
+        iid = stable_id("insp", uid, insp.team, insp.round, insp.start, insp.kind)
+    else:
+        iid = stable_id("insp", nid)
+    g.node(
+        "Inspection",
+        {
+            "id": iid,
+            "team": insp.team,
+            "kind": insp.kind,
+            "round": insp.round,
+            "start_date": insp.start,
+            "end_date": insp.end,
+            "feedback_date": insp.feedback,
+        },
+    )
+    g.edge("ON_INSPECTION", ("Notice", nid), ("Inspection", iid))
+    g.edge("INSPECTED", ("Inspection", iid), ("Unit", uid))
+    g.edge("REPORTED", ("Unit", uid), ("Notice", nid))
+
+    ord_issue = 0
+    ord_measure = 0
+
+    def walk(issues: list[Issue], parent: str | None, path: str, depth: int) -> None:
+        nonlocal ord_issue, ord_measure
+        for k, issue in enumerate(issues, 1):
+            ipath = f"{path}.{k}" if path else str(k)
+            isid = stable_id("i", nid, ipath)
+            ord_issue += 1
+            g.node(
+                "Issue",
+                {
+                    "id": isid,
+                    "notice_id": nid,
+                    "parent_id": parent,
+                    "label": issue.label,
+                    "title": issue.title,
+                    "depth": depth,
+                    "ord": ord_issue,
+                    "path": ipath,
+                    "span_start": issue.span[0] if issue.span else None,
+                    "span_end": issue.span[1] if issue.span else None,
+                },
+            )
+            if parent is None:
+                g.edge("HAS_ISSUE", ("Notice", nid), ("Issue", isid))
+            else:
+                g.edge("HAS_SUBISSUE", ("Issue", parent), ("Issue", isid))
+            for j, m in enumerate(issue.measures, 1):
+                mid = stable_id("m", nid, ipath, j)
+                ord_measure += 1
+                g.node(
+                    "Measure",
+                    {
+                        "id": mid,
+                        "notice_id": nid,
+                        "issue_id": isid,
+                        "label": m.label,
+                        "text": m.text,
+                        "status": m.status,
+                        "deadline": m.deadline,
+                        "ord": ord_measure,
+                        "span_start": m.span[0] if m.span else None,
+                        "span_end": m.span[1] if m.span else None,
+                        "kind": getattr(m, "kind", None),
+                    },
+                )
+                g.edge("ADDRESSES", ("Measure", mid), ("Issue", isid))
+                g.edge("TOOK", ("Unit", uid), ("Measure", mid))
+                for etype, title in document_edges(m.text, m.documents):
+                    key = normalise_title(title)
+                    if not key:
+                        continue
+                    did = stable_id("d", key)
+                    g.node("Document", {"id": did, "title": title.strip().strip("《》")})
+                    g.edge(etype, ("Measure", mid), ("Document", did))
+            walk(issue.children, isid, ipath, depth + 1)
+
+    walk(record.issues, None, "", 1)
+    counts["issues"], counts["measures"] = ord_issue, ord_measure
+
+    seen_roles: set[str] = set()
+    for role in record.roles:
+        rid = stable_id("r", nid, role.role, role.position, role.person)
+        if rid in seen_roles:
+            continue
+        seen_roles.add(rid)
+        g.node(
+            "Role",
+            {
+                "id": rid,
+                "notice_id": nid,
+                "role": role.role,
+                "position": role.position,
+                "person": role.person,
+            },
+        )
+        g.edge("HAS_ROLE", ("Unit", uid), ("Role", rid))
+        g.edge("LEADS", ("Role", rid), ("Notice", nid))
+        if role.person:
+            pid = stable_id("p", uid, role.person)
+            g.node("Person", {"id": pid, "name": role.person, "unit_id": uid})
+            g.edge("HOLDS", ("Person", pid), ("Role", rid))
+            g.edge("MEMBER_OF", ("Person", pid), ("Unit", uid))
+
+    g.node(
+        "Notice",
+        {
+            "id": nid,
+            "source": record.source,
+            "title": record.title,
+            "unit_name": record.unit,
+            "publisher": record.publisher,
+            "published": record.published,
+            "figures": json.dumps(record.figures, ensure_ascii=False, sort_keys=True),
+            "content_hash": g.notices[-1]["content_hash"],
+            "issue_count": counts["issues"],
+            "measure_count": counts["measures"],
+        },
+    )
+    return g
+
+
+def records_to_graph(records: Iterable[NoticeRecord]) -> GraphBatch:
+    g = GraphBatch()
+    for r in records:
+        record_to_graph(r, g)
+    return g

@@ -1,0 +1,26 @@
+// Generated from schema/graph.yaml by `python -m graphkit.schema`; do not edit.
+CREATE CONSTRAINT notice_id IF NOT EXISTS FOR (n:Notice) REQUIRE n.id IS UNIQUE;
+CREATE INDEX notice_source IF NOT EXISTS FOR (n:Notice) ON (n.source);
+CREATE INDEX notice_published IF NOT EXISTS FOR (n:Notice) ON (n.published);
+CREATE CONSTRAINT unit_id IF NOT EXISTS FOR (n:Unit) REQUIRE n.id IS UNIQUE;
+CREATE INDEX unit_name IF NOT EXISTS FOR (n:Unit) ON (n.name);
+CREATE CONSTRAINT inspection_id IF NOT EXISTS FOR (n:Inspection) REQUIRE n.id IS UNIQUE;
+CREATE INDEX inspection_team IF NOT EXISTS FOR (n:Inspection) ON (n.team);
+CREATE INDEX inspection_round IF NOT EXISTS FOR (n:Inspection) ON (n.round);
+CREATE CONSTRAINT issue_id IF NOT EXISTS FOR (n:Issue) REQUIRE n.id IS UNIQUE;
+CREATE INDEX issue_notice_id IF NOT EXISTS FOR (n:Issue) ON (n.notice_id);
+CREATE INDEX issue_title IF NOT EXISTS FOR (n:Issue) ON (n.title);
+CREATE CONSTRAINT measure_id IF NOT EXISTS FOR (n:Measure) REQUIRE n.id IS UNIQUE;
+CREATE INDEX measure_notice_id IF NOT EXISTS FOR (n:Measure) ON (n.notice_id);
+CREATE INDEX measure_status IF NOT EXISTS FOR (n:Measure) ON (n.status);
+CREATE INDEX measure_kind IF NOT EXISTS FOR (n:Measure) ON (n.kind);
+CREATE CONSTRAINT role_id IF NOT EXISTS FOR (n:Role) REQUIRE n.id IS UNIQUE;
+CREATE INDEX role_notice_id IF NOT EXISTS FOR (n:Role) ON (n.notice_id);
+CREATE INDEX role_role IF NOT EXISTS FOR (n:Role) ON (n.role);
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
+CREATE INDEX document_title IF NOT EXISTS FOR (n:Document) ON (n.title);
+CREATE CONSTRAINT measure_template_id IF NOT EXISTS FOR (n:MeasureTemplate) REQUIRE n.id IS UNIQUE;
+CREATE INDEX measure_template_kind IF NOT EXISTS FOR (n:MeasureTemplate) ON (n.kind);
+CREATE INDEX measure_template_scope IF NOT EXISTS FOR (n:MeasureTemplate) ON (n.scope);
