@@ -1,7 +1,7 @@
 // Generated from schema/graph.yaml by `python -m graphkit.schema`; do not edit.
 CREATE NODE TABLE IF NOT EXISTS Notice(id STRING, source STRING, title STRING, unit_name STRING, publisher STRING, published STRING, figures STRING, content_hash STRING, issue_count INT64, measure_count INT64, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Unit(id STRING, name STRING, aliases STRING[], PRIMARY KEY(id));
-CREATE NODE TABLE IF NOT EXISTS Inspection(id STRING, team STRING, kind STRING, round STRING, start STRING, end STRING, feedback STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS Inspection(id STRING, team STRING, kind STRING, round STRING, start_date STRING, end_date STRING, feedback_date STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Issue(id STRING, notice_id STRING, parent_id STRING, label STRING, title STRING, depth INT64, ord INT64, path STRING, span_start INT64, span_end INT64, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Measure(id STRING, notice_id STRING, issue_id STRING, label STRING, text STRING, status STRING, deadline STRING, ord INT64, span_start INT64, span_end INT64, kind STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Role(id STRING, notice_id STRING, role STRING, position STRING, person STRING, PRIMARY KEY(id));

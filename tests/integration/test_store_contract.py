@@ -1,0 +1,84 @@
+"""One contract, both stores: same records → same counts; re-load changes nothing; a changed
+record updates only what changed; a bad batch leaves nothing half-written."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from graphkit.errors import StoreError
+from graphkit.ingest import load_records
+from graphkit.records import NoticeRecord
+from loaders import records_to_graph
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def _dump(store) -> dict[str, dict]:  # type: ignore[no-untyped-def]
+    out = {}
+    for label in ("Notice", "Issue", "Measure", "Unit", "Role", "Document"):
+        props = sorted(store.schema.nodes[label].properties)
+        cols = ", ".join(f"n.{p} AS {p}" for p in props)
+        res = store.query(f"MATCH (n:{label}) RETURN {cols} ORDER BY n.id")
+        out[label] = {r["id"]: r for r in res.records()}
+    return out
+
+
+def test_counts_match_the_loader(store, two_records: list[NoticeRecord]) -> None:  # type: ignore[no-untyped-def]
+    load_records(store, two_records)
+    expected = records_to_graph(two_records).counts()
+    got = store.counts()
+    assert {k: v for k, v in got["nodes"].items() if v} == expected["nodes"]
+    assert {k: v for k, v in got["edges"].items() if v} == expected["edges"]
+    res = store.query("MATCH (u:Unit) RETURN u.name AS name, u.aliases AS aliases")
+    assert res.records() == [{"name": "东河县委", "aliases": ["中共东河县委", "中共东河县委员会"]}]
+
+
+def test_reload_three_times_changes_nothing(store, two_records: list[NoticeRecord]) -> None:  # type: ignore[no-untyped-def]
+    load_records(store, two_records)
+    first, dump = store.counts(), _dump(store)
+    for _ in range(3):
+        summary = load_records(store, two_records)
+        assert summary.unchanged == 2 and summary.written == 0
+    assert store.counts() == first
+    assert _dump(store) == dump
+
+
+def test_changed_measure_updates_only_that(store, two_records: list[NoticeRecord]) -> None:  # type: ignore[no-untyped-def]
+    load_records(store, two_records)
+    before = _dump(store)
+    changed = copy.deepcopy(two_records)
+    changed[0].issues[0].children[0].measures[1].text = "组织县级领导干部参加专题读书班4期。"
+    summary = load_records(store, changed)
+    assert (summary.written, summary.replaced, summary.unchanged) == (1, 1, 1)
+    after = _dump(store)
+    assert store.counts() == store.counts()
+    for label in before:
+        assert set(before[label]) == set(after[label]), label
+    diff = [(lbl, k) for lbl in before for k in before[lbl] if before[lbl][k] != after[lbl][k]]
+    # the measure's text, and the notice's content hash
+    assert sorted(lbl for lbl, _ in diff) == ["Measure", "Notice"]
+
+
+def test_same_source_new_text_replaces_old_notice(store, two_records: list[NoticeRecord]) -> None:  # type: ignore[no-untyped-def]
+    load_records(store, two_records)
+    newer = two_records[1].model_copy(deep=True)
+    newer.id = "n-test-b-v2"
+    newer.issues[0].measures.pop()
+    load_records(store, [newer])
+    res = store.query("MATCH (n:Notice) RETURN n.id AS id ORDER BY id")
+    assert [r[0] for r in res.rows] == ["n-test-a", "n-test-b-v2"]
+    expected = records_to_graph([two_records[0], newer]).counts()
+    assert {k: v for k, v in store.counts()["nodes"].items() if v} == expected["nodes"]
+
+
+def test_failed_batch_writes_nothing(store, two_records: list[NoticeRecord]) -> None:  # type: ignore[no-untyped-def]
+    load_records(store, two_records[:1])
+    before = store.counts()
+    g = records_to_graph(two_records[1:])
+    stmts = store.write_statements(g, [])
+    stmts.append(("MATCH (n:Notice) RETURN n.nonexistent_fn(1)", {}))  # fails inside the transaction
+    with pytest.raises(StoreError):
+        store.run_transaction(stmts)
+    assert store.counts() == before
