@@ -1,0 +1,109 @@
+"""``graphkit neo4j start|stop|status|fetch``: the local Neo4j Community server (see graphkit.neo4j_server).
+
+Heavy imports stay inside the commands; an error is one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, TypeVar
+
+import typer
+
+neo4j_app = typer.Typer(
+    name="neo4j",
+    help="A local Neo4j Community 5.26 server on 127.0.0.1 (jars from Maven Central, Java 17+).",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+T = TypeVar("T")
+
+
+def _run(fn: Callable[[], T]) -> T:
+    """Run fn; a Neo4jServerError becomes one red line on stderr and its exit code."""
+    from graphkit.cli.common import err_console, state
+    from graphkit.errors import Neo4jServerError
+
+    try:
+        return fn()
+    except Neo4jServerError as exc:
+        if state.debug:
+            raise
+        err_console.print(f"[bold red]error:[/] {exc}", soft_wrap=True)
+        raise typer.Exit(exc.exit_code) from None
+
+
+@neo4j_app.command("start")
+def start_command(
+    timeout: Annotated[float, typer.Option(help="seconds to wait for Bolt to answer")] = 120.0,
+    wait: Annotated[bool, typer.Option(help="wait until Bolt answers")] = True,
+) -> None:
+    """Start the server (fetching its jars the first time), or find it already running."""
+    from graphkit.cli.common import out_console
+    from graphkit.neo4j_server import server
+
+    if not server.jars_ready():
+        out_console.print(
+            f"Fetching Neo4j {server.neo4j_version()} jars from Maven Central into "
+            f"[bold]{server.lib_dir()}[/] (first run; this can take minutes) …"
+        )
+    with out_console.status("Starting Neo4j …"):
+        info = _run(lambda: server.start(wait=wait, timeout=timeout))
+    state = "started" if info.started else "already running"
+    out_console.print(f"[bold green]Neo4j {info.version} {state}[/] (pid {info.pid})")
+    out_console.print(f"  bolt     {info.uri}  (user {info.user})")
+    out_console.print(f"  browser  {info.browser_url}")
+    out_console.print(f"  home     {info.home}")
+
+
+@neo4j_app.command("stop")
+def stop_command(
+    timeout: Annotated[float, typer.Option(help="seconds after SIGTERM before SIGKILL")] = 60.0,
+) -> None:
+    """Stop the server and wait until its process is gone."""
+    from graphkit.cli.common import out_console
+    from graphkit.neo4j_server import server
+
+    with out_console.status("Stopping Neo4j …"):
+        stopped = _run(lambda: server.stop(timeout=timeout))
+    out_console.print("[bold]Neo4j stopped[/]" if stopped else "Neo4j was not running")
+
+
+@neo4j_app.command("status")
+def status_command(
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Running or stopped, pid, URIs (exit code 0 either way)."""
+    import json
+
+    from graphkit.cli.common import out_console
+    from graphkit.neo4j_server import server
+
+    st = _run(server.status)
+    if as_json:
+        print(json.dumps(server.info_dict(st)))
+        return
+    if st.running:
+        label = "[bold green]running[/]" if st.ready else "[bold yellow]starting[/]"
+        out_console.print(f"Neo4j {st.version} {label} (pid {st.pid})")
+        out_console.print(f"  bolt     {st.uri}")
+        out_console.print(f"  browser  {st.browser_url}")
+    else:
+        jars = "jars ready" if st.jars else "jars not fetched yet"
+        out_console.print(f"Neo4j {st.version} [bold]stopped[/] ({jars})")
+    out_console.print(f"  home     {st.home}")
+
+
+@neo4j_app.command("fetch")
+def fetch_command(
+    force: Annotated[bool, typer.Option(help="fetch again even if the jars are there")] = False,
+    timeout: Annotated[float, typer.Option(help="seconds Maven may take")] = 1800.0,
+) -> None:
+    """Fetch the server's jars from Maven Central with Maven (once)."""
+    from graphkit.cli.common import out_console
+    from graphkit.neo4j_server import server
+
+    with out_console.status(f"Fetching Neo4j {server.neo4j_version()} jars with Maven …"):
+        lib = _run(lambda: server.ensure_jars(timeout=timeout, force=force))
+    out_console.print(f"{len(list(lib.glob('*.jar')))} jars in [bold]{lib}[/]")
