@@ -1,0 +1,43 @@
+"""DOCX → paragraphs, one per line, with tables read row by row (cells joined by a tab)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from graphkit.errors import InputError
+
+
+def docx_to_text(data: bytes, path: str) -> str:
+    """Extract the text of a Word document in reading order (paragraphs and tables).
+
+    Raises:
+        InputError: the bytes are not a readable DOCX, or it holds no text.
+    """
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(path, f"not a readable DOCX ({type(exc).__name__}: {exc})") from None
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    text = cell.text.replace("\n", " ").strip()
+                    if not cells or text != cells[-1]:  # merged cells repeat their text
+                        cells.append(text)
+                lines.append("\t".join(cells))
+    text = "\n".join(lines)
+    if not text.strip():
+        raise InputError(path, "DOCX document holds no text")
+    return text
