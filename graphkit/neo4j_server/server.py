@@ -483,6 +483,22 @@ def _running_ports(home: Path, pid: int) -> tuple[int, int]:
     return bolt_port(), http_port()
 
 
+def _port_owner(port: int) -> str:
+    """Who holds a port, as far as graphkit can tell: another graphkit Neo4j, or another program."""
+    proc = Path("/proc")
+    if proc.is_dir():
+        for entry in proc.iterdir():
+            if not entry.name.isdigit():
+                continue
+            args = _cmdline(int(entry.name)) or []
+            if MAIN_CLASS in args and (
+                f"-Dgraphkit.bolt_port={port}" in args or f"-Dgraphkit.http_port={port}" in args
+            ):
+                other = next((a.split("=", 1)[1] for a in args if a.startswith("--home-dir=")), "?")
+                return f"graphkit's Neo4j of another home, {other} (pid {entry.name})"
+    return "another program"
+
+
 def _port_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -614,8 +630,7 @@ def start(*, wait: bool = True, timeout: float = START_TIMEOUT) -> ServerInfo:
         for name, port in (("GRAPHKIT_NEO4J_BOLT_PORT", bolt), ("GRAPHKIT_NEO4J_HTTP_PORT", http)):
             if not _port_free(port):
                 raise Neo4jServerError(
-                    f"port {port} on 127.0.0.1 is taken by another program (not graphkit's Neo4j "
-                    f"of {home}): free it or set {name}"
+                    f"port {port} on 127.0.0.1 is taken by {_port_owner(port)}: free it or set {name}"
                 )
         heap = _env_size("GRAPHKIT_NEO4J_HEAP", DEFAULT_HEAP)
         pagecache = _env_size("GRAPHKIT_NEO4J_PAGECACHE", DEFAULT_PAGECACHE)

@@ -1,0 +1,274 @@
+"""The project's own local Neo4j server (graphkit.neo4j_server), for real: no mocks.
+
+The server is the one of GRAPHKIT_HOME (default ~/.local/share/graphkit/neo4j), shared with the other
+tests (tests/conftest.py starts it the same way). The last test stops it and starts it again, so the
+suite goes on with a running server.
+
+With GRAPHKIT_TEST_NEO4J_URI set, only the Cypher test runs against that server; the tests of the
+local server's life cycle are skipped. Under CI=true a server that cannot be started fails the tests;
+elsewhere they are skipped when Java or Maven is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from graphkit.errors import Neo4jServerError
+from graphkit.neo4j_server import server
+
+pytestmark = pytest.mark.neo4j
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+EXTERNAL_URI = os.environ.get("GRAPHKIT_TEST_NEO4J_URI")
+
+
+def _fail_or_skip(reason: str) -> None:
+    if IN_CI:
+        pytest.fail(f"CI=true: {reason}")
+    pytest.skip(reason)
+
+
+def _tools_missing() -> str | None:
+    try:
+        server.find_java()
+    except Neo4jServerError as exc:
+        return str(exc)
+    if not server.jars_ready():
+        try:
+            server.find_mvn()
+        except Neo4jServerError as exc:
+            return str(exc)
+    return None
+
+
+@pytest.fixture(scope="module")
+def local() -> server.ServerInfo:
+    """The local server, started (or found running) by graphkit.neo4j_server.start()."""
+    if EXTERNAL_URI:
+        pytest.skip("GRAPHKIT_TEST_NEO4J_URI is set: the local server's life cycle is not tested")
+    missing = _tools_missing()
+    if missing:
+        _fail_or_skip(missing)
+    try:
+        return server.start()
+    except Neo4jServerError as exc:
+        pytest.fail(f"the local Neo4j server could not be started: {exc}")
+
+
+@pytest.fixture(scope="module")
+def bolt() -> tuple[str, tuple[str, str]]:
+    """(uri, auth) of the server under test: GRAPHKIT_TEST_NEO4J_URI, or the local one."""
+    if EXTERNAL_URI:
+        user = os.environ.get("GRAPHKIT_TEST_NEO4J_USER", "neo4j")
+        secret = os.environ.get("GRAPHKIT_TEST_NEO4J_PASSWORD", "graphkit-local")
+        return EXTERNAL_URI, (user, secret)
+    missing = _tools_missing()
+    if missing:
+        _fail_or_skip(missing)
+    try:
+        info = server.start()
+    except Neo4jServerError as exc:
+        pytest.fail(f"the local Neo4j server could not be started: {exc}")
+    return info.uri, info.auth
+
+
+def _query(uri: str, auth: tuple[str, str], cypher: str) -> list[dict[str, object]]:
+    from neo4j import GraphDatabase
+
+    with GraphDatabase.driver(uri, auth=auth) as driver:
+        records, _, _ = driver.execute_query(cypher, database_="neo4j")
+        return [r.data() for r in records]
+
+
+def _listening_addresses(port: int) -> list[str]:
+    """Local addresses of the LISTEN sockets on a TCP port, read from /proc/net (no traffic)."""
+    found = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            addr, port_hex = fields[1].rsplit(":", 1)
+            if fields[3] == "0A" and int(port_hex, 16) == port:
+                found.append(addr)
+    return found
+
+
+def _pid_gone(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rsplit(")", 1)[-1].split()[0] in ("Z", "X")  # a zombie is no process
+
+
+# ---------------------------------------------------------------- against whichever server
+
+
+def test_cypher_return_1(bolt: tuple[str, tuple[str, str]]) -> None:
+    uri, auth = bolt
+    assert _query(uri, auth, "RETURN 1 AS one") == [{"one": 1}]
+
+
+# ---------------------------------------------------------------- the local server
+
+
+def test_it_is_neo4j_community_5_26(local: server.ServerInfo) -> None:
+    rows = _query(local.uri, local.auth, "CALL dbms.components() YIELD name, versions, edition RETURN *")
+    assert rows[0]["edition"] == "community"
+    version = rows[0]["versions"][0]  # type: ignore[index]
+    assert version == local.version == server.neo4j_version()
+    assert version.startswith("5.26.")
+
+
+def test_start_is_idempotent(local: server.ServerInfo) -> None:
+    again = server.start()
+    assert again.pid == local.pid
+    assert again.started is False
+    assert again.uri == local.uri
+    assert server.is_running()
+    st = server.status()
+    assert st.running and st.ready and st.pid == local.pid
+    assert st.uri == local.uri and st.browser_url == local.browser_url
+
+
+def test_everything_lives_under_the_home_folder(local: server.ServerInfo) -> None:
+    home = server.neo4j_home()
+    assert local.home == home
+    for sub in ("lib", "conf", "data", "logs", "run"):
+        assert (home / sub).is_dir(), sub
+    assert (home / "lib" / f"neo4j-server-{local.version}.jar").is_file()
+    assert any((home / "lib").glob("neo4j-browser-*.jar"))
+    pid_file = json.loads((home / "run" / "graphkit-neo4j.pid").read_text())
+    assert pid_file["pid"] == local.pid
+    conf = (home / "conf" / "neo4j.conf").read_text()
+    assert f"server.bolt.listen_address=127.0.0.1:{local.bolt_port}" in conf
+    assert "server.jvm.additional=--add-opens=java.base/java.nio=ALL-UNNAMED" in conf
+
+
+def test_browser_is_served(local: server.ServerInfo) -> None:
+    assert local.browser_url == f"http://127.0.0.1:{local.http_port}/browser/"
+    with urllib.request.urlopen(local.browser_url, timeout=30) as resp:
+        assert resp.status == 200
+        page = resp.read().decode("utf-8", "replace")
+    assert "<html" in page.lower() and "neo4j" in page.lower()
+    with urllib.request.urlopen(local.http_url + "/", timeout=30) as resp:
+        discovery = json.loads(resp.read())
+    assert discovery["bolt_direct"] == local.uri
+    assert discovery["neo4j_version"] == local.version
+
+
+def test_listens_on_loopback_only(local: server.ServerInfo) -> None:
+    if not Path("/proc/net/tcp").exists():
+        pytest.skip("no /proc/net to read listening sockets from")
+    loopback = {"0100007F", "0000000000000000FFFF00000100007F", "00000000000000000000000001000000"}
+    for port in (local.bolt_port, local.http_port):
+        addrs = _listening_addresses(port)
+        assert addrs, f"nothing listens on port {port}"
+        assert set(addrs) <= loopback, f"port {port} listens on {addrs}"
+
+
+def test_wrong_password_is_one_clear_error(local: server.ServerInfo, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GRAPHKIT_NEO4J_PASSWORD", "not-the-password")
+    with pytest.raises(Neo4jServerError) as exc:
+        server.start(timeout=30)
+    message = str(exc.value)
+    assert "\n" not in message and "GRAPHKIT_NEO4J_PASSWORD" in message
+    monkeypatch.undo()
+    time.sleep(1)
+    assert server.start().pid == local.pid  # still the same, healthy server
+
+
+def test_taken_port_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fresh home whose Bolt port is taken: refused before anything is fetched or launched."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as blocker:
+        blocker.bind(("127.0.0.1", 0))
+        blocker.listen(1)
+        port = blocker.getsockname()[1]
+        monkeypatch.setenv("GRAPHKIT_HOME", str(tmp_path))
+        monkeypatch.setenv("GRAPHKIT_NEO4J_BOLT_PORT", str(port))
+        monkeypatch.setenv("GRAPHKIT_NEO4J_HTTP_PORT", str(port + 1 if port < 65535 else port - 1))
+        with pytest.raises(Neo4jServerError, match=rf"port {port} on 127\.0\.0\.1 is taken"):
+            server.start()
+        assert not server.is_running()
+        assert not (tmp_path / "neo4j" / "lib").exists()
+
+
+def test_cli_status_and_start(local: server.ServerInfo) -> None:
+    from typer.testing import CliRunner
+
+    from graphkit.cli.neo4j_cmd import neo4j_app
+
+    runner = CliRunner()
+    res = runner.invoke(neo4j_app, ["status"])
+    assert res.exit_code == 0, res.output
+    assert "running" in res.output and str(local.pid) in res.output
+    res = runner.invoke(neo4j_app, ["start"])
+    assert res.exit_code == 0, res.output
+    assert "already running" in res.output and local.browser_url in res.output
+    res = runner.invoke(neo4j_app, ["status", "--json"])
+    assert json.loads(res.output)["pid"] == local.pid
+
+
+def test_module_entry_status(local: server.ServerInfo) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "graphkit.neo4j_server", "status", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    st = json.loads(out)
+    assert st["running"] is True and st["pid"] == local.pid and st["uri"] == local.uri
+    assert "password" not in st
+
+
+def test_stop_leaves_no_process_then_start_again(local: server.ServerInfo) -> None:
+    """Keep this test last: it stops the shared server, then starts it again from a shell command."""
+    pid = local.pid
+    try:
+        assert server.stop() is True
+        assert _pid_gone(pid), f"pid {pid} still there after stop()"
+        assert not server.is_running()
+        st = server.status()
+        assert st.running is False and st.pid is None
+        assert not (server.neo4j_home() / "run" / "graphkit-neo4j.pid").exists()
+        for port in (local.bolt_port, local.http_port):
+            with pytest.raises(OSError):
+                socket.create_connection(("127.0.0.1", port), timeout=2).close()
+        assert server.stop() is False  # stopping a stopped server is a no-op
+    finally:
+        # Start again the way CI and people do (a separate, short-lived process); the server must
+        # outlive it and serve the next tests.
+        proc = subprocess.run(
+            [sys.executable, "-m", "graphkit.neo4j_server", "start"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    assert proc.returncode == 0, proc.stderr
+    assert "started" in proc.stdout
+    again = server.start()
+    assert again.pid != pid and again.started is False
+    assert _query(again.uri, again.auth, "RETURN 2 AS two") == [{"two": 2}]
+
+
+def test_java_and_maven_are_there_in_ci() -> None:
+    """Under CI=true the tools must exist (a skip would hide a missing install step)."""
+    if not IN_CI:
+        pytest.skip("only checked under CI=true")
+    assert shutil.which("java") or os.environ.get("GRAPHKIT_JAVA") or os.environ.get("JAVA_HOME")
+    assert server.jars_ready() or shutil.which(os.environ.get("GRAPHKIT_MVN") or "mvn")
