@@ -71,18 +71,26 @@ class Store(abc.ABC):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def merge_nodes_statement(self, label: str) -> str:
+    def fresh(self, label: str) -> bool:
+        """Nodes of a notice's own subgraph: written only for a new or replaced notice, so CREATE."""
+        return label == "Notice" or self.schema.nodes[label].owned
+
+    def merge_nodes_statement(self, label: str, *, create: bool = False) -> str:
         props = self.schema.nodes[label].properties
+        if create:
+            fields = ", ".join(f"{p}: {self._cast('r.' + p, t)}" for p, t in props.items())
+            return f"UNWIND $rows AS r CREATE (n:{label} {{{fields}}})"
         sets = ", ".join(f"n.{p} = {self._cast('r.' + p, t)}" for p, t in props.items() if p != "id")
         return f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}})" + (f" SET {sets}" if sets else "")
 
-    def merge_edges_statement(self, key: EdgeKey) -> str:
+    def merge_edges_statement(self, key: EdgeKey, *, create: bool = False) -> str:
         etype, a, b = key
         props = self.schema.edges[etype].properties
         sets = ", ".join(f"e.{p} = {self._cast('r.' + p, t)}" for p, t in props.items())
+        # two MATCH clauses: LadybugDB then looks each end up by its primary key instead of joining
         return (
-            f"UNWIND $rows AS r MATCH (a:{a} {{id: r.src}}), (b:{b} {{id: r.dst}}) "
-            f"MERGE (a)-[e:{etype}]->(b)" + (f" SET {sets}" if sets else "")
+            f"UNWIND $rows AS r MATCH (a:{a} {{id: r.src}}) MATCH (b:{b} {{id: r.dst}}) "
+            f"{'CREATE' if create else 'MERGE'} (a)-[e:{etype}]->(b)" + (f" SET {sets}" if sets else "")
         )
 
     def _chunks(self, rows: list[Row]) -> list[list[Row]]:
@@ -90,7 +98,12 @@ class Store(abc.ABC):
         return [rows[i : i + n] for i in range(0, len(rows), n)]
 
     def write_statements(self, batch: GraphBatch, replace: list[str]) -> list[Statement]:
-        """The statements that replace the notices `replace` and merge `batch`, in order."""
+        """The statements that replace the notices `replace` and write `batch`, in order.
+
+        The notices of `batch` must be absent from the store or listed in `replace` (their old
+        subgraph is deleted first, in the same transaction): their own nodes and edges are then
+        CREATEd, while shared nodes (units, persons, documents, inspections) are MERGEd.
+        """
         out: list[Statement] = []
         if replace:
             for label, node in self.schema.nodes.items():
@@ -102,13 +115,15 @@ class Store(abc.ABC):
         for label, rows in batch.nodes.items():
             if label not in self.schema.nodes:
                 raise ValueError(f"unknown node label {label}")
+            stmt = self.merge_nodes_statement(label, create=self.fresh(label))
             for chunk in self._chunks(list(rows.values())):
-                out.append((self.merge_nodes_statement(label), {"rows": chunk}))
+                out.append((stmt, {"rows": chunk}))
         for key, erows in batch.edges.items():
             if key[0] not in self.schema.edges or (key[1], key[2]) not in self.schema.edges[key[0]].pairs:
                 raise ValueError(f"unknown edge {key}")
+            stmt = self.merge_edges_statement(key, create=self.fresh(key[1]) or self.fresh(key[2]))
             for chunk in self._chunks(list(erows.values())):
-                out.append((self.merge_edges_statement(key), {"rows": chunk}))
+                out.append((stmt, {"rows": chunk}))
         if replace:
             out.extend(self.orphan_cleanup())
         return out
