@@ -7,7 +7,7 @@ Order of evidence:
    practically never happens by accident once a few characters are present);
 3. otherwise GB18030 (a superset of GBK and GB2312) and Big5 (CP950) are both tried, and the
    reading whose two-byte characters fall most often among that encoding's *common*
-   characters wins: GB2312 level-1 hanzi and punctuation for GB18030, Big5 level-1 hanzi
+   characters wins: GB2312 level-1 hanzi and punctuation (rows 1-3) for GB18030, Big5 level-1 hanzi
    and punctuation for Big5. A Big5 file read as GB18030 lands in kana, Cyrillic and
    private-use rows; a GB file read as Big5 lands in rare level-2 hanzi or fails. Where both
    readings are equally clean (possible only for very short texts), GB18030 is taken.
@@ -196,7 +196,7 @@ def _gb_score(data: bytes) -> float:
     good = 0
     for c in codes:
         lead, trail = c >> 8, c & 0xFF
-        if trail >= 0xA1 and (0xB0 <= lead <= 0xD7 or lead in (0xA1, 0xA2, 0xA3, 0xA8)):
+        if trail >= 0xA1 and (0xB0 <= lead <= 0xD7 or lead in (0xA1, 0xA2, 0xA3)):
             good += 1
     return good / units
 
