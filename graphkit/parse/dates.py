@@ -1,0 +1,97 @@
+"""Dates as notices write them: 2019年10月25日, 10月25日 (year from context), 2022/08/04, 2022-07-01.
+
+A date whose digits were lost in extraction (`202131日`, `722日`) matches nothing and so
+gives None, never a wrong date.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from bisect import bisect_right
+
+# A full or year-less Chinese date. Digits must not touch the match on the left (…202131日).
+DATE_RE = re.compile(r"(?<!\d)(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+RANGE_RE = re.compile(
+    r"(?<!\d)(?P<y1>(?:19|20)\d{2})年(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日"
+    r"\s*(?:至|到|—|-|~|－)\s*"
+    r"(?:(?P<y2>(?:19|20)\d{2})年)?(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日"
+)
+NUMERIC_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+FULL_DATE_LINE_RE = re.compile(r"^\s*((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*$")
+YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+
+
+def iso(y: int, m: int, d: int) -> str | None:
+    """YYYY-MM-DD, or None when it is no calendar date."""
+    try:
+        return _dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def infer_year(m: int, d: int, prev: str | None) -> int | None:
+    """Year for a year-less month/day: that of `prev` (YYYY-MM-DD), or the next year where
+    the date would otherwise fall before `prev`."""
+    if prev is None:
+        return None
+    py, pm, pd = (int(x) for x in prev.split("-"))
+    return py + 1 if (m, d) < (pm, pd) else py
+
+
+def resolve(y: str | None, m: str, d: str, prev: str | None) -> str | None:
+    """ISO date from regex groups, inferring a missing year from `prev`."""
+    mi, di = int(m), int(d)
+    year = int(y) if y else infer_year(mi, di, prev)
+    if year is None:
+        return None
+    return iso(year, mi, di)
+
+
+def parse_date_line(line: str) -> str | None:
+    """A line that is only a full date (the one under a signature)."""
+    m = FULL_DATE_LINE_RE.match(line)
+    return iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def find_numeric_date(s: str) -> str | None:
+    m = NUMERIC_DATE_RE.search(s)
+    return iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+class YearIndex:
+    """Which year the text last named before a position (for year-less dates), in O(log n)."""
+
+    def __init__(self, text: str, default: int | None = None) -> None:
+        self._pos: list[int] = []
+        self._year: list[int] = []
+        for m in YEAR_RE.finditer(text):
+            y = int(m.group(1))
+            if 1990 <= y <= 2100:
+                self._pos.append(m.start())
+                self._year.append(y)
+        self.default = default
+
+    def before(self, pos: int) -> int | None:
+        i = bisect_right(self._pos, pos) - 1
+        return self._year[i] if i >= 0 else self.default
+
+
+_DEADLINE_YM = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?:的)?(\d{1,2})月")
+_DEADLINE_M = re.compile(r"(?<![\d年])(\d{1,2})月(?:份)?(?:底|末|中旬|下旬|上旬|前|以前|\d{1,2}日)")
+_DEADLINE_Y = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?:底|末|内|年底)?(?:前)?")
+
+
+def find_deadline(s: str, year: int | None = None) -> str | None:
+    """A time limit stated in `s`: `2020年12月底前` → 2020-12, `预计12月末完成` → YYYY-12 with
+    `year` from context, `2025年将全部完成` → 2025."""
+    m = _DEADLINE_YM.search(s)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+    m2 = _DEADLINE_M.search(s)
+    if m2 and year and 1 <= int(m2.group(1)) <= 12:
+        return f"{year:04d}-{int(m2.group(1)):02d}"
+    m3 = _DEADLINE_Y.search(s)
+    if m3:
+        return m3.group(1)
+    return None

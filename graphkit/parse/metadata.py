@@ -1,0 +1,201 @@
+"""Notice-level facts: title, unit, publisher, publication date, the inspection, figures."""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.parse.dates import DATE_RE, RANGE_RE, find_numeric_date, iso, parse_date_line, resolve
+from graphkit.parse.sections import SIGNATURE_RE, Para
+from graphkit.records import Inspection
+
+_CN_NUM = "一二三四五六七八九十"
+TEAM_RE = re.compile(
+    rf"(?:中央|省委|市委|区委|县委|州委|盟委|旗委|自治区党委|党委|党组|[\u4e00-\u9fff]{{0,8}}?(?:委|党组))?"
+    rf"(?:第[{_CN_NUM}\d]{{1,4}}(?:巡视|巡察)(?:组|工作组)|(?:巡视|巡察)(?:第)?[{_CN_NUM}\d]{{1,4}}组)"
+)
+KIND_RE = re.compile(
+    r"(常规|机动|专项|提级|交叉|联动|延伸)(巡视|巡察)|(巡视|巡察)\s*(“回头看”|\"回头看\"|回头看)"
+)
+ROUND_RE = re.compile(
+    rf"[{_CN_NUM}]{{1,3}}届(?:中央|省委|市委|区委|县委|州委|自治区党委|[\u4e00-\u9fff]{{1,6}}委)第[{_CN_NUM}\d]{{1,3}}轮"
+)
+TITLE_HINT_RE = re.compile(r"通报|整改(?:进展|落实)?情况|整改.*公布|公告")
+_PAGE_DATE_RE = re.compile(r"(?:发布|更新|发表|公布)(?:时间|日期)\s*[:：]?\s*")
+_FEEDBACK_RE = re.compile(r"反馈")
+_UNIT_TO_RE = re.compile(
+    r"向([\u4e00-\u9fff()（）]{2,30}?)(?:党组|党委|委员会|委|党工委)?(?:反馈|进行了反馈|作了反馈)"
+)
+_UNIT_ON_RE = re.compile(
+    r"对([\u4e00-\u9fff()（）]{2,30}?)(?:开展|进行)了?(?:为期\S*?的)?(?:常规|机动|专项|提级|交叉)?(?:巡视|巡察)"
+)
+
+
+def find_title(norm: str, text: str, paras: list[Para], first_body: int) -> str | None:
+    """The notice's own title line, among the lines before its body."""
+    for p in paras[:first_body]:
+        line = norm[p.start : p.end]
+        if len(line) <= 90 and TITLE_HINT_RE.search(line) and not re.match(r"^(?:来源|文章来源|发布)", line):
+            t = text[p.start : p.end].strip().rstrip("|｜ ").strip()
+            return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", t)
+    return None
+
+
+def _inspection_sentences(norm: str, start: int, stop: int) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"[^。\n]+", norm[start:stop]):
+        s = m.group(0)
+        if re.search(r"巡视|巡察", s) and re.search(r"反馈|开展|进行|进驻|至|到", s):
+            out.append((start + m.start(), start + m.end()))
+    return out
+
+
+def find_inspection(norm: str, text: str, start: int, stop: int) -> Inspection:
+    """Team, kind, round, stay and feedback from the opening sentences about the inspection."""
+    ins = Inspection()
+    sentences = _inspection_sentences(norm, start, stop)[:8]
+    prev: str | None = None
+    for a, b in sentences:
+        s = norm[a:b]
+        if ins.team is None:
+            m = TEAM_RE.search(s)
+            if m:
+                ins.team = text[a + m.start() : a + m.end()]
+        if ins.kind is None:
+            m = KIND_RE.search(s)
+            if m:
+                ins.kind = text[a + m.start() : a + m.end()].replace(" ", "")
+        if ins.round is None:
+            m = ROUND_RE.search(s)
+            if m:
+                ins.round = m.group(0)
+        if ins.start is None:
+            r = RANGE_RE.search(s)
+            if r:
+                ins.start = iso(int(r["y1"]), int(r["m1"]), int(r["d1"]))
+                ins.end = resolve(r["y2"], r["m2"], r["d2"], ins.start)
+                prev = ins.end or ins.start
+                s_after = s[r.end() :]
+                off = r.end()
+            else:
+                s_after, off = s, 0
+        else:
+            s_after, off = s, 0
+        if ins.feedback is None and _FEEDBACK_RE.search(s_after):
+            fb = _FEEDBACK_RE.search(s_after)
+            assert fb is not None
+            best = None
+            for d in DATE_RE.finditer(s_after, 0, fb.start()):
+                best = d
+            if best is not None and fb.start() - best.end() <= 40:
+                ins.feedback = resolve(best["y"], best["m"], best["d"], prev)
+            elif best is None and ins.start is not None:
+                pass
+        if ins.start is not None and ins.feedback is not None and ins.team is not None:
+            break
+        if ins.start is not None:
+            prev = ins.end or ins.start
+        _ = off
+    return ins
+
+
+def find_signature(norm: str, text: str, paras: list[Para], body_stop: int) -> tuple[str | None, str | None]:
+    """(publisher, published) from the signature block after the body."""
+    publisher = None
+    published = None
+    tail = paras[body_stop:]
+    for i, p in enumerate(tail):
+        line = norm[p.start : p.end].strip()
+        if published is None:
+            d = parse_date_line(line)
+            if d:
+                published = d
+                if i > 0 and publisher is None:
+                    prev = norm[tail[i - 1].start : tail[i - 1].end].strip()
+                    if len(prev) <= 40 and SIGNATURE_RE.match(prev):
+                        publisher = text[tail[i - 1].start : tail[i - 1].end].strip()
+                continue
+        if (
+            publisher is None
+            and len(line) <= 40
+            and SIGNATURE_RE.match(line)
+            and re.search(r"委|党组|工委", line)
+        ):
+            publisher = text[p.start : p.end].strip()
+    return publisher, published
+
+
+def find_page_date(norm: str, paras: list[Para]) -> str | None:
+    """The page's publication date from leftover furniture (发布时间:2022-07-01)."""
+    for m in _PAGE_DATE_RE.finditer(norm):
+        d = find_numeric_date(norm[m.end() : m.end() + 20])
+        if d:
+            return d
+        dm = DATE_RE.match(norm, m.end())
+        if dm and dm["y"]:
+            return iso(int(dm["y"]), int(dm["m"]), int(dm["d"]))
+    return None
+
+
+def find_unit(norm: str, text: str, publisher: str | None, title: str | None, body_start: int) -> str | None:
+    """The inspected party organisation as the notice names it."""
+    if publisher:
+        u = re.sub(r"^(?:中共|中国共产党)", "", publisher).strip()
+        if len(u) >= 2:
+            return u
+    if title:
+        m = re.match(r"^(?:中共)?([\u4e00-\u9fff()（）]{2,30}?)关于", title)
+        if m:
+            return m.group(1)
+    head = norm[body_start : body_start + 600]
+    for rx in (_UNIT_TO_RE, _UNIT_ON_RE):
+        m = rx.search(head)
+        if m:
+            u = text[body_start + m.start(1) : body_start + m.end(0)]
+            u = re.sub(r"(?:反馈|进行了反馈|作了反馈|开展了?|进行了?).*$", "", u)
+            if not u.startswith(("我", "本")) and len(u) >= 2:
+                return u
+    return None
+
+
+_FIG_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "issues",
+        re.compile(
+            r"(?:共|指出|反馈|提出的?)(?:具体)?问题(?:具体表现)?(\d+)(?:个|项|条)|(?:指出|反馈|提出)的?(\d+)(?:项|个|条)(?:具体)?问题"
+        ),
+    ),
+    (
+        "issues_done",
+        re.compile(r"已(?:经)?(?:全部)?(?:完成整改|整改完成)(?:问题具体表现|问题)?(\d+)(?:个|项|条)"),
+    ),
+    ("issues_in_progress", re.compile(r"正在整改的?(?:问题具体表现|问题)?(\d+)(?:个|项|条)")),
+    ("done_rate_pct", re.compile(r"整改(?:完成)?率(?:达到?|为)?(\d+(?:\.\d+)?)%")),
+    ("measures_planned", re.compile(r"(\d+)(?:项|条)(?:具体)?整改措施|制定(?:了)?整改措施(\d+)(?:项|条)")),
+    ("tasks", re.compile(r"(\d+)项(?:整改)?任务")),
+]
+
+
+def find_figures(norm: str, spans: list[tuple[int, int]]) -> dict[str, float | int]:
+    """Figures the notice states about its own progress, from the given text ranges."""
+    out: dict[str, float | int] = {}
+    for a, b in spans:
+        s = norm[a:b]
+        for key, rx in _FIG_PATTERNS:
+            if key in out:
+                continue
+            m = rx.search(s)
+            if m:
+                raw = next(g for g in m.groups() if g)
+                out[key] = float(raw) if "." in raw else int(raw)
+    return out
+
+
+__all__ = [
+    "find_figures",
+    "find_inspection",
+    "find_page_date",
+    "find_signature",
+    "find_title",
+    "find_unit",
+    "resolve",
+]

@@ -1,0 +1,131 @@
+"""Who leads or answers for the rectification: 组长/副组长/成员 of the leading group,
+the 第一责任人, and named 责任领导/责任人/牵头领导 lines."""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.records import Role
+
+GROUP_ROLES = ("第一副组长", "常务副组长", "执行副组长", "副组长", "组长", "成员")
+_ROLE_RE = re.compile(r"(?:担任|任|为|作为)(第一副组长|常务副组长|执行副组长|副组长|组长|成员)(?!单位)")
+_GROUP_SENT = re.compile(r"领导小组|工作小组|工作组|专班|指挥部")
+# office titles; a name may follow the last one
+_TITLE_RE = re.compile(
+    r"(?:副)?(?:书记|区长|市长|县长|州长|省长|旗长|镇长|乡长|厅长|局长|部长|主任|主席|院长|检察长|"
+    r"常委|委员|巡视员|秘书长|处长|司长|社长|校长|总经理|董事长|行长|署长|关长|队长|政委|会长|理事长|"
+    r"组长|负责人|负责同志|成员|领导|调研员|专员)"
+)
+_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+_NOT_NAME = re.compile(r"[等各其他有关相关主要分管全体同志领导成员负责]")
+_LEAD_JUNK = re.compile(r"^(?:并|由|以|其中|成立了?|迅速成立|立即成立|同时|和|及|、|,|，|\s)+")
+_TAIL_JUNK = re.compile(r"(?:(?:\d+|[一二三四五六七八九十]+)名(?:同志)?)?(?:分别|共同)?\s*$")
+_LEADER_LINE_RE = re.compile(
+    r"(责任领导|牵头领导|责任人|第一责任人|牵头单位|责任单位|责任处室|责任部门)\s*[:：]\s*([^;；,，。\n]+)"
+)
+_FIRST_RESP_RE = re.compile(
+    r"([^,，。;；:：“”、]{2,30}?)(?:始终|认真|切实|自觉|坚决|带头|主动)*"
+    r"(?:履行|把|扛起|扛稳|扛牢|承担起?|担负起?|作为|当好)[^,，。;；]{0,20}?“?第一责任人"
+)
+
+
+def split_position_person(s: str) -> tuple[str | None, str | None]:
+    """`区委书记方针同志` → (区委书记, 方针); `其他区委常委` → (其他区委常委, None);
+    `党委主要负责同志` → (党委主要负责同志, None); `宋彦麟同志` → (None, 宋彦麟)."""
+    s = _LEAD_JUNK.sub("", s.strip()).strip()
+    named = s.endswith("同志")
+    core = s[:-2] if named else s
+    last = None
+    for m in _TITLE_RE.finditer(core):
+        last = m
+    if last is not None:
+        name = core[last.end() :]
+        if name and _NAME_RE.match(name) and not _NOT_NAME.search(name):
+            return core[: last.end()], name
+        return s or None, None
+    if named and _NAME_RE.match(core) and not _NOT_NAME.search(core):
+        return None, core
+    return s or None, None
+
+
+def _split_holders(holder: str) -> list[str]:
+    holder = _TAIL_JUNK.sub("", _LEAD_JUNK.sub("", holder))
+    parts = [p for p in re.split(r"(?<=同志)[、,，]|[,，;；]", holder) if p.strip()]
+    out: list[str] = []
+    for p in parts:
+        p = _LEAD_JUNK.sub("", p).strip()
+        # 副厅长王广利和副厅长王景明: split at 和/及 when the left side ends with a name
+        m = re.match(r"^(.+?)(?:和|及|与)(.+)$", p)
+        if m:
+            _pos, person = split_position_person(m.group(1))
+            if person:
+                out.extend([m.group(1), m.group(2)])
+                continue
+        out.append(p)
+    return [_TAIL_JUNK.sub("", p) or p for p in out]
+
+
+def _add(roles: list[Role], role: str, position: str | None, person: str | None) -> None:
+    for r in roles:
+        if r.role == role and r.person == person and r.position == position:
+            return
+    roles.append(Role(role=role, position=position, person=person))
+
+
+def extract_roles(text: str) -> list[Role]:
+    """Roles named in `text` (normally the section on how the rectification was organised)."""
+    roles: list[Role] = []
+    known: dict[str, str] = {}  # person -> position
+    for sent in re.split(r"[。\n]", text):
+        if "组长" not in sent:
+            continue
+        prev_end = 0
+        prev_holders: list[str] = []
+        for m in _ROLE_RE.finditer(sent):
+            holder = sent[prev_end : m.start()]
+            # the holder is the clause right before 任/为: cut at the sentence-level opener
+            if prev_end == 0:
+                holder = re.split(r"[,，;；]", holder)[-1]
+                cut = max(holder.rfind("由"), holder.rfind("以"))
+                if cut != -1:
+                    holder = holder[cut + 1 :]
+            holder = holder.lstrip(",，、;； ")
+            if m.group(1) == "成员" and "组长" not in sent[: m.start()]:
+                prev_end = m.end()
+                continue
+            holders = _split_holders(holder) if holder.strip() else prev_holders
+            for h in holders:
+                if _GROUP_SENT.search(h) or "第一责任人" in h or "小组" in h:
+                    continue
+                pos, person = split_position_person(h)
+                if not pos and not person:
+                    continue
+                if person and pos:
+                    known[person] = pos
+                _add(roles, m.group(1), pos, person)
+            prev_holders = holders
+            prev_end = m.end()
+            # 党委主要负责人任组长,为第一责任人
+            tail = sent[m.end() : m.end() + 12]
+            if re.match(r"^[,，]?(?:为|是|作为)第一责任人", tail):
+                for h in holders:
+                    pos, person = split_position_person(h)
+                    _add(roles, "第一责任人", pos, person)
+    for m in _FIRST_RESP_RE.finditer(text):
+        holder = _LEAD_JUNK.sub("", m.group(1)).strip()
+        if re.search(r"压实|落实|督促|强化|层层|各级|党员|班子成员|要求", holder):
+            continue
+        pos, person = split_position_person(holder)
+        if person and not pos:
+            pos = known.get(person)
+        if person is None and (not pos or not _TITLE_RE.search(pos)):
+            continue
+        _add(roles, "第一责任人", pos, person)
+    for m in _LEADER_LINE_RE.finditer(text):
+        role, value = m.group(1), m.group(2).strip()
+        if role in ("牵头单位", "责任单位", "责任处室", "责任部门"):
+            _add(roles, role, value, None)
+        else:
+            pos, person = split_position_person(value)
+            _add(roles, role, pos, person)
+    return roles

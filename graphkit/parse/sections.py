@@ -1,0 +1,139 @@
+"""Cut a notice into paragraphs and top-level sections, and tell which sections hold issues.
+
+A notice has (1) a section on how the rectification was organised, (2) one or more sections on
+the fed-back problems and their rectification, and (3) what comes next, the call for public
+supervision and the signature. Only (2) yields issues; (1) yields roles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graphkit.parse.normalize import is_chrome
+from graphkit.parse.numbering import Label, match_label
+
+
+@dataclass
+class Para:
+    start: int  # offset of the first non-blank character in the text
+    end: int  # offset just after the last non-blank character
+    label: Label | None = None
+
+
+@dataclass
+class Section:
+    heading: Para | None
+    title: str  # normalised heading text without its label
+    paras: list[Para] = field(default_factory=list)
+    kind: str = "issues"  # org / issues / next
+
+
+_LINE_RE = re.compile(r"[^\n]+")
+# the call for supervision, contact lines and the like end the body of a notice
+END_RE = re.compile(
+    r"^(?:欢迎(?:广大|社会各界|各位)|联系电话|联系方式|联系地址|邮政信箱|邮政地址|电子邮箱|通信地址|来信地址|邮编|以上是)"
+)
+SIGNATURE_RE = re.compile(
+    r"^(?:中共|中国共产党)?[\u4e00-\u9fff()（）]{2,40}?(?:委员会|党委|党组|工委|委|党工委|纪委|政府|办公室|局|厅)$"
+)
+TOP_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|、(?=[\u4e00-\u9fff]))")
+
+ORG_TITLE_RE = re.compile(
+    r"组织|部署|做法|整体情况|总体|履责|政治站位|政治任务|政治意识|政治担当|思想认识|提高认识|统一思想|"
+    r"工作情况$|领导|主体责任落实情况$|基本情况"
+)
+NEXT_TITLE_RE = re.compile(
+    r"下一步|打算|巩固|今后|新常态|久久为功|常抓不懈|存在的主要问题|存在的问题|计划安排|持续做好|持续抓好|"
+    r"长效机制$|工作安排|努力方向|后续工作"
+)
+_ISSUE_CUE_RE = re.compile(r"关于“|针对“|问题|整改措施|整改进展|进展情况")
+
+
+def paragraphs(norm: str) -> list[Para]:
+    """Non-blank, non-chrome lines as paragraphs, with their leading labels."""
+    out: list[Para] = []
+    for m in _LINE_RE.finditer(norm):
+        s, e = m.start(), m.end()
+        while s < e and norm[s].isspace():
+            s += 1
+        while e > s and norm[e - 1].isspace():
+            e -= 1
+        if s >= e:
+            continue
+        line = norm[s:e]
+        if is_chrome(line):
+            continue
+        out.append(Para(s, e, match_label(norm, s, e)))
+    return out
+
+
+def body_bounds(norm: str, paras: list[Para]) -> tuple[int, int]:
+    """Index range [first, stop) of the paragraphs that form the notice body.
+
+    The body starts at the first long paragraph about the inspection (the title and page
+    furniture stand before it) and stops at the call for supervision or the signature.
+    """
+    first = 0
+    for i, p in enumerate(paras):
+        line = norm[p.start : p.end]
+        if (p.end - p.start >= 30 and re.search(r"巡视|巡察|督察|整改", line)) or TOP_HEADING_RE.match(line):
+            first = i
+            break
+    stop = len(paras)
+    for i in range(first + 1, len(paras)):
+        line = norm[paras[i].start : paras[i].end]
+        if END_RE.match(line):
+            stop = i
+            break
+        if len(line) <= 40 and SIGNATURE_RE.match(line) and i + 1 >= len(paras) - 3:
+            stop = i
+            break
+    return first, stop
+
+
+def split_sections(norm: str, paras: list[Para]) -> tuple[list[Para], list[Section]]:
+    """(preface paragraphs, sections) of the body paragraphs."""
+    preface: list[Para] = []
+    sections: list[Section] = []
+    for p in paras:
+        line = norm[p.start : p.end]
+        is_top = (p.label is not None and p.label.kind == "cn_dun") or (
+            p.label is None and TOP_HEADING_RE.match(line)
+        )
+        if is_top and len(line) <= 80:
+            lab_end = p.label.end if p.label else p.start + 1
+            sections.append(Section(p, norm[lab_end : p.end].strip()))
+        elif sections:
+            sections[-1].paras.append(p)
+        else:
+            preface.append(p)
+    classify_sections(norm, sections)
+    return preface, sections
+
+
+def _issue_score(norm: str, sec: Section) -> int:
+    score = 0
+    for p in sec.paras:
+        head = norm[p.start : min(p.end, p.start + 40)]
+        if _ISSUE_CUE_RE.search(head):
+            score += 1
+    return score
+
+
+def classify_sections(norm: str, sections: list[Section]) -> None:
+    """Mark each section org / issues / next (in place)."""
+    if not sections:
+        return
+    for i, sec in enumerate(sections):
+        score = _issue_score(norm, sec)
+        if NEXT_TITLE_RE.search(sec.title) and score < 6:
+            sec.kind = "next"
+        elif (ORG_TITLE_RE.search(sec.title) and score < 3 and i < len(sections) - 1) or (i == 0 and len(sections) > 1 and score < 3):
+            sec.kind = "org"
+        else:
+            sec.kind = "issues"
+    if not any(s.kind == "issues" for s in sections):
+        # no section reads like the rectification itself: take the richest non-org one
+        best = max(sections, key=lambda s: _issue_score(norm, s))
+        best.kind = "issues"

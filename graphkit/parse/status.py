@@ -1,0 +1,54 @@
+"""Status and time-limit lines: 整改进展情况:已完成,长期推进 / 整改时限:2020年12月."""
+
+from __future__ import annotations
+
+import re
+
+# prefix of a progress line; what follows must read like a status for it to be one
+STATUS_PREFIX_RE = re.compile(
+    r"^(?:整改|工作|目前|当前)?(?:进展|进度|落实|进行|完成|推进)?(?:情况|状态)?\s*[:：]+\s*"
+)
+_PREFIX_OK = re.compile(
+    r"^(?:整改|工作)?(?:进展|进度|落实|进行|完成)情况|^整改情况|^进展|^完成情况|^整改状态"
+)
+STATUS_WORDS_RE = re.compile(
+    r"^(?:此项问题|该问题|本问题|该项|此项|目前|均)?(?:已(?:经)?(?:全部|基本)?(?:完成|整改|落实|办结|解决|取得)|正在|完成|基本完成|部分|持续|长期|取得|落实完成|限期|按期|尚未|未完成|整改完|阶段性)"
+)
+DEADLINE_LINE_RE = re.compile(r"^(?:整改|完成)?时限\s*[:：]\s*|^完成时间\s*[:：]\s*")
+
+_LONG = re.compile(r"长期(?:坚持|推进|抓|执行|落实)|久久为功|常态化推进")
+_PROGRESS = re.compile(
+    r"正在|持续整改|持续推进|推进中|部分整改|部分完成|基本完成|阶段性|尚未完成|未完成|整改中|逐步"
+)
+_DONE = re.compile(
+    r"已(?:经)?(?:全部)?(?:整改)?完成|整改完[毕成]|完成整改|已(?:经)?整改|已落实|落实完成|已办结|已解决|完成$|^完成"
+)
+
+
+def classify_status(content: str) -> str | None:
+    """done / in_progress / long_term from the words of a status line (its first clauses)."""
+    head = content[:48]
+    if _LONG.search(head):
+        return "long_term"
+    if _PROGRESS.search(head):
+        return "in_progress"
+    if _DONE.search(head) or head.startswith(("已完成", "完成")):
+        return "done"
+    return None
+
+
+def status_line(norm_para: str) -> tuple[str, int] | None:
+    """If the paragraph is a progress line, return (status content, offset of content)."""
+    m = STATUS_PREFIX_RE.match(norm_para)
+    if not m or not _PREFIX_OK.match(norm_para):
+        return None
+    content = norm_para[m.end() :]
+    if not STATUS_WORDS_RE.match(content):
+        return None
+    return content, m.end()
+
+
+def deadline_line(norm_para: str) -> str | None:
+    """If the paragraph is a time-limit line (整改时限:…), return its content."""
+    m = DEADLINE_LINE_RE.match(norm_para)
+    return norm_para[m.end() :] if m else None
