@@ -48,10 +48,9 @@ class Neo4jStore(Store):
         import neo4j
         from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
 
-        q = neo4j.Query(cypher, timeout=timeout)  # type: ignore[arg-type]
-
+        @neo4j.unit_of_work(timeout=timeout)
         def work(tx: Any) -> QueryResult:
-            res = tx.run(q, params or {})
+            res = tx.run(cypher, params or {})
             cols = list(res.keys())
             return QueryResult(cols, [[_plain(v) for v in rec.values()] for rec in res])
 
