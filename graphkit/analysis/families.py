@@ -1,0 +1,114 @@
+"""Group verified pairs into families without letting chains of weak links glue unrelated texts.
+
+Stage 5 (… → verify → **families**). Two steps, both pure functions:
+
+1. ``components``: connected components over *strong* edges only (score ≥ ``strong``). Weak
+   pairs never connect anything, so noise between unrelated measures (shared boilerplate) does
+   not merge components.
+2. ``split_component``: inside a component, greedy centre clustering with a complete-link
+   floor. The text with most strong neighbours becomes a centre; its strong neighbours join in
+   order of similarity *only if they reach ``link`` with every member already in*. The rest
+   is clustered again. So in a chain A~B~C where A and C are unrelated, B takes one of them
+   and the other stays out: no family holds two texts below ``link``.
+
+Each family's representative is its medoid (the member with the highest total similarity to
+the others), so the text shown is one that was actually written, near the family's middle.
+
+Spark / 10M+: step 1 is GraphFrames ``connectedComponents`` (or iterative min-label
+propagation: join edges with labels, take the min, repeat until stable). Step 2 is a
+``groupBy(component).applyInPandas`` — each component is small and clustered locally, with its
+members' shingle rows shipped along. Components too large for one executor
+(``max_component``) are split first by their highest-degree centres.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
+
+from graphkit.analysis.verify import LINK, STRONG
+
+__all__ = ["cluster", "components", "medoid", "split_component"]
+
+
+def components(n: int, pairs: np.ndarray, scores: np.ndarray, strong: float = STRONG) -> np.ndarray:
+    """Component label of each of ``n`` nodes over edges with ``score >= strong``."""
+    keep = scores >= strong
+    p = pairs[keep]
+    g = sp.coo_matrix((np.ones(len(p), dtype=np.int8), (p[:, 0], p[:, 1])), shape=(n, n))
+    return connected_components(g, directed=False)[1]
+
+
+def split_component(sim: np.ndarray, strong: float = STRONG, link: float = LINK) -> list[list[int]]:
+    """Families (lists of row indices, size ≥ 2) inside one component's similarity matrix."""
+    n = len(sim)
+    remaining = np.ones(n, dtype=bool)
+    out: list[list[int]] = []
+    adj = sim >= strong
+    np.fill_diagonal(adj, False)
+    while remaining.sum() >= 2:
+        idx = np.flatnonzero(remaining)
+        sub_adj = adj[np.ix_(idx, idx)]
+        deg = sub_adj.sum(axis=1)
+        if deg.max() == 0:
+            break
+        # Centre: most strong neighbours; ties by total similarity.
+        tot = sim[np.ix_(idx, idx)].sum(axis=1)
+        centre = idx[np.lexsort((-tot, -deg))[0]]
+        cands = idx[adj[centre, idx]]
+        cands = cands[np.argsort(-sim[centre, cands], kind="stable")]
+        fam = [int(centre)]
+        floor = sim[centre].copy()  # min similarity of each node to the members so far
+        for c in cands:
+            if floor[c] >= link:
+                fam.append(int(c))
+                np.minimum(floor, sim[c], out=floor)
+        remaining[fam] = False
+        if len(fam) >= 2:
+            out.append(sorted(fam))
+    return out
+
+
+def medoid(sim: np.ndarray, members: list[int]) -> int:
+    """The member with the highest total similarity to the others."""
+    sub = sim[np.ix_(members, members)]
+    return members[int(np.argmax(sub.sum(axis=1)))]
+
+
+def cluster(
+    n: int,
+    pairs: np.ndarray,
+    scores: np.ndarray,
+    sim_of: Callable[[np.ndarray], np.ndarray],
+    strong: float = STRONG,
+    link: float = LINK,
+    max_component: int = 3000,
+) -> list[tuple[list[int], int]]:
+    """Families over ``n`` texts: ``(members, medoid)`` with node indices, largest first.
+
+    Args:
+        pairs, scores: verified candidate pairs and their scores.
+        sim_of: similarity matrix of a set of nodes (exact, recomputed per component, so pairs
+            LSH missed inside a component are still seen).
+        strong, link: see the module docstring.
+        max_component: larger components are cut into pieces of this size by the order of
+            their nodes before clustering (this bounds memory at ``max_component**2`` floats).
+    """
+    labels = components(n, pairs, scores, strong)
+    order = np.argsort(labels, kind="stable")
+    sl = labels[order]
+    cuts = np.flatnonzero(np.diff(sl)) + 1
+    out: list[tuple[list[int], int]] = []
+    for grp in np.split(order, cuts):
+        if len(grp) < 2:
+            continue
+        for s in range(0, len(grp), max_component):
+            part = grp[s : s + max_component]
+            sim = sim_of(part)
+            for fam in split_component(sim, strong, link):
+                out.append(([int(part[i]) for i in fam], int(part[medoid(sim, fam)])))
+    out.sort(key=lambda f: (-len(f[0]), f[0][0]))
+    return out

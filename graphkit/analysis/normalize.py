@@ -1,0 +1,139 @@
+"""Normalise measure texts so that two copies of one measure compare equal.
+
+What is kept is what makes two measures *the same measure*: the words of the action. What is
+dropped is what differs between two units copying one measure, or between two notices of one
+unit reusing it:
+
+* labels (``一是``, ``(1)``, ``①``, ``1.``, ``（一）``), wherever they stand in the text;
+* numbers, dates and counts (``2020年3月11日``, ``76项``, ``3个``, ``十二次``, ``第九轮``, ``85%``);
+* the unit's references to itself (``我厅``, ``我局``, ``本单位``, ``区委``, ``市委``, ``县委``,
+  ``局党组``, ``厅党组`` …) and the spread words that follow the unit's level (``全区``, ``全市``,
+  ``全县``, ``全厅`` all become ``全``);
+* the unit's own name, when the caller passes it (``strip_names``);
+* punctuation, whitespace, Latin case.
+
+Every step deletes characters or maps one character to one character, so the result is never
+longer than the input; the steps are repeated to a fixed point, so ``normalize(normalize(x)) ==
+normalize(x)``. ``normalize_title`` does the same for titles of issued documents, after first
+removing the issuing unit's own name (``《衡水市委省委巡视反馈意见整改落实专题民主生活会方案》`` and
+``《中共姜堰区委省委巡视反馈意见整改落实专题民主生活会方案》`` compare equal).
+
+Spark: normalisation is a pure per-row function (a ``map`` / UDF); nothing here needs state.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["normalize", "normalize_title", "strip_names", "unit_name_variants"]
+
+_CN_NUM = "一二三四五六七八九十百千万两零〇壹贰叁肆伍陆柒捌玖拾"
+_COUNTER = "项个次条名人家场期批篇份件起轮届年月日号天周户处所间套台辆元亿余多%％"
+
+# Labels: 一是 / 二要 …, (1) （一） 1. 1、 ①, 第一 (as an ordinal label before ，).
+_LABEL = re.compile(
+    rf"[{_CN_NUM}]+(?:是|要)(?=\S)"
+    rf"|[（(]\s*[{_CN_NUM}0-9０-９]+\s*[）)]"
+    r"|[①-⒛❶-❿⓫-⓴]"
+    rf"|(?:^|(?<=[。；;：:\s]))[{_CN_NUM}0-9０-９]+[.．、]"
+)
+# Arabic numbers with an optional counter (dates, counts, percentages, amounts).
+_ARABIC = re.compile(rf"第?[0-9０-９]+(?:[.．,，][0-9０-９]+)*[{_COUNTER}]?")
+# Chinese numerals followed by a counter (十二次, 三个, 第九轮, 两项); a bare 一 inside words
+# (统一, 一岗双责, 进一步) is kept.
+_CN_COUNT = re.compile(rf"第?[{_CN_NUM}]+[{_COUNTER}]")
+
+# The unit referring to itself, and bodies whose name only says the unit's level. 省委 is kept:
+# for the units of a province it is the superior (the inspector), not the unit itself.
+_LEVEL = "省市区县旗镇乡"
+_BODY = "厅局委办部院校会所行司署室处中心"
+_SELF = re.compile(
+    rf"(?:我们|我|本)(?:[{_LEVEL}{_BODY}]|单位|部门|系统|地区|行业|中心|公司|集团|街道)(?:党组|党委|党工委)?"
+    rf"|[{_LEVEL[1:]}](?:委员会|委|人民政府|政府)(?:常委会)?"
+    rf"|[{_BODY}](?:党组|党委|党工委)"
+    r"|党工委|党组(?=[^织])"
+)
+_SPREAD = re.compile(rf"(?<=全)(?:[{_LEVEL}厅局委]|系统)")
+_NOT_WORD = re.compile(r"[\W\d_]+")
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({c: c + 32 for c in range(ord("A"), ord("Z") + 1)})
+_FULLWIDTH.update({c + 0xFEE0: c + 32 for c in range(ord("A"), ord("Z") + 1)})
+_FULLWIDTH[0x3000] = 0x20
+
+
+def _once(text: str) -> str:
+    text = text.translate(_FULLWIDTH)
+    text = _LABEL.sub("", text)
+    text = _ARABIC.sub("", text)
+    text = _NOT_WORD.sub("", text)
+    text = _CN_COUNT.sub("", text)
+    text = _SELF.sub("", text)
+    text = _SPREAD.sub("", text)
+    return text
+
+
+def normalize(text: str, names: Iterable[str] = ()) -> str:
+    """The comparable core of a measure text.
+
+    Args:
+        text: a measure (or sentence, headline) as written.
+        names: the unit's own names to remove too (see ``unit_name_variants``).
+
+    Returns:
+        The text without labels, numbers, dates, counts, self-references, the given names,
+        punctuation and whitespace; never longer than ``text``; ``normalize`` of it is itself.
+    """
+    if names:
+        text = strip_names(text, names)
+    prev = None
+    while prev != text:
+        prev, text = text, _once(text)
+    return text
+
+
+def unit_name_variants(unit: str) -> list[str]:
+    """Names under which a unit may name itself, longest first.
+
+    ``泰州市姜堰区委`` gives ``泰州市姜堰区委, 泰州市姜堰区, 姜堰区委, 姜堰区`` (and ``中共…`` forms);
+    ``省商务厅党组`` gives ``省商务厅党组, 省商务厅, 商务厅党组, 商务厅``. Bare place names of the
+    parent level (``泰州市``) are not included: a district's measure may name its city.
+    """
+    unit = unit.strip()
+    out: set[str] = set()
+    base = re.sub(r"(?:党组|党委|党工委|委员会|委)$", "", unit)
+    for full in (unit, base):
+        if len(full) >= 2:
+            out.add(full)
+    # The last administrative segment: 泰州市姜堰区 → 姜堰区, 辽宁省商务厅 → 商务厅.
+    m = re.search(r"(?:.*[省市](?=..))?(.+)$", base)
+    if m and len(m.group(1)) >= 2:
+        tail = m.group(1)
+        out.add(tail)
+        if base != unit:
+            out.add(tail + unit[len(base) :])
+    out |= {"中共" + n for n in list(out)}
+    return sorted(out, key=lambda s: (-len(s), s))
+
+
+def strip_names(text: str, names: Iterable[str]) -> str:
+    """Remove each of ``names`` (longest first) from ``text``."""
+    for name in sorted({n for n in names if n}, key=len, reverse=True):
+        text = text.replace(name, "")
+    return text
+
+
+_TITLE_PREFIX = re.compile(r"^中共(?:(?!关于).){1,12}?(?:委员会|党工委|党组|党委|委)")
+
+
+def normalize_title(title: str, names: Iterable[str] = ()) -> str:
+    """The comparable core of an issued document's title, without the issuing unit's name.
+
+    ``《[单位]省委巡视反馈意见整改落实专题民主生活会方案》`` gives
+    ``省委巡视反馈意见整改落实专题民主生活会方案`` for any unit whose names are passed, and a leading
+    ``中共…委/党组`` is removed even without names. Numbers and years go as in ``normalize``.
+    """
+    title = title.strip().strip('《》〈〉<>"“”')
+    title = strip_names(title, names)
+    title = _TITLE_PREFIX.sub("", title)
+    return normalize(title)

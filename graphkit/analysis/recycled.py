@@ -1,0 +1,249 @@
+"""Recycled measures: copied, near-copied and reused rectification measures.
+
+The public API. Detection runs on plain ``MeasureItem``s (from records via
+``items_from_records``, or from a store), independent of any database:
+
+    items = items_from_records(records)
+    fams = find_recycled(items, scope="across_units")
+    [f.to_dict() for f in fams]            # largest spread first
+    originality(items, fams)               # per unit: share of measures not shared with others
+
+Pipeline, one pure function per stage (module in brackets):
+
+1. normalise each text [normalize] and drop texts shorter than ``min_chars`` (stock phrases
+   of a few characters say nothing about reuse); identical normalised texts are collapsed to
+   one row (exact copies need no LSH);
+2. shingle the distinct texts into character trigrams [shingles];
+3. MinHash signatures and LSH banding → candidate pairs [lsh];
+4. exact Jaccard of candidate pairs [verify];
+5. components over strong edges, split by complete-link floor, medoid as text [families];
+6. expand rows back to items and cut families to the requested scope (here).
+
+Scopes (a family is found once over all items, then read three ways):
+
+* ``across_units``: families whose members belong to ≥ 2 units (all members kept);
+* ``within_unit``: the members of one unit in one notice, when they answer ≥ 2 issues (one
+  measure written under several problems);
+* ``across_notices``: the members of one unit, when they stand in ≥ 2 of its notices.
+
+Spark / 10M+: stage 1–2 are ``map``s; 3 is ``map`` (band keys) + shuffle (group by band key) +
+``flatMap`` (bucket pairs) + ``distinct``; 4 is a join of pairs with shingle rows + ``map``;
+5 is GraphFrames connected components + ``groupBy(component)`` local clustering; 6 is a
+``map`` over families. Every stage here takes and returns arrays, so each maps to one job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+
+from graphkit.analysis.families import cluster
+from graphkit.analysis.items import MeasureItem, items_from_records
+from graphkit.analysis.lsh import NUM_PERM, SEED, band_keys, candidate_pairs, minhash_signatures
+from graphkit.analysis.normalize import normalize
+from graphkit.analysis.shingles import N, hash_shingles
+from graphkit.analysis.verify import LINK, STRONG, ShingleMatrix, score_matrix, score_pairs
+
+__all__ = [
+    "SCOPES",
+    "Detection",
+    "Family",
+    "MeasureItem",
+    "detect",
+    "find_recycled",
+    "items_from_records",
+    "originality",
+    "scope_families",
+]
+
+Scope = Literal["all", "across_units", "within_unit", "across_notices"]
+SCOPES: tuple[str, ...] = ("across_units", "within_unit", "across_notices")
+MIN_CHARS = 12
+BANDS, ROWS = 32, 4
+# Stop-shingles: held by more than max(MIN_STOP_DF, STOP_SHARE * texts) distinct texts. A
+# family of copies holds its shingles once per copy, so this keeps families of up to
+# MIN_STOP_DF members intact on any corpus, and larger ones on large corpora.
+MIN_STOP_DF = 30
+STOP_SHARE = 0.005
+
+
+@dataclass
+class Family:
+    """A group of measures (or headlines, documents, sentences) that are one text reused."""
+
+    id: str
+    kind: str
+    scope: str
+    text: str
+    members: list[MeasureItem]
+    units: list[str]
+    size: int
+    pairs: list[tuple[str, str, float]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "scope": self.scope,
+            "text": self.text,
+            "units": self.units,
+            "size": self.size,
+            "measures": [m.to_dict() for m in self.members],
+        }
+
+
+def family_id(kind: str, scope: str, member_ids: Iterable[str]) -> str:
+    """Stable id from the kind, scope and sorted member ids."""
+    digest = hashlib.sha1("\n".join(sorted(member_ids)).encode("utf-8")).hexdigest()[:12]
+    return f"{kind}:{scope}:{digest}"
+
+
+@dataclass
+class Detection:
+    """Families over all items (scope ``all``), before cutting to a scope."""
+
+    families: list[Family]
+    n_items: int
+    n_distinct: int
+    n_candidates: int
+
+
+def _make_family(kind: str, scope: str, members: list[MeasureItem], text: str, pairs: list) -> Family:
+    members = sorted(members, key=lambda m: (m.unit, m.notice, m.id))
+    units = sorted({m.unit for m in members})
+    ids = {m.id for m in members}
+    return Family(
+        id=family_id(kind, scope, ids),
+        kind=kind,
+        scope=scope,
+        text=text,
+        members=members,
+        units=units,
+        size=len(members),
+        pairs=[p for p in pairs if p[0] in ids and p[1] in ids],
+    )
+
+
+def detect(
+    items: Sequence[MeasureItem],
+    *,
+    kind: str = "measure",
+    names: Mapping[str, Sequence[str]] | None = None,
+    min_chars: int = MIN_CHARS,
+    n: int = N,
+    num_perm: int = NUM_PERM,
+    bands: int = BANDS,
+    rows: int = ROWS,
+    strong: float = STRONG,
+    link: float = LINK,
+    seed: int = SEED,
+    max_df: int | None = None,
+) -> Detection:
+    """Find families of near-identical texts among ``items`` (all scopes at once).
+
+    Args:
+        items: the texts with their unit, notice and issue ids.
+        kind: the family kind written into ids (``measure``, ``headline``, ``document``,
+            ``sentence``).
+        names: unit id → the unit's own names, removed before comparing (optional).
+        min_chars: normalised texts shorter than this are ignored.
+        n, num_perm, bands, rows: shingle size and LSH shape (``bands * rows <= num_perm``).
+        strong, link: family thresholds (see ``verify`` and ``families``).
+        max_df: shingles in more distinct texts than this are stop-shingles and ignored;
+            default ``max(MIN_STOP_DF, STOP_SHARE * distinct texts)``.
+    """
+    names = names or {}
+    norm = [normalize(it.text, names.get(it.unit, ())) for it in items]
+    # Collapse identical normalised texts: row r stands for items[groups[r]].
+    distinct: dict[str, list[int]] = {}
+    for i, t in enumerate(norm):
+        if len(t) >= min_chars:
+            distinct.setdefault(t, []).append(i)
+    texts = list(distinct)
+    groups = list(distinct.values())
+    mat = ShingleMatrix.from_hashes(*hash_shingles(texts, n))
+    if max_df is None:
+        max_df = max(MIN_STOP_DF, int(STOP_SHARE * len(texts)))
+    mat = mat.drop_common(max_df)
+    if len(texts) >= 2:
+        sigs = minhash_signatures(*mat.hashes(), num_perm=num_perm, seed=seed)
+        pairs = candidate_pairs(band_keys(sigs, bands, rows))
+        del sigs
+    else:
+        pairs = np.zeros((0, 2), dtype=np.int64)
+    _, scores = score_pairs(mat, pairs)
+    fams = cluster(len(texts), pairs, scores, lambda rows_: score_matrix(mat, rows_), strong, link)
+    # Identical texts form a family on their own when ≥ 2 items share one.
+    in_family = {r for members, _ in fams for r in members}
+    fams += [([r], r) for r, g in enumerate(groups) if len(g) >= 2 and r not in in_family]
+    strong_pairs = pairs[scores >= strong]
+    strong_scores = scores[scores >= strong]
+    rows_of: dict[int, list[tuple[int, float]]] = {}
+    for (a, b), s in zip(strong_pairs.tolist(), strong_scores.tolist(), strict=True):
+        rows_of.setdefault(a, []).append((b, s))
+    out: list[Family] = []
+    for members, med in fams:
+        mem_items = [items[i] for r in members for i in groups[r]]
+        mset = set(members)
+        fam_pairs = [
+            (items[groups[a][0]].id, items[groups[b][0]].id, round(s, 4))
+            for a in members
+            for b, s in rows_of.get(a, ())
+            if b in mset
+        ]
+        for r in members:
+            g = groups[r]
+            fam_pairs += [(items[g[0]].id, items[i].id, 1.0) for i in g[1:]]
+        out.append(_make_family(kind, "all", mem_items, items[groups[med][0]].text, fam_pairs))
+    out.sort(key=lambda f: (-len(f.units), -f.size, f.id))
+    return Detection(out, len(items), len(texts), len(pairs))
+
+
+def scope_families(families: Iterable[Family], scope: Scope) -> list[Family]:
+    """Cut scope-``all`` families to one scope (see the module docstring); largest spread first."""
+    out: list[Family] = []
+    for f in families:
+        if scope == "all":
+            out.append(f)
+        elif scope == "across_units":
+            if len(f.units) >= 2:
+                out.append(_make_family(f.kind, scope, f.members, f.text, f.pairs))
+        else:
+            key = (lambda m: (m.unit, m.notice)) if scope == "within_unit" else (lambda m: m.unit)
+            spread = (lambda m: m.issue) if scope == "within_unit" else (lambda m: m.notice)
+            by: dict[Any, list[MeasureItem]] = {}
+            for m in f.members:
+                by.setdefault(key(m), []).append(m)
+            for sub in by.values():
+                if len({spread(m) for m in sub}) >= 2:
+                    out.append(_make_family(f.kind, scope, sub, sub[0].text, f.pairs))
+    out.sort(key=lambda f: (-len(f.units), -f.size, f.id))
+    return out
+
+
+def find_recycled(items: Sequence[MeasureItem], scope: Scope = "across_units", **kw: Any) -> list[Family]:
+    """Families of reused measures in one scope, largest spread (number of units) first.
+
+    Keyword arguments go to ``detect``.
+    """
+    return scope_families(detect(items, **kw).families, scope)
+
+
+def originality(items: Iterable[MeasureItem], families: Iterable[Family]) -> dict[str, float]:
+    """Per unit: the share of its measures that are in no family spanning other units.
+
+    1.0 means none of the unit's measures is shared with another unit; families given should be
+    ``across_units`` (other scopes are filtered to families with ≥ 2 units).
+    """
+    shared = {m.id for f in families if len(f.units) >= 2 for m in f.members}
+    total: dict[str, int] = {}
+    own: dict[str, int] = {}
+    for it in items:
+        total[it.unit] = total.get(it.unit, 0) + 1
+        if it.id not in shared:
+            own[it.unit] = own.get(it.unit, 0) + 1
+    return {u: own.get(u, 0) / t for u, t in sorted(total.items())}

@@ -1,0 +1,137 @@
+"""Exact similarity of candidate pairs: Jaccard and containment of shingle sets.
+
+Stage 4 (normalise → shingle → MinHash → LSH → **verify** → families). LSH only proposes
+pairs; each is re-scored exactly here, so the estimate error of MinHash never reaches the
+families. Shingle sets are rows of a sparse 0/1 matrix (``ShingleMatrix``); the intersection
+of a pair is the dot product of two rows, computed for blocks of pairs at once.
+
+Measures of similarity and the thresholds used (measured on synthetic notices, see
+``benchmarks/recycled.py``; J = Jaccard of trigram sets of normalised texts):
+
+* ``jaccard`` |A∩B| / |A∪B| — the score of a pair. Unrelated measures that share the same
+  boilerplate vocabulary stay below 0.15 (99.9th percentile 0.12); copies edited at 20 % of
+  their characters each (so ~40 % apart from each other) are mostly above 0.3.
+* ``containment`` |A∩B| / min(|A|,|B|) — catches a measure copied *into* a longer one (a unit
+  adding a sentence of its own). It is used only where the shorter text has at least
+  ``MIN_CONTAINED`` shingles, as a short stock phrase is contained in many measures.
+* ``score = max(jaccard, CONTAINMENT_WEIGHT * containment)`` for long-enough texts.
+
+``STRONG = 0.3`` is the edge that may join a family (above the unrelated tail with margin);
+``LINK = 0.15`` is the floor every pair *inside* a family must reach (see ``families``).
+
+Spark: scoring is a ``map`` over pairs after joining both rows' shingle arrays (two joins of
+the pair list with the shingle table on ``a`` and ``b``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+__all__ = [
+    "CONTAINMENT_WEIGHT",
+    "LINK",
+    "MIN_CONTAINED",
+    "STRONG",
+    "ShingleMatrix",
+    "jaccard",
+    "score_matrix",
+    "score_pairs",
+]
+
+STRONG = 0.3
+LINK = 0.15
+MIN_CONTAINED = 25
+CONTAINMENT_WEIGHT = 0.8
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    """Jaccard of two shingle sets (0 for two empty sets)."""
+    if not a and not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+@dataclass
+class ShingleMatrix:
+    """Shingle sets of texts as rows of a CSR 0/1 matrix, with set sizes."""
+
+    rows: sp.csr_matrix
+    sizes: np.ndarray
+    values: np.ndarray  # the shingle hash of each column
+
+    def hashes(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(hashes, offsets)`` of the rows (each row's distinct shingles), for MinHash."""
+        return self.values[self.rows.indices], self.rows.indptr.astype(np.int64)
+
+    def document_frequency(self) -> np.ndarray:
+        """For each column, the number of rows holding that shingle."""
+        return np.bincount(self.rows.indices, minlength=self.rows.shape[1])
+
+    def drop_common(self, max_df: int) -> ShingleMatrix:
+        """The same rows without shingles held by more than ``max_df`` rows (stop-shingles).
+
+        A shingle in thousands of texts is stock phrasing (深入学习贯彻…, 纳入年度绩效考核), not
+        evidence that two texts are one measure; without them, two unrelated measures built on
+        the same stock clauses stop looking alike, while a copied measure keeps its own words.
+        """
+        keep = self.document_frequency() <= max_df
+        if keep.all():
+            return self
+        rows = self.rows[:, np.flatnonzero(keep)].tocsr()
+        return ShingleMatrix(rows, np.diff(rows.indptr).astype(np.int64), self.values[keep])
+
+    @classmethod
+    def from_hashes(cls, hashes: np.ndarray, offsets: np.ndarray) -> ShingleMatrix:
+        n = len(offsets) - 1
+        if len(hashes) == 0:
+            return cls(
+                sp.csr_matrix((n, 1), dtype=np.float32), np.zeros(n, dtype=np.int64), np.zeros(1, np.uint32)
+            )
+        values, cols = np.unique(hashes, return_inverse=True)
+        cols = cols.astype(np.int32)
+        doc = np.repeat(np.arange(n, dtype=np.int32), np.diff(offsets))
+        m = sp.csr_matrix((np.ones(len(cols), dtype=np.float32), (doc, cols)), shape=(n, int(cols.max()) + 1))
+        m.sum_duplicates()
+        m.data[:] = 1.0
+        return cls(m, np.diff(m.indptr).astype(np.int64), values.astype(np.uint32))
+
+    def intersections(self, pairs: np.ndarray, block: int = 200_000) -> np.ndarray:
+        out = np.zeros(len(pairs), dtype=np.int64)
+        for s in range(0, len(pairs), block):
+            p = pairs[s : s + block]
+            prod = self.rows[p[:, 0]].multiply(self.rows[p[:, 1]])
+            out[s : s + block] = np.asarray(prod.sum(axis=1)).ravel().round().astype(np.int64)
+        return out
+
+    def inter_matrix(self, members: np.ndarray) -> np.ndarray:
+        """Dense |A∩B| for all pairs of the given rows."""
+        sub = self.rows[members]
+        return np.asarray((sub @ sub.T).todense()).round().astype(np.int64)
+
+
+def _score(inter: np.ndarray, sa: np.ndarray, sb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    union = sa + sb - inter
+    jac = np.where(union > 0, inter / np.maximum(union, 1), 0.0)
+    small = np.minimum(sa, sb)
+    cont = np.where(small >= MIN_CONTAINED, inter / np.maximum(small, 1), 0.0)
+    return jac, np.maximum(jac, CONTAINMENT_WEIGHT * cont)
+
+
+def score_pairs(m: ShingleMatrix, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(jaccard, score)`` of each pair of row indices."""
+    if len(pairs) == 0:
+        return np.zeros(0), np.zeros(0)
+    inter = m.intersections(pairs)
+    return _score(inter, m.sizes[pairs[:, 0]], m.sizes[pairs[:, 1]])
+
+
+def score_matrix(m: ShingleMatrix, members: np.ndarray) -> np.ndarray:
+    """Dense ``score`` matrix for all pairs of the given rows (diagonal 1)."""
+    inter = m.inter_matrix(members)
+    s = m.sizes[members]
+    _, score = _score(inter, s[:, None], s[None, :])
+    np.fill_diagonal(score, 1.0)
+    return score

@@ -1,0 +1,130 @@
+import itertools
+import json
+
+import numpy as np
+from datasketch import MinHash
+
+from graphkit.analysis.families import split_component
+from graphkit.analysis.items import MeasureItem
+from graphkit.analysis.lsh import as_minhash, band_keys, candidate_pairs, datasketch_index, minhash_signatures
+from graphkit.analysis.recycled import detect, find_recycled, originality
+from graphkit.analysis.shingles import hash_shingles
+from graphkit.synth import generate, items_from_records
+
+COPY = (
+    "{self}召开专题会议，对{n}年以来制定的各项制度进行全面梳理，修订完善财务管理、公务接待、"
+    "公务用车等制度{k}项，建立制度执行情况定期检查机制，由机关纪委每半年开展一次监督检查，"
+    "对发现的问题实行台账管理、限期整改，确保制度刚性约束落到实处。"
+)
+UNRELATED = [
+    "深入学习贯彻习近平新时代中国特色社会主义思想，组织水利、农业农村、财政等部门对地下水超采"
+    "区域开展实地核查，关停农业自备井，推进南水北调江水置换工程，完成年度压采任务。",
+    "深入学习贯彻习近平新时代中国特色社会主义思想，聚焦营商环境短板，推行企业开办一窗受理、"
+    "一日办结，清理涉企收费项目，开通惠企政策直达平台，受理企业诉求全部办结回复。",
+    "组织开展消防安全隐患大排查，对高层建筑、人员密集场所、九小场所逐一检查，督促落实消防主体责任，"
+    "关停不具备条件的经营场所，查处违法违规行为并曝光典型案例。",
+    "建立村级集体经济发展专班，因村施策制定增收路径，盘活闲置校舍和厂房，发展光伏、物业租赁项目，"
+    "推动经济薄弱村集体收入全部达到年度目标。",
+]
+
+
+def _item(i: int, unit: str, text: str, notice: str | None = None, issue: str | None = None) -> MeasureItem:
+    notice = notice or f"n-{unit}"
+    return MeasureItem(f"{notice}/m{i}", unit, notice, issue or f"{notice}/i{i}", text)
+
+
+def test_exact_copy_across_three_units_is_one_family() -> None:
+    items = [
+        _item(0, "A", COPY.format(self="我厅", n=2019, k=12)),
+        _item(1, "B", COPY.format(self="区委", n=2020, k=7)),
+        _item(2, "C", COPY.format(self="局党组", n="二〇一八", k=23)),
+    ] + [_item(3 + i, "D", t) for i, t in enumerate(UNRELATED)]
+    fams = find_recycled(items, scope="across_units")
+    assert len(fams) == 1
+    f = fams[0]
+    assert f.units == ["A", "B", "C"] and f.size == 3
+    d = f.to_dict()
+    json.dumps(d, ensure_ascii=False)
+    assert set(d) >= {"id", "text", "units", "size", "measures"}
+    assert set(d["measures"][0]) == {"id", "unit", "notice", "issue", "text"}
+    # Stable id from member ids.
+    assert find_recycled(list(reversed(items)), scope="across_units")[0].id == f.id
+    orig = originality(items, fams)
+    assert orig["A"] == 0.0 and orig["D"] == 1.0
+
+
+def test_shared_boilerplate_opening_is_not_a_family() -> None:
+    items = [_item(i, u, t) for i, (u, t) in enumerate(zip("XY", UNRELATED[:2], strict=True))]
+    assert detect(items).families == []
+
+
+def test_chain_of_weak_links_does_not_glue_ends() -> None:
+    # A ~ B ~ C, A and C unrelated: no family may hold both A and C.
+    a, c = UNRELATED[2], UNRELATED[3]
+    b = a[: len(a) // 2] + c[len(c) // 2 :]
+    items = [_item(0, "A", a), _item(1, "B", b), _item(2, "C", c)]
+    for f in detect(items, strong=0.2, link=0.15).families:
+        ids = {m.id for m in f.members}
+        assert not {"n-A/m0", "n-C/m2"} <= ids
+
+
+def test_split_component_keeps_chain_ends_apart() -> None:
+    sim = np.array([[1.0, 0.5, 0.05], [0.5, 1.0, 0.5], [0.05, 0.5, 1.0]])
+    fams = split_component(sim, strong=0.3, link=0.15)
+    assert all(not {0, 2} <= set(f) for f in fams)
+    assert len(fams) == 1 and len(fams[0]) == 2
+
+
+def test_within_unit_finds_one_measure_answering_several_issues() -> None:
+    text = COPY.format(self="我局", n=2020, k=5)
+    items = [
+        _item(0, "A", text, "nA", "nA/i0"),
+        _item(1, "A", text.replace("每半年", "每季度"), "nA", "nA/i3"),
+        _item(2, "A", UNRELATED[0], "nA", "nA/i1"),
+    ]
+    within = find_recycled(items, scope="within_unit")
+    assert len(within) == 1 and within[0].size == 2 and within[0].scope == "within_unit"
+    assert find_recycled(items, scope="across_units") == []
+
+
+def test_across_notices_finds_a_unit_repeating_itself() -> None:
+    text = COPY.format(self="我局", n=2020, k=5)
+    items = [_item(0, "A", text, "n1"), _item(1, "A", text, "n2"), _item(2, "B", UNRELATED[1], "n3")]
+    fams = find_recycled(items, scope="across_notices")
+    assert len(fams) == 1 and {m.notice for m in fams[0].members} == {"n1", "n2"}
+
+
+def test_planted_families_are_recovered_on_small_synth() -> None:
+    corpus = generate(n_units=20, n_families=30, edit_rate=0.05, seed=7)
+    items = items_from_records(corpus.records)
+    fams = detect(items).families
+
+    def pairs(groups: list[list[str]]) -> set[tuple[str, str]]:
+        return {p for g in groups for p in itertools.combinations(sorted(g), 2)}
+
+    pred = pairs([[m.id for m in f.members] for f in fams])
+    true = pairs(corpus.families)
+    tp = len(pred & true)
+    assert tp / len(pred) >= 0.95
+    assert tp / len(true) >= 0.9
+
+
+def test_numpy_minhash_equals_datasketch_and_feeds_its_lsh() -> None:
+    texts = ["召开专题会议研究部署整改工作", "召开专题会议研究部署整改工作落实", "", "ab"]
+    hashes, offsets = hash_shingles(texts)
+    sigs = minhash_signatures(hashes, offsets, num_perm=64)
+    for i in range(len(texts)):
+        m = MinHash(num_perm=64, hashfunc=lambda h: h)
+        m.update_batch([int(h) for h in hashes[offsets[i] : offsets[i + 1]]])
+        assert (m.hashvalues == sigs[i]).all()
+    index = datasketch_index(sigs, ["a", "b", "c", "d"], threshold=0.5, num_perm=64)
+    assert set(index.query(as_minhash(sigs[0]))) >= {"a", "b"}
+
+
+def test_candidate_pairs_all_pairs_in_small_buckets_chain_in_big() -> None:
+    keys = np.array([[1], [1], [2], [1], [3], [3]], dtype=np.uint64)
+    assert candidate_pairs(keys).tolist() == [[0, 1], [0, 3], [1, 3], [4, 5]]
+    assert candidate_pairs(keys, max_bucket=2).tolist() == [[0, 1], [1, 3], [4, 5]]
+    sigs = np.arange(24, dtype=np.uint32).reshape(3, 8)
+    sigs[1] = sigs[0]
+    assert candidate_pairs(band_keys(sigs, 2, 4)).tolist() == [[0, 1]]

@@ -1,0 +1,45 @@
+import random
+
+from graphkit.analysis.items import items_from_records
+from graphkit.analysis.normalize import normalize
+from graphkit.analysis.shingles import shingles
+from graphkit.analysis.verify import jaccard
+from graphkit.synth import edit_text, generate, generate_items, instantiate, make_measure
+
+
+def test_generate_is_deterministic_and_truth_points_at_measures() -> None:
+    a = generate(n_units=6, n_families=8, seed=3)
+    b = generate(n_units=6, n_families=8, seed=3)
+    assert [r.model_dump() for r in a.records] == [r.model_dump() for r in b.records]
+    ids = {it.id for it in items_from_records(a.records)}
+    assert all(len(f) >= 2 and set(f) <= ids for f in a.families)
+    assert set(a.kinds) <= {"across_units", "within_unit", "across_notices"}
+
+
+def test_edit_rate_changes_about_that_share() -> None:
+    rng = random.Random(1)
+    text = instantiate(make_measure(rng), rng, "我厅")
+    assert edit_text(text, 0.0, rng) == text
+    edited = edit_text(text, 0.2, rng)
+    assert edited != text and abs(len(edited) - len(text)) <= 0.2 * len(text) + 4
+
+
+def test_planted_copies_match_unique_measures_do_not() -> None:
+    corpus = generate(n_units=10, n_families=10, edit_rate=0.0, seed=5)
+    text = {it.id: normalize(it.text) for it in items_from_records(corpus.records)}
+    fam = corpus.families[0]
+    assert len({text[i] for i in fam}) == 1  # self-references and numbers normalise away
+    planted = {i for f in corpus.families for i in f}
+    uniq = [normalize(t) for i, t in text.items() if i not in planted][:200]
+    sims = [jaccard(shingles(a), shingles(b)) for k, a in enumerate(uniq) for b in uniq[k + 1 :]]
+    assert sorted(sims)[int(0.99 * len(sims))] < 0.3
+    assert len(set(uniq)) == len(uniq)
+
+
+def test_generate_items_planted_share_and_distinct_units() -> None:
+    items, fams = generate_items(2000, planted_share=0.3, seed=2)
+    assert len(items) == 2000
+    by_id = {it.id: it for it in items}
+    n_planted = sum(len(f) for f in fams)
+    assert 550 <= n_planted <= 700
+    assert all(len({by_id[i].unit for i in f}) == len(f) for f in fams)
