@@ -202,9 +202,13 @@ def _heading_and_meta(body: Any, article: Any, lines: list[str]) -> list[str]:
         if text and (not lines or text != lines[0]):
             prefix.append(text)
     for el in article.find_all_previous(string=_META_LINE):
-        holder = el.parent if el.parent is not None else el
-        line = re.sub(r"\s+", " ", holder.get_text(" ", strip=True) if holder is not el else str(el)).strip()
+        # The whole metadata block (date and source often sit in sibling <span>s).
+        holder = el.parent
+        while holder is not None and holder.name not in _BLOCK and holder.parent is not None:
+            holder = holder.parent
+        text = holder.get_text(" ", strip=True) if holder is not None else str(el)
+        line = re.sub(r"\s+", " ", text).strip()
         if line and len(line) <= 120 and line not in prefix:
             prefix.append(line)
-            break
+        break
     return prefix
