@@ -61,6 +61,7 @@ def _register_optional() -> None:
     for module, attr, name, kind in (
         ("graphkit.cli.parse_cmd", "parse_command", "parse", "command"),
         ("graphkit.cli.neo4j_cmd", "neo4j_app", "neo4j", "group"),
+        ("graphkit.cli.export_cmd", "export_command", "export", "command"),
     ):
         try:
             obj = getattr(importlib.import_module(module), attr)
