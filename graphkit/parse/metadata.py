@@ -95,6 +95,10 @@ def find_inspection(norm: str, text: str, start: int, stop: int) -> Inspection:
         if ins.start is not None:
             prev = ins.end or ins.start
         _ = off
+    if ins.round is None:
+        m = ROUND_RE.search(norm, 0, stop)
+        if m:
+            ins.round = m.group(0)
     return ins
 
 

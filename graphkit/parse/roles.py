@@ -125,6 +125,8 @@ def extract_roles(text: str) -> list[Role]:
         role, value = m.group(1), m.group(2).strip()
         if role in ("牵头单位", "责任单位", "责任处室", "责任部门"):
             _add(roles, role, value, None)
+        elif _NAME_RE.match(value) and not _TITLE_RE.search(value) and not _NOT_NAME.search(value):
+            _add(roles, role, known.get(value), value)
         else:
             pos, person = split_position_person(value)
             _add(roles, role, pos, person)

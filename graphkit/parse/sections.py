@@ -129,7 +129,9 @@ def classify_sections(norm: str, sections: list[Section]) -> None:
         score = _issue_score(norm, sec)
         if NEXT_TITLE_RE.search(sec.title) and score < 6:
             sec.kind = "next"
-        elif (ORG_TITLE_RE.search(sec.title) and score < 3 and i < len(sections) - 1) or (i == 0 and len(sections) > 1 and score < 3):
+        elif (ORG_TITLE_RE.search(sec.title) and score < 3 and i < len(sections) - 1) or (
+            i == 0 and len(sections) > 1 and score < 3
+        ):
             sec.kind = "org"
         else:
             sec.kind = "issues"

@@ -147,10 +147,8 @@ def analyze_heading(norm: str, start: int, end: int) -> Heading:
     quoted_problem = False
     if not framed and norm.startswith("“", i):
         close = _match_quote(norm, i, end)
-        if (
-            (close != -1
-            and norm.startswith("问题", close + 1))
-            or (close != -1 and norm.startswith("的问题", close + 1))
+        if (close != -1 and norm.startswith("问题", close + 1)) or (
+            close != -1 and norm.startswith("的问题", close + 1)
         ):
             quoted_problem = True
             t_end = _sentence_end(norm, i + 1, close)
@@ -233,7 +231,10 @@ class TreeBuilder:
                 del stack[j:]
                 stack.append(node)
                 return
-        if n != 1:
+        # a skipped number (3. after 1.), or a 1 that restarts a kind which is not the current
+        # item's own (a new group elsewhere), continues that kind's level; a 1 right under an
+        # item of the same kind nests (一是…: 一是……二是……). Depth is capped.
+        if n != 1 or (stack[-1].kind != k and any(x.kind == k for x in stack[1:])) or len(stack) > 12:
             for j in range(len(stack) - 1, 0, -1):
                 if stack[j].kind == k:
                     stack[j - 1].children.append(node)
@@ -260,11 +261,25 @@ class TreeBuilder:
     def _has_intro(self, node: Node) -> bool:
         return any(self.is_intro(b) for b in node.body)
 
+    def _states_problem(self, h: Heading) -> bool:
+        """The heading names a problem: a quoted one, or one that ends in 问题/整改情况."""
+        if not h.framed:
+            return False
+        if h.title_start > 0 and self.norm[h.title_start - 1] == "“":
+            return True
+        return bool(re.search(r"问题|整改|情况|方面", self.norm[h.title_end : h.rest]))
+
     def _framed(self, node: Node) -> bool:
         if node.kind == "none":
             return True
         h = self._heading(node)
         if not h.framed:
+            return False
+        p = node.para
+        assert p is not None
+        if not self._states_problem(h) and re.match(
+            r"\s*(?:针对|对于)", self.norm[p.label.end if p.label else p.start :]
+        ):
             return False
         # 二是针对……问题,立即组织……: an action, not a problem
         return h.stop != "," or self.norm[h.title_start - 1] == "“" or h.rest >= node.para.end  # type: ignore[union-attr]
