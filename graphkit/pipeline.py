@@ -1,0 +1,219 @@
+"""Files → notice records: expand the inputs, read each file, parse each notice it holds.
+
+`parse_paths` yields, in input order, one result per notice (a `NoticeRecord`) or per failure
+(an `InputError` naming the file or `file#k`). A failing file never stops the others. With
+`jobs > 1` files are read and parsed in a process pool; at most a few batches per worker are
+in flight at a time, so memory stays flat however many files there are.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeAlias
+
+from graphkit.errors import InputError
+from graphkit.read import SUPPORTED_SUFFIXES
+from graphkit.records import NoticeRecord
+
+ParseResult: TypeAlias = NoticeRecord | InputError
+"""One notice's record, or the reason a file (or one notice in it) could not be parsed."""
+
+Parser: TypeAlias = Callable[[str, str], NoticeRecord]
+"""`parse_notice(text, source) -> NoticeRecord`; must be a module-level function for `jobs > 1`."""
+
+# Files per task sent to a worker: enough to amortise the inter-process round trip, small
+# enough that results come back steadily and in order.
+_BATCH = 4
+# Batches in flight per worker.
+_WINDOW_PER_JOB = 4
+
+
+def iter_inputs(paths: list[str]) -> Iterator[str]:
+    """Expand the command-line inputs into files, in order.
+
+    A directory is walked recursively (sorted, symlinked folders not followed) for files whose
+    suffix is one of .txt .html .htm .docx .pdf; anything else named directly is passed on as
+    it is (so a missing or unsupported file gets its own error later); `-` is standard input.
+    """
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            yield from _walk(path)
+        else:
+            yield path
+
+
+def _walk(root: str) -> Iterator[str]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
+                yield os.path.join(dirpath, name)
+
+
+def parse_paths(
+    paths: list[str],
+    jobs: int = 1,
+    *,
+    debug: bool = False,
+    parser: Parser | None = None,
+) -> Iterator[ParseResult]:
+    """Read and parse every input, yielding results in input order.
+
+    Args:
+        paths: files, directories (read recursively) or `-` for standard input.
+        jobs: worker processes; 1 reads and parses in this process.
+        debug: let unexpected exceptions propagate instead of turning them into InputError.
+        parser: the notice parser; defaults to `graphkit.parse.parse_notice`.
+
+    Yields:
+        A NoticeRecord per notice, or an InputError per file (or notice) that failed; an
+        unexpected exception becomes `InputError(path, "internal error: …")` unless `debug`.
+    """
+    items = _with_stdin(iter_inputs(paths))
+    if jobs <= 1:
+        for path, data in items:
+            yield from parse_one(path, data, debug=debug, parser=parser)
+        return
+    yield from _parallel(items, jobs, debug, parser)
+
+
+def _with_stdin(paths: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
+    """Pair each path with its bytes when they must be read here (stdin), else None."""
+    for path in paths:
+        if path == "-":
+            from graphkit.read import max_input_bytes
+
+            limit = max_input_bytes()
+            data = sys.stdin.buffer.read(limit + 1)
+            yield path, data
+        else:
+            yield path, None
+
+
+def parse_one(
+    path: str, data: bytes | None = None, *, debug: bool = False, parser: Parser | None = None
+) -> list[ParseResult]:
+    """Read one file (or the given bytes) and parse each notice in it; never raises unless debug."""
+    from graphkit.read import input_kind, read_bytes, read_path
+
+    try:
+        if data is None:
+            texts = read_path(path)
+        else:
+            from graphkit.read import max_input_bytes
+
+            if len(data) > max_input_bytes():
+                raise InputError(path, f"too large: more than {max_input_bytes() / 1e6:.0f} MB")
+            texts = read_bytes(data, path, input_kind(path, data))
+    except InputError as exc:
+        return [exc]
+    except Exception as exc:
+        if debug:
+            raise
+        return [InputError(path, f"internal error: {type(exc).__name__}: {exc}")]
+    out: list[ParseResult] = []
+    for st in texts:
+        try:
+            parse = parser or _default_parser()
+            out.append(parse(st.text, st.source))
+        except InputError as exc:
+            out.append(exc)
+        except Exception as exc:
+            if debug:
+                raise
+            out.append(InputError(st.source, f"internal error: {type(exc).__name__}: {exc}"))
+    return out
+
+
+def _default_parser() -> Parser:
+    from graphkit.parse import parse_notice
+
+    return parse_notice
+
+
+# An InputError does not survive pickling (its args are the joined message, its __init__
+# wants path and reason), so errors cross the process boundary as (class, path, reason).
+_Wire: TypeAlias = NoticeRecord | tuple[type[InputError], str, str]
+
+
+def _to_wire(result: ParseResult) -> _Wire:
+    if isinstance(result, InputError):
+        return (type(result), result.path, result.reason)
+    return result
+
+
+def _from_wire(item: _Wire) -> ParseResult:
+    if isinstance(item, tuple):
+        cls, path, reason = item
+        return cls(path, reason)
+    return item
+
+
+def _parse_batch(
+    batch: list[tuple[str, bytes | None]], debug: bool, parser: Parser | None
+) -> list[list[_Wire]]:
+    return [[_to_wire(r) for r in parse_one(path, data, debug=debug, parser=parser)] for path, data in batch]
+
+
+def _batches(
+    items: Iterator[tuple[str, bytes | None]], size: int
+) -> Iterator[list[tuple[str, bytes | None]]]:
+    batch: list[tuple[str, bytes | None]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _parallel(
+    items: Iterator[tuple[str, bytes | None]], jobs: int, debug: bool, parser: Parser | None
+) -> Iterator[ParseResult]:
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    window = max(2, jobs * _WINDOW_PER_JOB)
+    pending: deque[tuple[list[tuple[str, bytes | None]], Future[list[list[_Wire]]]]] = deque()
+    batches = _batches(items, _BATCH)
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < window:
+                batch = next(batches, None)
+                if batch is None:
+                    exhausted = True
+                    break
+                pending.append((batch, pool.submit(_parse_batch, batch, debug, parser)))
+            if not pending:
+                return
+            batch, future = pending.popleft()
+            try:
+                per_file = future.result()
+            except BrokenProcessPool:
+                if debug:
+                    raise
+                # A worker died (killed, out of memory): report this batch's files, start a
+                # fresh pool and resubmit what was in flight.
+                for path, _data in batch:
+                    yield InputError(path, "internal error: worker process died while reading this file")
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = ProcessPoolExecutor(max_workers=jobs)
+                pending = deque((b, pool.submit(_parse_batch, b, debug, parser)) for b, _f in pending)
+                continue
+            except Exception as exc:
+                if debug:
+                    raise
+                for path, _data in batch:
+                    yield InputError(path, f"internal error: {type(exc).__name__}: {exc}")
+                continue
+            for results in per_file:
+                for item in results:
+                    yield _from_wire(item)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
