@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 _OPEN = "《"
 _CLOSE = "》"
+_MARK = re.compile("[《》\n]")
 
 
 def extract_documents(s: str) -> list[str]:
@@ -12,10 +15,13 @@ def extract_documents(s: str) -> list[str]:
     Nested 《》 inside a title are kept as written; an unclosed 《 is ignored.
     """
     out: list[str] = []
+    if _OPEN not in s:
+        return out
     seen: set[str] = set()
     depth = 0
     start = -1
-    for i, ch in enumerate(s):
+    for mk in _MARK.finditer(s):
+        i, ch = mk.start(), mk.group()
         if ch == _OPEN:
             if depth == 0:
                 start = i + 1

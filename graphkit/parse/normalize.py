@@ -36,9 +36,16 @@ _TABLE.update(
 )
 
 
+_NEEDS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE) if chr(c) != _TABLE[c]) + "]")
+
+
+def _swap(m: re.Match[str]) -> str:
+    return _TABLE[ord(m.group())]
+
+
 def normalize(text: str) -> str:
     """Return a same-length copy of `text` with width and spacing variants unified."""
-    return text.translate(_TABLE)
+    return _NEEDS.sub(_swap, text)
 
 
 # Lines of web-page furniture a reader may leave behind (matched on the normalised line).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 CN_DIGITS = {
     "零": 0,
@@ -110,6 +111,7 @@ def match_label(norm: str, pos: int = 0, end: int | None = None) -> Label | None
     return Label(kind, number, pos, stop)
 
 
+@lru_cache(maxsize=512)
 def label_string(kind: str, number: int) -> str:
     """The canonical (normalised) spelling of a label, used for inline search."""
     if kind == "shi":

@@ -111,7 +111,10 @@ def extract_roles(text: str) -> list[Role]:
                 for h in holders:
                     pos, person = split_position_person(h)
                     _add(roles, "第一责任人", pos, person)
-    for m in _FIRST_RESP_RE.finditer(text):
+    first_resp = [
+        m for sent in re.split(r"[。\n]", text) if "第一责任人" in sent for m in _FIRST_RESP_RE.finditer(sent)
+    ]
+    for m in first_resp:
         holder = _LEAD_JUNK.sub("", m.group(1)).strip()
         if re.search(r"压实|落实|督促|强化|层层|各级|党员|班子成员|要求", holder):
             continue

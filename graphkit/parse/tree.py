@@ -36,6 +36,10 @@ _INTRO_START_RE = re.compile(
     r"^(?:坚持|按照|围绕|紧扣|对照|根据|为了?|结合|聚焦|立足|以|紧紧|始终|切实|深刻)"
 )
 _PROBLEM_STOP = "。:;!?"
+_FRAME_OPEN_RE = re.compile(r"(?:关于|针对|对于)\s*")
+_SEG_FRAME_RE = re.compile(r"\s*(?:关于|针对|“)")
+_PROBLEM_WORD_RE = re.compile(r"问题|整改|情况|方面")
+_TITLE_TAIL_RE = re.compile(r"(?:的)?问题$|(?:的)?整改(?:落实)?情况$|方面$")
 
 
 @dataclass
@@ -57,18 +61,21 @@ class Heading:
     stop: str  # the character right after the problem ("" at the end)
 
 
+_QUOTE_MARK = re.compile("[“”\n]")
+
+
 def _match_quote(norm: str, i: int, end: int) -> int:
     """Index of the ” that closes the “ at i (nested “” counted), or -1."""
     depth = 0
-    for j in range(i, end):
-        c = norm[j]
+    for m in _QUOTE_MARK.finditer(norm, i, end):
+        c = m.group()
         if c == "“":
             depth += 1
         elif c == "”":
             depth -= 1
             if depth == 0:
-                return j
-        elif c == "\n":
+                return m.start()
+        else:
             break
     return -1
 
@@ -80,17 +87,20 @@ _UNQUOTED_END_RE = re.compile(
 )
 
 
+_SENT_MARK = re.compile("[“‘”’。:;!?]")
+
+
 def _sentence_end(norm: str, i: int, end: int) -> int:
     """End of the sentence starting at i (at 。;:!? outside quotes), or `end`."""
     depth = 0
-    for j in range(i, end):
-        c = norm[j]
+    for m in _SENT_MARK.finditer(norm, i, end):
+        c = m.group()
         if c in "“‘":
             depth += 1
         elif c in "”’":
             depth = max(0, depth - 1)
-        elif depth == 0 and c in _PROBLEM_STOP:
-            return j
+        elif depth == 0:
+            return m.start()
     return end
 
 
@@ -100,7 +110,7 @@ def analyze_heading(norm: str, start: int, end: int) -> Heading:
     while i < end and norm[i] == " ":
         i += 1
     framed = False
-    m = re.match(r"(?:关于|针对|对于)\s*", norm[i:end])
+    m = _FRAME_OPEN_RE.match(norm[i:end])
     if m:
         framed = True
         i += m.end()
@@ -141,7 +151,7 @@ def analyze_heading(norm: str, start: int, end: int) -> Heading:
             return Heading(i, mm.start(), mm.end(), True, nxt)
     nxt = norm[s_end] if s_end < end else ""
     t_end = s_end
-    tail = re.search(r"(?:的)?问题$|(?:的)?整改(?:落实)?情况$|方面$", norm[i:t_end])
+    tail = _TITLE_TAIL_RE.search(norm[i:t_end])
     if tail and t_end - i - len(tail.group(0)) >= 4:
         t_end -= len(tail.group(0))
     quoted_problem = False
@@ -267,7 +277,7 @@ class TreeBuilder:
             return False
         if h.title_start > 0 and self.norm[h.title_start - 1] == "“":
             return True
-        return bool(re.search(r"问题|整改|情况|方面", self.norm[h.title_end : h.rest]))
+        return bool(_PROBLEM_WORD_RE.search(self.norm[h.title_end : h.rest]))
 
     def _framed(self, node: Node) -> bool:
         if node.kind == "none":
@@ -347,11 +357,7 @@ class TreeBuilder:
             lab = seg.label
             # 一是针对“……”的问题。①……②……: an enumerated problem with its own measures
             h = analyze_heading(self.norm, lab.end, seg.end)
-            if (
-                h.framed
-                and h.stop in "。:;"
-                and re.match(r"\s*(?:关于|针对|“)", self.norm[lab.end : lab.end + 3])
-            ):
+            if h.framed and h.stop in "。:;" and _SEG_FRAME_RE.match(self.norm[lab.end : lab.end + 3]):
                 sub_measures: list[tuple[Measure, bool]] = []
                 if seg.children:
                     self._segments(list(seg.children), sub_measures, [])
