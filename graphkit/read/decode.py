@@ -20,6 +20,7 @@ Anything that is not text raises InputError with a reason a person can act on.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from graphkit.errors import InputError
@@ -45,6 +46,7 @@ _SAMPLE = 64 * 1024
 # Share of C0 control characters (other than tab, newline, CR, form feed) above which a
 # successfully decoded text is still called binary.
 _MAX_CONTROL_SHARE = 0.01
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,7 @@ def _check_controls(text: str, path: str) -> str:
     sample = text[:_SAMPLE]
     if not sample:
         return text
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL.findall(sample))
     if "\x00" in sample or controls > _MAX_CONTROL_SHARE * len(sample):
         raise InputError(path, "binary file (control bytes), not text")
     return text

@@ -13,12 +13,15 @@ _STRIP = " \t\f\v\u3000\xa0\u2002\u2003\u2009"
 def clean_lines(text: str) -> list[str]:
     """Split text into its non-empty paragraphs, each stripped of surrounding blanks.
 
-    Line endings (`\\r\\n`, `\\r`, `\\n`, U+2028/U+2029) all end a paragraph; a no-break
-    space inside a line becomes a plain space; text inside a line is otherwise kept as it is.
+    Line endings (`\\r\\n`, `\\r`, `\\n`, U+2028/U+2029 and the others `str.splitlines` knows)
+    all end a paragraph; a no-break space inside a line becomes a plain space; text inside a
+    line is otherwise kept as it is.
     """
-    text = _INVISIBLE.sub("", text).replace("\xa0", " ")
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    text = text.replace("\xa0", " ")
     out: list[str] = []
-    for line in re.split(r"\r\n|[\r\n\u2028\u2029\x85]", text):
+    for line in text.splitlines():
         line = line.strip(_STRIP)
         if line:
             out.append(line)
