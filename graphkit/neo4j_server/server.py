@@ -201,21 +201,50 @@ def _uris(bolt: int, http: int) -> tuple[str, str, str]:
 
 
 def find_java() -> str:
-    """The java executable: GRAPHKIT_JAVA, else $JAVA_HOME/bin/java, else java on PATH (17+)."""
-    cand = os.environ.get("GRAPHKIT_JAVA")
-    if not cand and os.environ.get("JAVA_HOME"):
-        home_java = Path(os.environ["JAVA_HOME"]) / "bin" / "java"
-        cand = str(home_java) if home_java.exists() else None
-    java = shutil.which(cand or "java")
-    if not java:
-        raise Neo4jServerError(
-            "Java 17 or 21 is needed to run Neo4j and none was found "
-            "(install openjdk-17-jre-headless, or set GRAPHKIT_JAVA or JAVA_HOME)"
-        )
-    major = java_major(java)
-    if major < 17:
+    """The java to run Neo4j with.
+
+    GRAPHKIT_JAVA when set (any Java 17+). Otherwise the first Java 17 or 21 (the versions Neo4j
+    5.26 supports) among $JAVA_HOME/bin/java, java on PATH and /usr/lib/jvm/*/bin/java; failing
+    that, the first of them that is 17 or newer.
+    """
+    explicit = os.environ.get("GRAPHKIT_JAVA")
+    if explicit:
+        java = shutil.which(explicit)
+        if not java:
+            raise Neo4jServerError(f"GRAPHKIT_JAVA={explicit!r} is not an executable java")
+        major = java_major(java)
+        if major < 17:
+            raise Neo4jServerError(f"Neo4j {neo4j_version()} needs Java 17 or 21, but {java} is Java {major}")
+        return java
+    cands: list[str] = []
+    if os.environ.get("JAVA_HOME"):
+        cands.append(str(Path(os.environ["JAVA_HOME"]) / "bin" / "java"))
+    cands.append("java")
+    cands += [str(p) for p in sorted(Path("/usr/lib/jvm").glob("*/bin/java"))]
+    found: list[tuple[str, int]] = []
+    seen: set[str] = set()
+    for cand in cands:
+        java = shutil.which(cand)
+        if not java or os.path.realpath(java) in seen:
+            continue
+        seen.add(os.path.realpath(java))
+        try:
+            major = java_major(java)
+        except Neo4jServerError:
+            continue
+        if major in (17, 21):
+            return java
+        found.append((java, major))
+    newer = [j for j, m in found if m > 17]
+    if newer:
+        return newer[0]
+    if found:
+        java, major = found[0]
         raise Neo4jServerError(f"Neo4j {neo4j_version()} needs Java 17 or 21, but {java} is Java {major}")
-    return java
+    raise Neo4jServerError(
+        "Java 17 or 21 is needed to run Neo4j and none was found "
+        "(install openjdk-17-jre-headless, or set GRAPHKIT_JAVA or JAVA_HOME)"
+    )
 
 
 def java_major(java: str) -> int:
