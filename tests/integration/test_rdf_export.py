@@ -1,0 +1,326 @@
+"""RDF / GraphML export (graphkit/present/rdf.py) over both stores: the export conforms to
+schema/shapes.ttl, a broken one does not, it round-trips (counts, a SPARQL query = its Cypher
+twin), and Chinese text survives byte for byte."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from graphkit.ingest import load_records
+from graphkit.paths import queries_dir, schema_dir
+from graphkit.present import rdf
+from graphkit.records import NoticeRecord
+
+pyshacl = pytest.importorskip("pyshacl")
+rdflib = pytest.importorskip("rdflib")
+from rdflib import Graph, Literal, Namespace, URIRef  # noqa: E402
+from rdflib.compare import isomorphic  # noqa: E402
+from rdflib.namespace import DCTERMS, RDF  # noqa: E402
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+GK = Namespace(rdf.GK)
+PARSE_FORMAT = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
+OTHER_UNITS = ["西山区委", "南湖市委", "北岭县委"]
+READING = "开展专题读书班。组织县级领导干部参加专题读书班3期。"
+LIAISON = "建立县级领导联系重点项目制度，42个重点项目全部明确联系领导。"
+
+
+@pytest.fixture(scope="module")
+def shapes() -> tuple[Graph, Graph]:
+    return (
+        Graph().parse(schema_dir() / "shapes.ttl", format="turtle"),
+        Graph().parse(schema_dir() / "ontology.ttl", format="turtle"),
+    )
+
+
+def conforms(g: Graph, shapes: tuple[Graph, Graph]) -> tuple[bool, str]:
+    ok, _, text = pyshacl.validate(
+        g, shacl_graph=shapes[0], ont_graph=shapes[1], inference="none", advanced=True
+    )
+    return bool(ok), str(text)
+
+
+def export_text(store, fmt: str, **kw) -> str:  # type: ignore[no-untyped-def]
+    buf = io.StringIO()
+    rdf.export(store, buf, fmt, **kw)
+    return buf.getvalue()
+
+
+def export_graph(store, fmt: str = "ttl", **kw) -> Graph:  # type: ignore[no-untyped-def]
+    return Graph().parse(data=export_text(store, fmt, **kw), format=PARSE_FORMAT[fmt])
+
+
+def four_units(two_records: list[NoticeRecord]) -> list[NoticeRecord]:
+    """The test notices, plus copies of notice A published by three other units, with spans and
+    kinds: READING is then taken by 4 units, LIAISON by 2 (two copies drop it)."""
+    out = [r.model_copy(deep=True) for r in two_records]
+    a = out[0]
+    for i, issue in enumerate(a.issues):
+        issue.span = (10 * i, 10 * i + 8)
+    a.issues[0].children[0].measures[0].span = (0, 0)
+    a.issues[0].children[0].measures[1].span = (12, 40)
+    for k, name in enumerate(OTHER_UNITS):
+        c = two_records[0].model_copy(deep=True)
+        c.id, c.source, c.unit, c.publisher = f"n-test-{k}", f"tests/{k}.txt", name, f"中共{name}"
+        c.title = f"中共{name}关于巡视整改进展情况的通报"
+        if k >= 1:
+            c.issues[0].children[1].measures.pop()
+        out.append(c)
+    return out
+
+
+def add_families(store) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """Two MeasureTemplate families written the way detection writes them."""
+    rows = store.query("MATCH (m:Measure) RETURN m.id AS id, m.text AS text ORDER BY m.id").rows
+    fams = {
+        "measure:across-units:reading": [mid for mid, text in rows if text == READING],
+        "measure:across-units:liaison": [mid for mid, text in rows if text == LIAISON],
+    }
+    nodes = [
+        {"id": fid, "kind": "measure", "scope": "across-units", "text": text, "size": len(m), "n_units": None}
+        for (fid, m), text in zip(fams.items(), (READING, LIAISON), strict=True)
+    ]
+    edges = [{"src": mid, "dst": fid} for fid, mids in fams.items() for mid in mids]
+    store.run_transaction(
+        [
+            (store.merge_nodes_statement("MeasureTemplate"), {"rows": nodes}),
+            (store.merge_edges_statement(("INSTANCE_OF", "Measure", "MeasureTemplate")), {"rows": edges}),
+        ]
+    )
+    return fams
+
+
+# -- conformance ------------------------------------------------------------------------------
+
+
+def test_export_conforms_and_formats_agree(store, two_records, shapes) -> None:  # type: ignore[no-untyped-def]
+    load_records(store, four_units(two_records))
+    add_families(store)
+    graphs = {fmt: export_graph(store, fmt) for fmt in ("ttl", "nt", "jsonld")}
+    ok, report = conforms(graphs["ttl"], shapes)
+    assert ok, report
+    assert isomorphic(graphs["ttl"], graphs["nt"])
+    assert isomorphic(graphs["ttl"], graphs["jsonld"])
+    # paging in tiny pages gives the same graph
+    assert isomorphic(graphs["ttl"], export_graph(store, "nt", page=2))
+
+
+def test_broken_graphs_do_not_conform(embedded_store, two_records, shapes) -> None:  # type: ignore[no-untyped-def]
+    load_records(embedded_store, two_records)
+    good = export_graph(embedded_store)
+    assert conforms(good, shapes)[0]
+
+    g = Graph() + good  # a measure without its ADDRESSES edge
+    measure, _, issue = next(iter(g.triples((None, GK.addresses, None))))
+    g.remove((measure, GK.addresses, issue))
+    ok, report = conforms(g, shapes)
+    assert not ok and "addresses exactly one issue" in report
+
+    g = Graph() + good  # an impossible date
+    notice, _, _date = next(iter(g.triples((None, DCTERMS.issued, None))))
+    g.set((notice, DCTERMS.issued, Literal("2023-02-30", datatype=URIRef(rdf.XSD + "date"))))
+    ok, report = conforms(g, shapes)
+    assert not ok and "publication date" in report
+
+    g = Graph() + good  # a date as a plain string
+    g.set((notice, DCTERMS.issued, Literal("2023年11月30日")))
+    assert not conforms(g, shapes)[0]
+
+    g = Graph() + good  # a title without its language tag
+    title = g.value(notice, DCTERMS.title)
+    if title is None:
+        notice = next(s for s in g.subjects(RDF.type, GK.Notice) if g.value(s, DCTERMS.title))
+        title = g.value(notice, DCTERMS.title)
+    g.set((notice, DCTERMS.title, Literal(str(title))))
+    assert not conforms(g, shapes)[0]
+
+    g = Graph() + good  # a negative span, and a notice no unit reported
+    d = next(iter(g.subjects(RDF.type, URIRef(rdf.PROV + "Derivation"))))
+    g.set((d, GK.spanStart, Literal(-1)))
+    assert not conforms(g, shapes)[0]
+    g = Graph() + good
+    g.remove((None, GK.reported, notice))
+    ok, report = conforms(g, shapes)
+    assert not ok and "reported by) exactly one unit" in report
+
+
+def test_a_bad_date_in_the_store_fails_the_shapes(embedded_store, two_records, shapes) -> None:  # type: ignore[no-untyped-def]
+    bad = two_records[0].model_copy(deep=True)
+    bad.published = "2023-11"
+    load_records(embedded_store, [bad])
+    ok, report = conforms(export_graph(embedded_store), shapes)
+    assert not ok and "publication date" in report
+
+
+# -- round trip -------------------------------------------------------------------------------
+
+
+def _count(g: Graph, cls: URIRef) -> int:
+    return len(set(g.subjects(RDF.type, cls)))
+
+
+def test_round_trip_counts(store, two_records) -> None:  # type: ignore[no-untyped-def]
+    load_records(store, four_units(two_records))
+    add_families(store)
+    counts = store.counts()
+    g = export_graph(store, "ttl")
+    for label in (
+        "Notice",
+        "Unit",
+        "Inspection",
+        "Issue",
+        "Measure",
+        "Role",
+        "Person",
+        "Document",
+        "MeasureTemplate",
+    ):
+        assert _count(g, GK[label]) == counts["nodes"][label], label
+    assert counts["nodes"]["Unit"] == 4 and counts["nodes"]["MeasureTemplate"] == 2
+    for etype, pred in rdf.EDGE_PREDICATES.items():
+        assert len(set(g.triples((None, URIRef(pred), None)))) == counts["edges"][etype], etype
+    # ids round-trip to the IRIs
+    for mid in store.query("MATCH (m:Measure) RETURN m.id AS id").rows:
+        iri = URIRef(f"{rdf.DEFAULT_BASE}measure/{mid[0]}")
+        assert g.value(iri, DCTERMS.identifier) == Literal(mid[0])
+
+
+SPARQL_SHARED = """
+PREFIX gk: <https://graphkit.dev/ns#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?family (COUNT(DISTINCT ?u) AS ?units) WHERE {
+    ?m gk:instanceOf ?t . ?u gk:took ?m .
+    ?t dcterms:identifier ?family ; gk:familyKind "measure" .
+} GROUP BY ?family HAVING (COUNT(DISTINCT ?u) >= 3) ORDER BY ?family
+"""
+
+CYPHER_SHARED = """
+MATCH (t:MeasureTemplate)<-[:INSTANCE_OF]-(m:Measure)<-[:TOOK]-(u:Unit)
+WHERE t.kind = 'measure'
+WITH t, count(DISTINCT u) AS units WHERE units >= 3
+RETURN t.id AS family, units ORDER BY family
+"""
+
+
+def _cypher_shared(store) -> set[tuple[str, int]]:  # type: ignore[no-untyped-def]
+    template = queries_dir() / "recycled" / "families_by_spread.cypher"
+    if template.is_file():  # the project's own template, when it is there
+        text = "\n".join(
+            ln for ln in template.read_text(encoding="utf-8").splitlines() if not ln.startswith("//")
+        )
+        res = store.query(text, {"kind": "measure", "scope": "", "min_units": 3, "limit": 100000})
+        rows = {(r["family"], int(r["units"])) for r in res.records()}
+        inline = {(f, int(n)) for f, n in store.query(CYPHER_SHARED).rows}
+        assert rows == inline
+        return rows
+    return {(f, int(n)) for f, n in store.query(CYPHER_SHARED).rows}
+
+
+def test_sparql_shared_measures_equals_cypher(store, two_records) -> None:  # type: ignore[no-untyped-def]
+    load_records(store, four_units(two_records))
+    add_families(store)
+    g = export_graph(store, "nt")
+    sparql = {(str(r.family), int(r.units)) for r in g.query(SPARQL_SHARED)}
+    cypher = _cypher_shared(store)
+    assert sparql == cypher == {("measure:across-units:reading", 4)}
+
+
+# -- Chinese text -----------------------------------------------------------------------------
+
+
+def test_chinese_text_survives_byte_for_byte(store, two_records) -> None:  # type: ignore[no-untyped-def]
+    records = four_units(two_records)
+    odd = '全角　空格、“引号”、《书名号》、\\反斜杠"、换行\n、𠀀（扩展B）、e\u0301（未规范化）'
+    records[1].issues[0].measures[0].text = odd
+    load_records(store, records)
+    texts = [t for (t,) in store.query("MATCH (m:Measure) RETURN m.text AS t").rows]
+    assert odd in texts
+    for fmt in ("ttl", "nt", "jsonld"):
+        raw = export_text(store, fmt).encode("utf-8")
+        g = Graph().parse(data=raw.decode("utf-8"), format=PARSE_FORMAT[fmt])
+        got = {str(o) for o in g.objects(None, GK.text) if o.language == "zh"}
+        for t in texts:
+            assert t in got, (fmt, t)
+            clean = t.replace("\\", "").replace('"', "").replace("\n", "")
+            for piece in clean.split("、"):
+                if piece and fmt != "jsonld":
+                    assert piece.encode("utf-8") in raw, (fmt, piece)
+        units = {str(o) for o in g.objects(None, URIRef(rdf.SKOS + "prefLabel")) if o.language == "zh"}
+        assert {"东河县委", *OTHER_UNITS} <= units
+
+
+# -- GraphML ----------------------------------------------------------------------------------
+
+
+def test_graphml_round_trip(store, two_records) -> None:  # type: ignore[no-untyped-def]
+    import networkx as nx
+
+    load_records(store, four_units(two_records))
+    add_families(store)
+    counts = store.counts()
+    g = nx.read_graphml(io.BytesIO(export_text(store, "graphml").encode("utf-8")))
+    assert g.number_of_nodes() == sum(counts["nodes"].values())
+    assert g.number_of_edges() == sum(counts["edges"].values())
+    unit = next(d for _, d in g.nodes(data=True) if d.get("labels") == ":Unit" and d["name"] == "东河县委")
+    assert unit["aliases"] == '["中共东河县委", "中共东河县委员会"]'
+    texts = {d["text"] for _, d in g.nodes(data=True) if d.get("labels") == ":Measure"}
+    assert READING in texts
+    issues = [d for _, d in g.nodes(data=True) if d.get("labels") == ":Issue"]
+    assert all(isinstance(d["depth"], int) for d in issues)
+
+
+# -- CLI --------------------------------------------------------------------------------------
+
+
+def test_cli_export(tmp_path: Path, two_records, shapes) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from graphkit.cli.app import app
+    from graphkit.stores.embedded_store import EmbeddedStore
+
+    with EmbeddedStore(tmp_path / "db") as s:
+        load_records(s, two_records)
+    runner = CliRunner()
+    out = tmp_path / "g.ttl"
+    base = "https://example.org/kg/"
+    res = runner.invoke(app, ["--db", str(tmp_path / "db"), "export", "-o", str(out), "--base", base])
+    assert res.exit_code == 0, res.output
+    g = Graph().parse(out, format="turtle")
+    assert conforms(g, shapes)[0]
+    assert (URIRef(base + "notice/n-test-a"), RDF.type, GK.Notice) in g
+    res = runner.invoke(app, ["--db", str(tmp_path / "db"), "export", "--format", "nt"])
+    assert res.exit_code == 0 and "东河县委" in res.output
+    res = runner.invoke(app, ["--db", str(tmp_path / "db"), "export", "--format", "rdfxml"])
+    assert res.exit_code == 2
+
+
+# -- the shared corpus ------------------------------------------------------------------------
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("fmt", ["ttl", "nt"])
+def test_shared_corpus_export_conforms(embedded_store, shapes, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    from conftest import need_shared
+
+    shared = need_shared()
+    pipeline = pytest.importorskip("graphkit.pipeline", reason="the notice parser is not installed")
+    from graphkit.errors import InputError
+
+    records = [
+        r for r in pipeline.parse_paths([str(shared / "corpus" / "notices")]) if not isinstance(r, InputError)
+    ]
+    assert records, "no notice of the shared corpus parsed"
+    load_records(embedded_store, records)
+    counts = embedded_store.counts()
+    g = export_graph(embedded_store, fmt)
+    ok, report = conforms(g, shapes)
+    assert ok, report[:4000]
+    for label in ("Notice", "Unit", "Issue", "Measure"):
+        assert _count(g, GK[label]) == counts["nodes"][label], label
+    texts = [t for (t,) in embedded_store.query("MATCH (m:Measure) RETURN m.text AS t").rows]
+    got = {str(o) for o in g.objects(None, GK.text)}
+    assert set(texts) <= got
