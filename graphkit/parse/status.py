@@ -45,6 +45,13 @@ def status_line(norm_para: str) -> tuple[str, int] | None:
     content = norm_para[m.end() :]
     if not STATUS_WORDS_RE.match(content):
         return None
+    clause = re.split(r"[,，。;；]", content, maxsplit=1)[0]
+    if len(clause) > 20:
+        return None
+    if norm_para.startswith(("整改情况", "落实情况")) and not (
+        re.search(r"整改|完毕|长期|阶段性|正在", clause) or clause in ("已完成", "完成", "落实完成", "已落实")
+    ):
+        return None  # 整改情况:完成用人制度改革…… is a measure, not a status
     return content, m.end()
 
 

@@ -15,14 +15,14 @@ from graphkit.records import Issue, Measure
 
 # "整改措施及成效:" and its kin open the measures of an issue
 MEASURE_PREFIX_RE = re.compile(
-    r"^(?:主要|具体)?(?:整改|落实|工作)?(?:措施|举措)(?:及|与|和)?(?:取得)?(?:的)?(?:时)?(?:成效|效果|情况)?\s*[:：]+\s*"
-    r"|^(?:整改|落实|工作)(?:情况|成效|进展)\s*[:：]+\s*"
-    r"|^下一步(?:工作|打算|计划|措施)*\s*[:：]+\s*"
+    r"(?:主要|具体)?(?:整改|落实|工作)?(?:措施|举措)(?:及|与|和)?(?:取得)?(?:的)?(?:时)?(?:成效|效果|情况)?\s*[:：]+\s*"
+    r"|(?:整改|落实|工作)(?:情况|成效|进展)\s*[:：]+\s*"
+    r"|下一步(?:工作|打算|计划|措施)*\s*[:：]+\s*"
 )
 INTRO_RE = re.compile(r"^对应问题|^具体表现\s*[:：]?$|^针对上述问题|^主要(?:整改)?措施")
 INTRO_END_RE = re.compile(r"(?:如下|以下(?:整改|措施|工作)?|下列措施|具体措施)\s*[:：。]?$|[:：]$")
 FOLLOWUP_RE = re.compile(
-    r"^[,，:：;；。\s]*(?:并|已)?(?:进行了|采取了|开展了|作了|做了)?(?:以下|如下)(?:整改|措施|工作)(?:措施|工作)?[。:：,，;；\s]*"
+    r"[,，:：;；。\s]*(?:并|已)?(?:进行了|采取了|开展了|作了|做了)?(?:以下|如下)(?:整改|措施|工作)(?:措施|工作)?[。:：,，;；\s]*"
 )
 ROLE_LINE_RE = re.compile(r"^(?:责任领导|牵头领导|责任人|责任单位|牵头单位|责任处室|责任部门)\s*[:：]")
 COUNT_TAIL_RE = re.compile(r"\s*\((?:共)?\s*\d+\s*(?:条|个|项)(?:具体)?(?:问题|表现)?\)\s*$")
@@ -291,8 +291,14 @@ class TreeBuilder:
             r"\s*(?:针对|对于)", self.norm[p.label.end if p.label else p.start :]
         ):
             return False
-        # 二是针对……问题,立即组织……: an action, not a problem
-        return h.stop != "," or self.norm[h.title_start - 1] == "“" or h.rest >= node.para.end  # type: ignore[union-attr]
+        # (2)针对“……”问题,2022年6月,对……进行回头看 / 二是针对……问题,立即组织……: an action;
+        # 1.关于“……”的问题,区城市管理委党委坚持问题导向…… still names the problem
+        if h.stop != "," or h.rest >= p.end:
+            return True
+        if "以下" in self.norm[h.rest : h.rest + 12] and FOLLOWUP_RE.match(self.norm, h.rest, p.end):
+            return True  # 针对“……”问题,进行了以下整改。
+        opener = self.norm[p.label.end if p.label else p.start :].lstrip()
+        return opener.startswith("关于") and self.norm[h.title_start - 1] == "“"
 
     def classify(self, node: Node, measure_mode: bool = False) -> None:
         groups: dict[str, list[Node]] = {}
@@ -357,7 +363,11 @@ class TreeBuilder:
             lab = seg.label
             # 一是针对“……”的问题。①……②……: an enumerated problem with its own measures
             h = analyze_heading(self.norm, lab.end, seg.end)
-            if h.framed and h.stop in "。:;" and _SEG_FRAME_RE.match(self.norm[lab.end : lab.end + 3]):
+            if (
+                self._states_problem(h)
+                and h.stop in "。:;"
+                and _SEG_FRAME_RE.match(self.norm[lab.end : lab.end + 3])
+            ):
                 sub_measures: list[tuple[Measure, bool]] = []
                 if seg.children:
                     self._segments(list(seg.children), sub_measures, [])

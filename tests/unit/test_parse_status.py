@@ -22,6 +22,9 @@ def test_measure_prefixes_are_not_status_lines():
     assert status_line("整改情况:计划管理学,制定了《沈抚新区持续深化学习方案》") is None
     assert status_line("落实情况:制定了《沈抚新区党工委理论学习中心组学习计划》") is None
     assert status_line("整改措施及成效:一是开展系统学习。") is None
+    assert status_line("整改情况:完成用人制度改革,制定了《沈抚改革创新示范区管理办法》") is None
+    assert status_line("整改情况:持续开展解放思想大讨论活动及调研活动") is None
+    assert st("整改情况:正在整改,限期完成。") == "in_progress"
 
 
 def test_deadline_line():
