@@ -576,6 +576,8 @@ def _conf_text(home: Path, bolt: int, http: int, heap: str, pagecache: str) -> s
         f"server.memory.heap.max_size={heap}",
         f"server.memory.pagecache.size={pagecache}",
         "db.tx_log.rotation.retention_policy=2 days 512M",
+        "db.tx_log.rotation.size=64M",
+        "db.tx_log.preallocate=false",  # an empty database would take 2 x 256 MB otherwise
         "server.windows_service_name=neo4j",
     ]
     lines += [f"server.jvm.additional={flag}" for flag in JVM_ADDITIONAL]
