@@ -8,11 +8,13 @@ in flight at a time, so memory stays flat however many files there are.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeAlias
+from typing import NamedTuple, TypeAlias
 
 from graphkit.errors import InputError
 from graphkit.read import SUPPORTED_SUFFIXES
@@ -72,12 +74,56 @@ def parse_paths(
         A NoticeRecord per notice, or an InputError per file (or notice) that failed; an
         unexpected exception becomes `InputError(path, "internal error: …")` unless `debug`.
     """
+    for item in _results(paths, jobs, debug, parser, as_json=False):
+        assert not isinstance(item, RecordLine)
+        yield item
+
+
+class RecordLine(NamedTuple):
+    """A record already serialised as one JSON Lines line (no newline), and its source."""
+
+    source: str
+    json: str
+
+
+def parse_paths_json(
+    paths: list[str],
+    jobs: int = 1,
+    *,
+    debug: bool = False,
+    parser: Parser | None = None,
+) -> Iterator[RecordLine | InputError]:
+    """Like `parse_paths`, with each record serialised to its JSON line where it was parsed.
+
+    `graphkit parse` uses this: with `jobs > 1` the workers serialise, so the main process
+    only writes lines instead of unpickling and re-serialising records.
+    """
+    for item in _results(paths, jobs, debug, parser, as_json=True):
+        assert not isinstance(item, NoticeRecord)
+        yield item
+
+
+def record_json(record: NoticeRecord) -> str:
+    """The JSON Lines form of a record: `model_dump(mode="json")`, non-ASCII kept readable."""
+    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False)
+
+
+def _results(
+    paths: list[str], jobs: int, debug: bool, parser: Parser | None, as_json: bool
+) -> Iterator[ParseResult | RecordLine]:
     items = _with_stdin(iter_inputs(paths))
     if jobs <= 1:
         for path, data in items:
-            yield from parse_one(path, data, debug=debug, parser=parser)
+            for result in parse_one(path, data, debug=debug, parser=parser):
+                yield _serialise(result) if as_json else result
         return
-    yield from _parallel(items, jobs, debug, parser)
+    yield from _parallel(items, jobs, debug, parser, as_json)
+
+
+def _serialise(result: ParseResult) -> RecordLine | InputError:
+    if isinstance(result, InputError):
+        return result
+    return RecordLine(result.source, record_json(result))
 
 
 def _with_stdin(paths: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
@@ -136,26 +182,29 @@ def _default_parser() -> Parser:
 
 # An InputError does not survive pickling (its args are the joined message, its __init__
 # wants path and reason), so errors cross the process boundary as (class, path, reason).
-_Wire: TypeAlias = NoticeRecord | tuple[type[InputError], str, str]
+_Wire: TypeAlias = NoticeRecord | RecordLine | tuple[type[InputError], str, str]
 
 
-def _to_wire(result: ParseResult) -> _Wire:
+def _to_wire(result: ParseResult, as_json: bool) -> _Wire:
     if isinstance(result, InputError):
         return (type(result), result.path, result.reason)
-    return result
+    return RecordLine(result.source, record_json(result)) if as_json else result
 
 
-def _from_wire(item: _Wire) -> ParseResult:
-    if isinstance(item, tuple):
+def _from_wire(item: _Wire) -> ParseResult | RecordLine:
+    if isinstance(item, tuple) and not isinstance(item, RecordLine):
         cls, path, reason = item
         return cls(path, reason)
     return item
 
 
 def _parse_batch(
-    batch: list[tuple[str, bytes | None]], debug: bool, parser: Parser | None
+    batch: list[tuple[str, bytes | None]], debug: bool, parser: Parser | None, as_json: bool
 ) -> list[list[_Wire]]:
-    return [[_to_wire(r) for r in parse_one(path, data, debug=debug, parser=parser)] for path, data in batch]
+    return [
+        [_to_wire(r, as_json) for r in parse_one(path, data, debug=debug, parser=parser)]
+        for path, data in batch
+    ]
 
 
 def _batches(
@@ -171,12 +220,25 @@ def _batches(
         yield batch
 
 
+def _preload(parser: Parser | None) -> None:
+    """Import the reading and parsing code here, so that forked workers inherit it."""
+    import graphkit.read.chrome
+    import graphkit.read.decode
+    import graphkit.read.split
+    import graphkit.read.whitespace  # noqa: F401
+
+    if parser is None:
+        with contextlib.suppress(ImportError):  # each file will report it
+            _default_parser()
+
+
 def _parallel(
-    items: Iterator[tuple[str, bytes | None]], jobs: int, debug: bool, parser: Parser | None
-) -> Iterator[ParseResult]:
+    items: Iterator[tuple[str, bytes | None]], jobs: int, debug: bool, parser: Parser | None, as_json: bool
+) -> Iterator[ParseResult | RecordLine]:
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    _preload(parser)
     window = max(2, jobs * _WINDOW_PER_JOB)
     pending: deque[tuple[list[tuple[str, bytes | None]], Future[list[list[_Wire]]]]] = deque()
     batches = _batches(items, _BATCH)
@@ -189,7 +251,7 @@ def _parallel(
                 if batch is None:
                     exhausted = True
                     break
-                pending.append((batch, pool.submit(_parse_batch, batch, debug, parser)))
+                pending.append((batch, pool.submit(_parse_batch, batch, debug, parser, as_json)))
             if not pending:
                 return
             batch, future = pending.popleft()
@@ -204,7 +266,9 @@ def _parallel(
                     yield InputError(path, "internal error: worker process died while reading this file")
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = ProcessPoolExecutor(max_workers=jobs)
-                pending = deque((b, pool.submit(_parse_batch, b, debug, parser)) for b, _f in pending)
+                pending = deque(
+                    (b, pool.submit(_parse_batch, b, debug, parser, as_json)) for b, _f in pending
+                )
                 continue
             except Exception as exc:
                 if debug:

@@ -31,10 +31,8 @@ def parse_command(
     the exit code is 1 if any file failed. With -o the file is written atomically: a run that
     is interrupted leaves no half-written output.
     """
-    import json
-
     from graphkit.errors import InputError
-    from graphkit.pipeline import iter_inputs, parse_paths
+    from graphkit.pipeline import iter_inputs, parse_paths_json
 
     try:
         from graphkit.cli.common import state
@@ -48,13 +46,13 @@ def parse_command(
     failed = 0
     with _open_output(output) as out, _Progress(len(files)) as progress:
         last_file = None
-        for result in parse_paths(files, jobs=jobs, debug=debug):
+        for result in parse_paths_json(files, jobs=jobs, debug=debug):
             if isinstance(result, InputError):
                 failed += 1
                 progress.log(f"{result.path}: {result.reason}".replace("\n", " "))
                 where = result.path
             else:
-                out.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
+                out.write(result.json)
                 out.write("\n")
                 where = result.source
             base = where.rsplit("#", 1)[0]
