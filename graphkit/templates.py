@@ -39,8 +39,8 @@ _PARAM = re.compile(
         (?:\s*=\s*(?P<default>'[^']*'|"[^"]*"|[^,'"]*?))?\s*(?:,|$)""",
     re.VERBOSE,
 )
-# String literals, backquoted names and comments hide `$` signs that are not parameters.
-_NOT_CODE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.DOTALL)
+# String literals and comments hide `$` signs that are not parameters.
+_NOT_CODE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*|/\*.*?\*/", re.DOTALL)
 _DOLLAR = re.compile(r"\$(?:([A-Za-z_]\w*)|`([^`]+)`)")
 _TRUE = {"true", "1", "yes", "y", "on"}
 _FALSE = {"false", "0", "no", "n", "off"}

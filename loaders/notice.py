@@ -24,6 +24,12 @@ _ISSUE_VERBS = re.compile(
 )
 
 
+def _kind(text: str) -> str:
+    from graphkit.analysis.kinds import classify_measure  # rules from schema/measure_kinds.yaml
+
+    return classify_measure(text)
+
+
 def record_hash(record: NoticeRecord) -> str:
     """Hash of the whole record: an unchanged record need not be written again."""
     data = json.dumps(record.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
@@ -121,7 +127,7 @@ def record_to_graph(record: NoticeRecord, batch: GraphBatch | None = None) -> Gr
                         "ord": ord_measure,
                         "span_start": m.span[0] if m.span else None,
                         "span_end": m.span[1] if m.span else None,
-                        "kind": getattr(m, "kind", None),
+                        "kind": getattr(m, "kind", None) or _kind(m.text),
                     },
                 )
                 g.edge("ADDRESSES", ("Measure", mid), ("Issue", isid))

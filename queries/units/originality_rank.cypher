@@ -20,3 +20,4 @@ WITH u, measures, copied, count(v) AS units,
      count(CASE WHEN (v_measures - v_copied) * measures > (measures - copied) * v_measures THEN 1 END) AS ahead
 RETURN u.name AS unit, measures, copied, 1.0 * (measures - copied) / measures AS originality,
        ahead + 1 AS rank, units
+ORDER BY unit
