@@ -86,6 +86,7 @@ def cluster(
     strong: float = STRONG,
     link: float = LINK,
     max_component: int = 3000,
+    pair_sim: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> list[tuple[list[int], int]]:
     """Families over ``n`` texts: ``(members, medoid)`` with node indices, largest first.
 
@@ -96,19 +97,38 @@ def cluster(
         strong, link: see the module docstring.
         max_component: larger components are cut into pieces of this size by the order of
             their nodes before clustering (this bounds memory at ``max_component**2`` floats).
+        pair_sim: optional scorer of many ``(i, j)`` pairs at once; when given, components of
+            up to 64 nodes are scored together in one call instead of one ``sim_of`` each.
     """
     labels = components(n, pairs, scores, strong)
     order = np.argsort(labels, kind="stable")
     sl = labels[order]
     cuts = np.flatnonzero(np.diff(sl)) + 1
     out: list[tuple[list[int], int]] = []
-    for grp in np.split(order, cuts):
-        if len(grp) < 2:
-            continue
-        for s in range(0, len(grp), max_component):
-            part = grp[s : s + max_component]
-            sim = sim_of(part)
+    parts = [
+        grp[s : s + max_component]
+        for grp in np.split(order, cuts)
+        if len(grp) >= 2
+        for s in range(0, len(grp), max_component)
+    ]
+    parts = [p for p in parts if len(p) >= 2]
+    # Score all pairs inside all small parts in one call (one vectorised job, not one per part).
+    small = [p for p in parts if len(p) <= 64]
+    if small and pair_sim is not None:
+        tri = [np.triu_indices(len(p), 1) for p in small]
+        allp = np.concatenate([np.stack([p[i], p[j]], axis=1) for p, (i, j) in zip(small, tri, strict=True)])
+        sc = pair_sim(allp)
+        k = 0
+        for p, (i, j) in zip(small, tri, strict=True):
+            sim = np.eye(len(p))
+            sim[i, j] = sim[j, i] = sc[k : k + len(i)]
+            k += len(i)
             for fam in split_component(sim, strong, link):
-                out.append(([int(part[i]) for i in fam], int(part[medoid(sim, fam)])))
+                out.append(([int(p[x]) for x in fam], int(p[medoid(sim, fam)])))
+        parts = [p for p in parts if len(p) > 64]
+    for part in parts:
+        sim = sim_of(part)
+        for fam in split_component(sim, strong, link):
+            out.append(([int(part[i]) for i in fam], int(part[medoid(sim, fam)])))
     out.sort(key=lambda f: (-len(f[0]), f[0][0]))
     return out

@@ -62,15 +62,21 @@ _FULLWIDTH.update({c + 0xFEE0: c + 32 for c in range(ord("A"), ord("Z") + 1)})
 _FULLWIDTH[0x3000] = 0x20
 
 
-def _once(text: str) -> str:
-    text = text.translate(_FULLWIDTH)
+# What may still match once punctuation and digits are gone, in one pattern (one pass each).
+_WORDS = re.compile(
+    "|".join(p.pattern for p in (_CN_COUNT, _SELF, _SPREAD)) + rf"|[{_CN_NUM}]+(?:是|要)(?=\S)"
+)
+
+
+_NEEDS_FOLD = re.compile("[\uff01-\uff5eA-Z\u3000]")
+
+
+def _first(text: str) -> str:
+    if _NEEDS_FOLD.search(text):
+        text = text.translate(_FULLWIDTH)
     text = _LABEL.sub("", text)
     text = _ARABIC.sub("", text)
-    text = _NOT_WORD.sub("", text)
-    text = _CN_COUNT.sub("", text)
-    text = _SELF.sub("", text)
-    text = _SPREAD.sub("", text)
-    return text
+    return _NOT_WORD.sub("", text)
 
 
 def normalize(text: str, names: Iterable[str] = ()) -> str:
@@ -86,9 +92,11 @@ def normalize(text: str, names: Iterable[str] = ()) -> str:
     """
     if names:
         text = strip_names(text, names)
-    prev = None
-    while prev != text:
-        prev, text = text, _once(text)
+    text = _first(text)
+    # Removing a word can join two halves into a new one (我本单位厅 → 我厅): repeat to a fixed point.
+    removed = 1
+    while removed:
+        text, removed = _WORDS.subn("", text)
     return text
 
 

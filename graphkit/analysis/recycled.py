@@ -35,6 +35,9 @@ Spark / 10M+: stage 1–2 are ``map``s; 3 is ``map`` (band keys) + shuffle (grou
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -63,7 +66,7 @@ __all__ = [
 Scope = Literal["all", "across_units", "within_unit", "across_notices"]
 SCOPES: tuple[str, ...] = ("across_units", "within_unit", "across_notices")
 MIN_CHARS = 12
-BANDS, ROWS = 32, 4
+BANDS, ROWS = 42, 3
 # Stop-shingles: held by more than max(MIN_STOP_DF, STOP_SHARE * texts) distinct texts. A
 # family of copies holds its shingles once per copy, so this keeps families of up to
 # MIN_STOP_DF members intact on any corpus, and larger ones on large corpora.
@@ -102,6 +105,29 @@ def family_id(kind: str, scope: str, member_ids: Iterable[str]) -> str:
     return f"{kind}:{scope}:{digest}"
 
 
+def _normalize_chunk(args: tuple[list[str], list[tuple[str, ...]]]) -> list[str]:
+    texts, names = args
+    return [normalize(t, n) for t, n in zip(texts, names, strict=True)]
+
+
+def normalize_all(
+    items: Sequence[MeasureItem],
+    names: Mapping[str, Sequence[str]] | None = None,
+    processes: int | None = None,
+) -> list[str]:
+    """``normalize`` every item's text (with its unit's names); in worker processes when many."""
+    names = names or {}
+    texts = [it.text for it in items]
+    nm = [tuple(names.get(it.unit, ())) for it in items]
+    procs = processes if processes is not None else (os.cpu_count() or 1 if len(items) >= 50_000 else 1)
+    if procs <= 1:
+        return _normalize_chunk((texts, nm))
+    step = 20_000
+    chunks = [(texts[s : s + step], nm[s : s + step]) for s in range(0, len(texts), step)]
+    with multiprocessing.get_context("fork").Pool(procs) as pool:
+        return [t for part in pool.map(_normalize_chunk, chunks) for t in part]
+
+
 @dataclass
 class Detection:
     """Families over all items (scope ``all``), before cutting to a scope."""
@@ -110,6 +136,7 @@ class Detection:
     n_items: int
     n_distinct: int
     n_candidates: int
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def _make_family(kind: str, scope: str, members: list[MeasureItem], text: str, pairs: list) -> Family:
@@ -156,8 +183,15 @@ def detect(
         max_df: shingles in more distinct texts than this are stop-shingles and ignored;
             default ``max(MIN_STOP_DF, STOP_SHARE * distinct texts)``.
     """
-    names = names or {}
-    norm = [normalize(it.text, names.get(it.unit, ())) for it in items]
+    clock = [time.perf_counter()]
+    timings: dict[str, float] = {}
+
+    def lap(stage: str) -> None:
+        clock.append(time.perf_counter())
+        timings[stage] = round(clock[-1] - clock[-2], 3)
+
+    norm = normalize_all(items, names)
+    lap("normalize")
     # Collapse identical normalised texts: row r stands for items[groups[r]].
     distinct: dict[str, list[int]] = {}
     for i, t in enumerate(norm):
@@ -169,17 +203,30 @@ def detect(
     if max_df is None:
         max_df = max(MIN_STOP_DF, int(STOP_SHARE * len(texts)))
     mat = mat.drop_common(max_df)
+    lap("shingle")
     if len(texts) >= 2:
         sigs = minhash_signatures(*mat.hashes(), num_perm=num_perm, seed=seed)
+        lap("minhash")
         pairs = candidate_pairs(band_keys(sigs, bands, rows))
         del sigs
     else:
         pairs = np.zeros((0, 2), dtype=np.int64)
+    lap("lsh")
     _, scores = score_pairs(mat, pairs)
-    fams = cluster(len(texts), pairs, scores, lambda rows_: score_matrix(mat, rows_), strong, link)
+    lap("verify")
+    fams = cluster(
+        len(texts),
+        pairs,
+        scores,
+        lambda rows_: score_matrix(mat, rows_),
+        strong,
+        link,
+        pair_sim=lambda p: score_pairs(mat, p)[1],
+    )
     # Identical texts form a family on their own when ≥ 2 items share one.
     in_family = {r for members, _ in fams for r in members}
     fams += [([r], r) for r, g in enumerate(groups) if len(g) >= 2 and r not in in_family]
+    lap("families")
     strong_pairs = pairs[scores >= strong]
     strong_scores = scores[scores >= strong]
     rows_of: dict[int, list[tuple[int, float]]] = {}
@@ -200,7 +247,8 @@ def detect(
             fam_pairs += [(items[g[0]].id, items[i].id, 1.0) for i in g[1:]]
         out.append(_make_family(kind, "all", mem_items, items[groups[med][0]].text, fam_pairs))
     out.sort(key=lambda f: (-len(f.units), -f.size, f.id))
-    return Detection(out, len(items), len(texts), len(pairs))
+    lap("output")
+    return Detection(out, len(items), len(texts), len(pairs), timings)
 
 
 def scope_families(families: Iterable[Family], scope: Scope) -> list[Family]:
