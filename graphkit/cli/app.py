@@ -62,6 +62,8 @@ def _register_optional() -> None:
         ("graphkit.cli.parse_cmd", "parse_command", "parse", "command"),
         ("graphkit.cli.neo4j_cmd", "neo4j_app", "neo4j", "group"),
         ("graphkit.cli.export_cmd", "export_command", "export", "command"),
+        ("graphkit.cli.query_cmds", "query_app", "query", "group"),
+        ("graphkit.cli.query_cmds", "cypher_command", "cypher", "command"),
     ):
         try:
             obj = getattr(importlib.import_module(module), attr)

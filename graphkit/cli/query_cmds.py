@@ -1,0 +1,186 @@
+"""`graphkit query list|show|run` (the Cypher templates) and `graphkit cypher "…"` (ad-hoc queries).
+
+Everything here reads unless --write is given: the embedded store is then opened read-only
+(LadybugDB itself refuses writes), and Neo4j runs the statement in a read transaction. Any
+mistake — unknown template or parameter, a bad value, a Cypher error, a write without --write,
+a query past its time limit — is one line on stderr and exit code 2, with nothing changed.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+import typer
+
+from graphkit.cli.common import fail, out_console, state
+
+query_app = typer.Typer(
+    help="Cypher templates from queries/: list them, show one, run one.",
+    no_args_is_help=True,
+)
+
+FORMATS = ("table", "json", "csv")
+ParamOpt = Annotated[
+    list[str] | None,
+    typer.Option("-p", "--param", help="A parameter as name=value (repeatable)", metavar="NAME=VALUE"),
+]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, json or csv")]
+TimeoutOpt = Annotated[
+    float | None, typer.Option("--timeout", help="Stop the query after this many seconds", min=0.001)
+]
+WriteOpt = Annotated[bool, typer.Option("--write", help="Allow the query to change the graph")]
+
+
+def _quiet_driver() -> None:
+    # Neo4j logs a warning per unknown label / relationship type (an empty graph has none); the
+    # answer (no rows) says the same thing, so the warnings are noise on a terminal.
+    import logging
+
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+
+
+def _run(cypher: str, params: dict[str, Any], *, write: bool, timeout: float | None) -> Any:
+    from graphkit.stores import open_store
+
+    _quiet_driver()
+    with open_store(state.settings, read_only=not write) as store:
+        return store.query(cypher, params, write=write, timeout=timeout)
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.4g}" if abs(v) < 1e6 else f"{v:.6g}"
+    if isinstance(v, list | dict):
+        return json.dumps(v, ensure_ascii=False, default=str)
+    return str(v)
+
+
+def _plain(v: Any) -> Any:
+    """JSON-safe values (LadybugDB may give Decimal, dates …)."""
+    from decimal import Decimal
+
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else float(v)
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, str | int | float | bool) or v is None:
+        return v
+    return str(v)
+
+
+def print_result(result: Any, fmt: str, title: str | None = None) -> None:
+    """Print a QueryResult as a table, JSON (a list of objects) or CSV (with a header)."""
+    if fmt == "json":
+        rows = [dict(zip(result.columns, [_plain(v) for v in r], strict=True)) for r in result.rows]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        import csv
+        import sys
+
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(result.columns)
+        for r in result.rows:
+            w.writerow([_cell(_plain(v)) if isinstance(v, list | dict) else _plain(v) for v in r])
+    else:
+        from rich.table import Table
+
+        table = Table(title=title, caption=f"{len(result.rows)} rows")
+        for c in result.columns:
+            table.add_column(c, overflow="fold")
+        for r in result.rows:
+            table.add_row(*(_cell(_plain(v)) for v in r))
+        out_console.print(table)
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> None:
+    if fmt not in allowed:
+        raise fail(f"unknown format {fmt!r}: choose {', '.join(allowed)}", 2)
+
+
+@query_app.command("list")
+def list_command(fmt: FormatOpt = "table") -> None:
+    """The templates: name, parameters and what each answers."""
+    from graphkit.errors import GraphkitError
+    from graphkit.templates import load_templates
+
+    _check_format(fmt, ("table", "json"))
+    try:
+        templates = load_templates()
+    except GraphkitError as exc:
+        raise fail(str(exc), exc.exit_code) from None
+    if fmt == "json":
+        print(json.dumps([t.as_dict() for t in templates.values()], ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    table = Table(title="Cypher templates (graphkit query run NAME -p name=value)")
+    table.add_column("name", no_wrap=True)
+    table.add_column("params")
+    table.add_column("summary", overflow="fold")
+    for t in templates.values():
+        table.add_row(t.name, ", ".join(p.describe() for p in t.params), t.summary)
+    out_console.print(table)
+
+
+@query_app.command("show")
+def show_command(name: Annotated[str, typer.Argument(help="Template name, e.g. units/profile")]) -> None:
+    """Print one template: its header and its Cypher."""
+    from graphkit.errors import GraphkitError
+    from graphkit.templates import get_template
+
+    try:
+        t = get_template(name)
+    except GraphkitError as exc:
+        raise fail(str(exc), exc.exit_code) from None
+    print(t.path.read_text(encoding="utf-8").rstrip("\n"))
+
+
+@query_app.command("run")
+def run_command(
+    name: Annotated[str, typer.Argument(help="Template name, e.g. units/profile")],
+    param: ParamOpt = None,
+    fmt: FormatOpt = "table",
+    timeout: TimeoutOpt = None,
+    write: WriteOpt = False,
+) -> None:
+    """Run a template with its parameters (typed as its header declares)."""
+    from graphkit.errors import GraphkitError
+    from graphkit.templates import get_template, parse_assignments
+
+    _check_format(fmt)
+    try:
+        t = get_template(name)
+        params = t.bind(parse_assignments(param))
+        if t.mode == "write" and not write:
+            raise fail(f"template {t.name} writes to the store; pass --write to allow", 2)
+        result = _run(t.cypher, params, write=t.mode == "write", timeout=timeout)
+    except GraphkitError as exc:
+        raise fail(str(exc), exc.exit_code) from None
+    print_result(result, fmt, title=t.summary)
+
+
+def cypher_command(
+    query: Annotated[str, typer.Argument(help="A Cypher statement (read-only unless --write)")],
+    param: ParamOpt = None,
+    fmt: FormatOpt = "table",
+    write: WriteOpt = False,
+    timeout: TimeoutOpt = None,
+) -> None:
+    """Run an ad-hoc Cypher statement; -p values are read as int, float, true/false, null or text."""
+    from graphkit.errors import GraphkitError
+    from graphkit.templates import guess_value, parse_assignments
+
+    _check_format(fmt)
+    if not query.strip():
+        raise fail("empty query", 2)
+    try:
+        params = {k: guess_value(v) for k, v in parse_assignments(param).items()}
+        result = _run(query, params, write=write, timeout=timeout)
+    except GraphkitError as exc:
+        raise fail(str(exc), exc.exit_code) from None
+    print_result(result, fmt)
