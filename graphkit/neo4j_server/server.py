@@ -635,7 +635,9 @@ def _first_start(home: Path) -> bool:
 
 
 def start(*, wait: bool = True, timeout: float = START_TIMEOUT) -> ServerInfo:
-    """Start the local Neo4j server, or return the one already running (same pid).
+    """Start the local Neo4j server, or return the one already running (same pid, ``started=False``).
+
+    A server already running keeps the ports it was started with; the returned URIs say which.
 
     Fetches the jars first when needed (minutes, once). With ``wait`` (the default) it returns only
     when Bolt answers ``verify_connectivity`` with the user and password; a server that exits or
