@@ -66,7 +66,7 @@ __all__ = [
 Scope = Literal["all", "across_units", "within_unit", "across_notices"]
 SCOPES: tuple[str, ...] = ("across_units", "within_unit", "across_notices")
 MIN_CHARS = 12
-BANDS, ROWS = 42, 3
+BANDS, ROWS = 32, 4
 # Stop-shingles: held by more than max(MIN_STOP_DF, STOP_SHARE * texts) distinct texts. A
 # family of copies holds its shingles once per copy, so this keeps families of up to
 # MIN_STOP_DF members intact on any corpus, and larger ones on large corpora.
