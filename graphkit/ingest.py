@@ -70,7 +70,7 @@ def load_records(
             summary.issues += sum(1 for _ in _walk(rec.issues))
             summary.measures += sum(len(i.measures) for i in _walk(rec.issues))
         if batch.size() or replace:
-            store.run_transaction(store.write_statements(batch, sorted(replace)))
+            store.write_batch(batch, sorted(replace))
             summary.elements += batch.size()
             summary.replaced += len(replace)
         if on_batch:

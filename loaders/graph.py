@@ -19,8 +19,13 @@ class GraphBatch:
     notices: list[Row] = field(default_factory=list)  # {"id", "source", "content_hash"} of each notice
 
     def node(self, label: str, row: Row) -> str:
-        """Add (or update) a node; the last write of a property wins. Returns its id."""
-        self.nodes[label].setdefault(row["id"], {}).update(row)
+        """Add (or update) a node; the last write of a property wins. Returns its id.
+
+        An empty string is stored as null, as a CSV bulk load would read it, so both stores agree.
+        """
+        self.nodes[label].setdefault(row["id"], {}).update(
+            {k: (None if v == "" else v) for k, v in row.items()}
+        )
         return str(row["id"])
 
     def edge(self, etype: str, src: tuple[str, str], dst: tuple[str, str], **props: Any) -> None:

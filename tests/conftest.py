@@ -66,7 +66,7 @@ def neo4j_store(neo4j_settings: dict[str, str]) -> Iterator[object]:
     from graphkit.stores.neo4j_store import Neo4jStore
 
     store = Neo4jStore(neo4j_settings["uri"], neo4j_settings["user"], neo4j_settings["password"])
-    store.run_transaction([("MATCH (n) DETACH DELETE n", {})])
+    store.clear()
     store.apply_schema()
     yield store
     store.close()

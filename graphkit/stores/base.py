@@ -97,7 +97,13 @@ class Store(abc.ABC):
         n = self.chunk_rows
         return [rows[i : i + n] for i in range(0, len(rows), n)]
 
-    def write_statements(self, batch: GraphBatch, replace: list[str]) -> list[Statement]:
+    def write_batch(self, batch: GraphBatch, replace: list[str]) -> None:
+        """Replace the notices `replace` and write `batch`, all in one transaction."""
+        self.run_transaction(self.write_statements(batch, replace))
+
+    def write_statements(
+        self, batch: GraphBatch, replace: list[str], *, cleanup: bool = True
+    ) -> list[Statement]:
         """The statements that replace the notices `replace` and write `batch`, in order.
 
         The notices of `batch` must be absent from the store or listed in `replace` (their old
@@ -124,7 +130,7 @@ class Store(abc.ABC):
             stmt = self.merge_edges_statement(key, create=self.fresh(key[1]) or self.fresh(key[2]))
             for chunk in self._chunks(list(erows.values())):
                 out.append((stmt, {"rows": chunk}))
-        if replace:
+        if replace and cleanup:
             out.extend(self.orphan_cleanup())
         return out
 
@@ -134,6 +140,13 @@ class Store(abc.ABC):
         for label in ("Unit", "Inspection", "Person", "Document"):
             out.append((f"MATCH (x:{label}) WHERE NOT EXISTS {{ MATCH (x)-[]-() }} DELETE x", {}))
         return out
+
+    def clear(self) -> None:
+        """Delete every node and edge, in bounded transactions (tests and benchmarks)."""
+        while True:
+            res = self.query("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS c", write=True)
+            if not res.rows or not res.rows[0][0]:
+                return
 
     def stored_notices(self, ids: list[str], sources: list[str]) -> list[dict[str, Any]]:
         """Stored notices that have one of these ids or sources: id, source, content_hash."""

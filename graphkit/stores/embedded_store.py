@@ -5,12 +5,15 @@ This module and neo4j_store.py are the only places that import a database driver
 
 from __future__ import annotations
 
+import csv
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from graphkit.errors import QueryError, StoreError
 from graphkit.stores.base import QueryResult, Statement, Store
+from loaders.graph import GraphBatch
 
 _TYPES = {"string": "STRING", "int": "INT64", "float": "DOUBLE", "bool": "BOOLEAN", "string[]": "STRING[]"}
 
@@ -94,6 +97,43 @@ class EmbeddedStore(Store):
             raise
         self._conn.execute("COMMIT")
 
+    def write_batch(self, batch: GraphBatch, replace: list[str]) -> None:
+        """Like every store, one transaction per batch; a notice's own nodes and edges are bulk
+        loaded with COPY FROM CSV inside it (UNWIND of Python rows runs at ~20k rows/s here)."""
+        shared = GraphBatch()
+        copies: list[Statement] = []
+        with tempfile.TemporaryDirectory(prefix="graphkit-copy-") as tmp:
+            for label, rows in batch.nodes.items():
+                if not self.fresh(label):
+                    shared.nodes[label] = rows
+                elif rows:
+                    cols = list(self.schema.nodes[label].properties)
+                    path = _write_csv(
+                        Path(tmp) / f"{label}.csv", cols, [[r.get(c) for c in cols] for r in rows.values()]
+                    )
+                    copies.append((f"COPY {label} FROM '{path}' (header=true, parallel=false)", {}))
+            for key, erows in batch.edges.items():
+                etype, a, b = key
+                if not (self.fresh(a) or self.fresh(b)):
+                    shared.edges[key] = erows
+                elif erows:
+                    cols = ["src", "dst", *self.schema.edges[etype].properties]
+                    path = _write_csv(
+                        Path(tmp) / f"{etype}-{a}-{b}.csv",
+                        cols,
+                        [[r.get(c) for c in cols] for r in erows.values()],
+                    )
+                    copies.append(
+                        (
+                            f"COPY {etype} FROM '{path}' (header=true, parallel=false, from='{a}', to='{b}')",
+                            {},
+                        )
+                    )
+            stmts = self.write_statements(shared, replace, cleanup=False) + copies
+            if replace:
+                stmts += self.orphan_cleanup()
+            self.run_transaction(stmts)
+
     def close(self) -> None:
         conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
         if conn is not None:
@@ -109,6 +149,22 @@ _WRITE_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _LITERAL = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*")
+
+
+def _write_csv(path: Path, cols: list[str], rows: list[list[object]]) -> Path:
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh, quoting=csv.QUOTE_MINIMAL)
+        w.writerow(cols)
+        w.writerows([[_csv_value(v) for v in row] for row in rows])
+    return path
+
+
+def _csv_value(v: object) -> object:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return v
 
 
 def _strip_literals(cypher: str) -> str:

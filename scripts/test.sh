@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The whole test suite on a fresh machine: installs what it needs (Python deps in .venv, a JDK 17
+# via apt-get when java is missing, Neo4j 5.26 jars from Maven Central, Debian chromium for the
+# browser tests), starts the local Neo4j, runs pytest, stops the server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+.venv/bin/python -m pip install -q -e '.[dev]'
+
+apt_install() {
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    sudo apt-get update -qq >/dev/null && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  fi
+}
+need_apt=()
+command -v java >/dev/null 2>&1 || need_apt+=(openjdk-17-jre-headless)
+command -v mvn >/dev/null 2>&1 || need_apt+=(maven)
+if [ "${#need_apt[@]}" -gt 0 ]; then
+  echo "installing ${need_apt[*]} with apt-get"
+  apt_install "${need_apt[@]}"
+fi
+
+echo "fetching Neo4j jars (Maven Central) and starting a local Neo4j"
+.venv/bin/python -m graphkit.neo4j_server fetch
+started_here=0
+if ! .venv/bin/python -m graphkit.neo4j_server status >/dev/null 2>&1; then started_here=1; fi
+.venv/bin/python -m graphkit.neo4j_server start
+cleanup() { if [ "$started_here" = 1 ]; then .venv/bin/python -m graphkit.neo4j_server stop || true; fi; }
+trap cleanup EXIT
+
+.venv/bin/python -m pytest "$@"
