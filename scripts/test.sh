@@ -30,7 +30,9 @@ fi
 echo "fetching Neo4j jars (Maven Central) and starting a local Neo4j"
 .venv/bin/python -m graphkit.neo4j_server fetch
 started_here=0
-if ! .venv/bin/python -m graphkit.neo4j_server status >/dev/null 2>&1; then started_here=1; fi
+if ! .venv/bin/python -m graphkit.neo4j_server status --json 2>/dev/null | grep -q '"running": true'; then
+  started_here=1
+fi
 .venv/bin/python -m graphkit.neo4j_server start
 cleanup() { if [ "$started_here" = 1 ]; then .venv/bin/python -m graphkit.neo4j_server stop || true; fi; }
 trap cleanup EXIT
