@@ -32,8 +32,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-_UNIT_SUFFIX = re.compile(r"([\u4e00-\u9fff]{2,4})(市|县|区|厅|局|委员会)")
-_NUMBER = re.compile(r"\d+")
+_UNIT_SUFFIX = re.compile(r"([\u4e00-\u9fff]{2})(市|县|区|厅|局)")
+# Figures to vary: not enumeration labels (`1.` `(12)` `3、`) and not month/day numbers, so
+# the variants keep the seed's structure and valid dates.
+_NUMBER = re.compile(r"(?<![\d(（])\d+(?![\d.、．)）月日])")
 _NAMES = "东南西北江河湖山川林泉石松柏桥溪云峰岭原野田城港湾沙岗"
 
 
@@ -47,7 +49,7 @@ def seed_notices() -> list[str]:
 
 
 def vary(text: str, rng: random.Random) -> str:
-    """Another notice of the same shape: place names and numbers swapped."""
+    """Another notice of the same shape: place names and figures swapped, labels and dates kept."""
     names: dict[str, str] = {}
 
     def unit(m: re.Match[str]) -> str:
