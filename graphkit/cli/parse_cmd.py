@@ -41,9 +41,19 @@ def parse_command(
     except ImportError:  # the app's shared state is optional for this command
         pass
 
+    import os
+
     files = list(iter_inputs(paths))
     file_set = set(files)
     failed = 0
+    for path in paths:
+        if (
+            path != "-"
+            and os.path.isdir(path)
+            and not any(f.startswith(path.rstrip("/") + "/") for f in files)
+        ):
+            failed += 1
+            sys.stderr.write(f"{path}: no .txt .html .htm .docx or .pdf files in this folder\n")
     with _open_output(output) as out, _Progress(len(files)) as progress:
         last_file = None
         for result in parse_paths_json(files, jobs=jobs, debug=debug):
@@ -79,7 +89,11 @@ class _open_output:
         import tempfile
 
         parent = self.output.parent if str(self.output.parent) else Path(".")
-        fd, name = tempfile.mkstemp(prefix=f".{self.output.name}.", suffix=".tmp", dir=parent)
+        try:
+            fd, name = tempfile.mkstemp(prefix=f".{self.output.name}.", suffix=".tmp", dir=parent)
+        except OSError as exc:
+            sys.stderr.write(f"{self.output}: cannot write: {exc.strerror or exc}\n")
+            raise typer.Exit(1) from None
         os.fchmod(fd, 0o644 & ~_umask())
         self.tmp = Path(name)
         self.fh = open(fd, "w", encoding="utf-8", newline="\n")

@@ -226,3 +226,15 @@ def test_whole_shared_corpus_parses() -> None:
     result = run("-j", "2", str(corpus))
     assert result.returncode == 0, result.stderr
     assert len(records(result.stdout)) == 9 + len(list((corpus / "notices").glob("*.txt")))
+
+
+def test_unwritable_output_and_empty_folder_are_one_line_each(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run(str(empty))
+    assert result.returncode == 1
+    assert result.stderr == f"{empty}: no .txt .html .htm .docx or .pdf files in this folder\n"
+    target = tmp_path / "no-such-dir" / "out.jsonl"
+    result = run("-o", str(target), str(SAMPLES[0]))
+    assert result.returncode == 1
+    assert result.stderr == f"{target}: cannot write: No such file or directory\n"
