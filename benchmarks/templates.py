@@ -1,0 +1,225 @@
+"""Every read template on a generated graph of ≥ 1M measures in Neo4j: p50 / p95 over 20 runs.
+
+    python benchmarks/templates.py --uri bolt://127.0.0.1:7687 [--measures 1000000] [--runs 20]
+
+The graph is generated as notice records (units × notices × categories × issues × measures,
+with roles, documents, statuses, deadlines) and loaded with graphkit.ingest.load_records, so it
+has exactly the shape ingest gives; families (MeasureTemplate + INSTANCE_OF, SIMILAR_TO pairs)
+are added as a GraphBatch the way detection would write them. A graph already holding the same
+number of measures is reused (--reload to rebuild). WARNING: the target database is emptied.
+
+Each template runs once to warm up, then --runs times; the table gives rows, p50, p95 and max
+in milliseconds. Templates over the --slow threshold (p95) are listed at the end with their
+query plan's operators, to see which index would help.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from graphkit.records import Issue, Measure, NoticeRecord, Role
+from graphkit.templates import load_templates
+
+CATS = ["落实党中央决策部署", "全面从严治党", "基层党组织建设", "选人用人", "巡视整改落实"]
+VERBS = ["制定", "召开", "开展", "组织", "建立", "印发", "督促", "拆除", "追回", "举办"]
+OBJECTS = [
+    "专题会议",
+    "管理办法",
+    "培训班",
+    "专项检查",
+    "违法建筑",
+    "违规资金",
+    "问责",
+    "台账",
+    "学习计划",
+    "责任清单",
+]
+STATUS = ["done", "done", "in_progress", "long_term", None]
+DEADLINES = [None, None, "2023", "2023-12", "2024-06", "2024-06-30", "2025"]
+ROUNDS = ["十三届省委第一轮", "十三届省委第二轮", "十三届省委第三轮", "十三届省委第四轮"]
+
+
+def generate(
+    units: int, notices_per_unit: int, measures_per_notice: int, first_unit: int = 0
+) -> list[NoticeRecord]:
+    rng = random.Random(first_unit)
+    per_issue = 10
+    issues_per_cat = max(1, measures_per_notice // (len(CATS) * per_issue))
+    out = []
+    for u in range(first_unit, first_unit + units):
+        unit = f"合成{u}县委"
+        for k in range(notices_per_unit):
+            nid = f"n-bench-{u:05d}-{k}"
+            cats = []
+            for c, cat in enumerate(CATS):
+                issues = []
+                for i in range(issues_per_cat):
+                    ms = []
+                    for j in range(per_issue):
+                        v, o = rng.choice(VERBS), rng.choice(OBJECTS)
+                        doc = f"合成{u}县{o}{j % 3}号" if v in ("制定", "印发") else None
+                        text = f"{v}{o}，第{u}-{k}-{c}-{i}-{j}项" + (f"，《{doc}》" if doc else "")
+                        ms.append(
+                            Measure(
+                                label=f"({j + 1})",
+                                text=text,
+                                status=rng.choice(STATUS),
+                                deadline=rng.choice(DEADLINES),
+                                documents=[doc] if doc else [],
+                            )
+                        )
+                    issues.append(
+                        Issue(label=f"{i + 1}.", title=f"问题{rng.randrange(2000)}表述", measures=ms)
+                    )
+                cats.append(Issue(label=f"（{c + 1}）", title=f"关于{cat}方面的问题", children=issues))
+            roles = [
+                Role(
+                    role="组长",
+                    position=rng.choice(["县委书记", "县委书记", "县委副书记、县长"]),
+                    person=f"人{u}",
+                ),
+                Role(role="副组长", position="县委副书记、县长", person=f"副{u}"),
+                Role(role="第一责任人", position="县委书记", person=f"人{u}"),
+            ]
+            out.append(
+                NoticeRecord(
+                    id=nid,
+                    source=f"bench/{nid}.txt",
+                    unit=unit,
+                    publisher=f"中共{unit}",
+                    published=f"202{3 + k}-11-30",
+                    inspection={
+                        "team": f"省委第{u % 12 + 1}巡视组",
+                        "kind": "常规巡视",
+                        "round": ROUNDS[(u + k) % len(ROUNDS)],
+                        "start": f"202{3 + k}-03-06",
+                    },
+                    issues=cats,
+                    roles=roles,
+                )
+            )
+    return out
+
+
+def families(store: Any, n_families: int, seed: int = 11) -> None:
+    """Families over random measures: 1/2 across units, 1/4 within a unit, 1/4 across notices."""
+    from loaders import GraphBatch
+
+    rng = random.Random(seed)
+    ids = [r[0] for r in store.query("MATCH (u:Unit)-[:TOOK]->(m:Measure) RETURN m.id AS id, u.id AS u").rows]
+    g = GraphBatch()
+    for f in range(n_families):
+        scope = ("across-units", "across-units", "within-unit", "across-notices")[f % 4]
+        members = rng.sample(ids, 4)
+        tid = f"t-bench-{f}"
+        g.node(
+            "MeasureTemplate",
+            {"id": tid, "kind": "measure", "scope": scope, "text": f"族{f}", "size": 4, "n_units": 4},
+        )
+        for m in members:
+            g.edge("INSTANCE_OF", ("Measure", m), ("MeasureTemplate", tid))
+        a, b = sorted(members[:2])
+        g.edge("SIMILAR_TO", ("Measure", a), ("Measure", b), score=0.9, scope=scope)
+    store.run_transaction(store.write_statements(g, []))
+
+
+def build(store: Any, args: argparse.Namespace) -> None:
+    from graphkit.ingest import load_records
+
+    per_notice = 250
+    notices = -(-args.measures // per_notice)
+    units = notices // 2
+    print(f"generating {units} units × 2 notices × {per_notice} measures …", flush=True)
+    t0 = time.perf_counter()
+    _wipe(store)
+    store.apply_schema()
+    done = 0
+    chunk = 200
+    for start in range(0, units, chunk // 2):
+        recs = generate(min(chunk // 2, units - start), 2, per_notice, first_unit=start)
+        load_records(store, recs, notices_per_batch=50)
+        done += len(recs)
+        print(f"  {done} notices loaded ({time.perf_counter() - t0:.0f} s)", flush=True)
+    families(store, args.families)
+    print(f"graph built in {time.perf_counter() - t0:.0f} s", flush=True)
+
+
+def _wipe(store: Any) -> None:
+    while True:
+        n = store.query(
+            "MATCH (n) WITH n LIMIT 100000 DETACH DELETE n RETURN count(*) AS c", write=True
+        ).rows[0][0]
+        if not n:
+            return
+
+
+PARAMS = {"unit": "合成123县委", "issue": "问题17表述", "text": "第123-1-2-3-", "today": "2024-07-01"}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--uri", default="bolt://127.0.0.1:7687")
+    ap.add_argument("--user", default="neo4j")
+    ap.add_argument("--password", default="graphkit-local")
+    ap.add_argument("--measures", type=int, default=1_000_000)
+    ap.add_argument("--families", type=int, default=50_000)
+    ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--timeout", type=float, default=120.0)
+    ap.add_argument("--slow", type=float, default=1000.0, help="p95 in ms above which a template is slow")
+    ap.add_argument("--only", default="", help="run only templates whose name contains this")
+    ap.add_argument("--reload", action="store_true")
+    args = ap.parse_args()
+
+    import logging
+
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+    from graphkit.stores.neo4j_store import Neo4jStore
+
+    store = Neo4jStore(args.uri, args.user, args.password)
+    have = store.query("MATCH (m:Measure) RETURN count(m) AS c").rows[0][0]
+    if args.reload or have < args.measures:
+        build(store, args)
+    counts = store.counts()
+    print("graph:", {k: v for k, v in counts["nodes"].items() if v}, flush=True)
+
+    slow = []
+    print(f"\n{'template':32} {'rows':>6} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}")
+    for name, t in load_templates().items():
+        if args.only not in name or t.mode != "read":
+            continue
+        params = t.bind({p.name: PARAMS[p.name] for p in t.params if p.required})
+        times = []
+        rows = 0
+        try:
+            store.query(t.cypher, params, timeout=args.timeout)  # warm-up
+            for _ in range(args.runs):
+                t0 = time.perf_counter()
+                rows = len(store.query(t.cypher, params, timeout=args.timeout).rows)
+                times.append((time.perf_counter() - t0) * 1000)
+        except Exception as exc:  # a time-out is a result too
+            print(f"{name:32} failed: {exc}", flush=True)
+            slow.append((name, float("inf")))
+            continue
+        times.sort()
+        p50 = statistics.median(times)
+        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+        print(f"{name:32} {rows:>6} {p50:>9.1f} {p95:>9.1f} {times[-1]:>9.1f}", flush=True)
+        if p95 > args.slow:
+            slow.append((name, p95))
+    if slow:
+        print(f"\nslow (p95 > {args.slow:.0f} ms):")
+        for name, p95 in slow:
+            print(f"  {name}: p95 {p95:.0f} ms")
+    store.close()
+
+
+if __name__ == "__main__":
+    main()
