@@ -152,7 +152,7 @@ def parse_one(
             from graphkit.read import max_input_bytes
 
             if len(data) > max_input_bytes():
-                raise InputError(path, f"too large: more than {max_input_bytes() / 1e6:.0f} MB")
+                raise InputError(path, f"too large: more than {max_input_bytes() / 2**20:g} MB")
             texts = read_bytes(data, path, input_kind(path, data))
     except InputError as exc:
         return [exc]
@@ -164,7 +164,10 @@ def parse_one(
     for st in texts:
         try:
             parse = parser or _default_parser()
-            out.append(parse(st.text, st.source))
+            record = parse(st.text, st.source)
+            if record.text is None:  # the clean text that spans point into travels with the record
+                record.text = st.text
+            out.append(record)
         except InputError as exc:
             out.append(exc)
         except Exception as exc:

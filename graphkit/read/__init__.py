@@ -18,6 +18,7 @@ from graphkit.errors import InputError
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 _DEFAULT_MAX_MB = 20
+_MB = 1024 * 1024  # sizes in messages are in MiB, like the limit
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def _read_bytes(path: str) -> bytes:
     if path == "-":
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
-            raise InputError(path, f"too large: more than {limit / 1e6:.0f} MB on standard input")
+            raise InputError(path, f"too large: more than {limit / _MB:g} MB on standard input")
         return data
     try:
         st = os.stat(path)
@@ -149,7 +150,7 @@ def _read_bytes(path: str) -> bytes:
     if st.st_size > limit:
         raise InputError(
             path,
-            f"too large: {st.st_size / 1e6:.1f} MB (limit {limit / 1e6:.0f} MB; set GRAPHKIT_MAX_INPUT_MB)",
+            f"too large: {st.st_size / _MB:.1f} MB (limit {limit / _MB:g} MB; set GRAPHKIT_MAX_INPUT_MB)",
         )
     try:
         with open(path, "rb") as fh:
@@ -157,7 +158,7 @@ def _read_bytes(path: str) -> bytes:
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
     if len(data) > limit:
-        raise InputError(path, f"too large: more than {limit / 1e6:.0f} MB")
+        raise InputError(path, f"too large: more than {limit / _MB:g} MB")
     return data
 
 

@@ -77,7 +77,7 @@ EXPECTED = {
     "image-png.txt": "binary file (PNG image), not text",
     "news-article.txt": "no inspection/rectification vocabulary",
     "truncated-gbk.txt": "truncated file: ends in the middle of a GB18030/GBK character",
-    "huge.txt": "too large: 52.4 MB (limit 21 MB",
+    "huge.txt": "too large: 50.0 MB (limit 20 MB; set GRAPHKIT_MAX_INPUT_MB)",
     "unreadable/gone.txt": "cannot read: broken symbolic link",
     "unreadable/pipe.txt": "not a regular file (a FIFO)",
 }
