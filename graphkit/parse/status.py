@@ -14,6 +14,7 @@ _PREFIX_OK = re.compile(
 STATUS_WORDS_RE = re.compile(
     r"^(?:此项问题|该问题|本问题|该项|此项|目前|均)?(?:已(?:经)?(?:全部|基本)?(?:完成|整改|落实|办结|解决|取得)|正在|完成|基本完成|部分|持续|长期|取得|落实完成|限期|按期|尚未|未完成|整改完|阶段性)"
 )
+_COUNT_HEAD = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:条|项|个)(?:整改)?(?:措施|问题|任务)?(?:中)?")
 DEADLINE_LINE_RE = re.compile(r"^(?:整改|完成)?时限\s*[:：]\s*|^完成时间\s*[:：]\s*")
 
 _LONG = re.compile(r"长期(?:坚持|推进|抓|执行|落实)|久久为功|常态化推进")
@@ -44,7 +45,10 @@ def status_line(norm_para: str) -> tuple[str, int] | None:
         return None
     content = norm_para[m.end() :]
     if not STATUS_WORDS_RE.match(content):
-        return None
+        # 整改进展情况:1条措施已完成。…… / 3项问题正在整改
+        c = _COUNT_HEAD.match(content)
+        if not c or not STATUS_WORDS_RE.match(content[c.end() :]):
+            return None
     clause = re.split(r"[,，。;；]", content, maxsplit=1)[0]
     if len(clause) > 20:
         return None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from graphkit.parse.dates import YearIndex, find_deadline
 from graphkit.parse.documents import extract_documents
-from graphkit.parse.numbering import Label, Segment, find_inline, match_label
+from graphkit.parse.numbering import INLINE_KINDS, Label, Segment, find_inline, match_label
 from graphkit.parse.sections import Para, Section
 from graphkit.parse.status import classify_status, deadline_line, status_line
 from graphkit.records import Issue, Measure
@@ -19,7 +19,15 @@ MEASURE_PREFIX_RE = re.compile(
     r"|(?:整改|落实|工作)(?:情况|成效|进展)\s*[:：]+\s*"
     r"|下一步(?:工作|打算|计划|措施)*\s*[:：]+\s*"
 )
-INTRO_RE = re.compile(r"^对应问题|^具体表现\s*[:：]?$|^针对上述问题|^主要(?:整改)?措施")
+INTRO_RE = re.compile(r"^对应问题|^针对上述问题|^主要(?:整改)?措施")
+# a line that only announces the problem's manifestations (具体表现:) introduces issues, not measures
+PROBLEM_INTRO_RE = re.compile(
+    r"^(?:具体表现|主要表现|问题表现|表现为|存在问题|具体问题)\s*(?:如下|有)?\s*[:：]?$"
+)
+# a paragraph that states a shortcoming (the description of a category of problems)
+_SHORTFALL_RE = re.compile(
+    r"不够|不到位|不力|不足|不严|不实|未完成|没有|缺乏|薄弱|差距|滞后|仍有|仍然|依然|问题"
+)
 INTRO_END_RE = re.compile(r"(?:如下|以下(?:整改|措施|工作)?|下列措施|具体措施)\s*[:：。]?$|[:：]$")
 FOLLOWUP_RE = re.compile(
     r"[,，:：;；。\s]*(?:并|已)?(?:进行了|采取了|开展了|作了|做了)?(?:以下|如下)(?:整改|措施|工作)(?:措施|工作)?[。:：,，;；\s]*"
@@ -194,6 +202,8 @@ class TreeBuilder:
 
     def is_intro(self, p: Para) -> bool:
         s = self.line(p)
+        if PROBLEM_INTRO_RE.match(s):
+            return False
         m = MEASURE_PREFIX_RE.match(s)
         if m:
             return True
@@ -319,15 +329,24 @@ class TreeBuilder:
                     c.role = "measure"
                 elif parent_intro and node.kind != "root":
                     c.role = "issue" if self._framed(c) else "measure"
-                elif evidence or node.kind == "root":
+                elif evidence or node.kind == "root" or self._continues_issue(c):
                     c.role = "issue"
                 else:
                     c.role = "measure"
+                if c.kind != "none":
+                    self._last[c.kind] = (c.number, c.role)
         for c in node.children:
             self.classify(c, measure_mode=c.role == "measure")
 
+    def _continues_issue(self, c: Node) -> bool:
+        """(58) alone under its own heading continues (57) of the heading before, an issue:
+        numbering that runs on across groups keeps the role of the item it continues."""
+        last = self._last.get(c.kind)
+        return bool(last and c.number > 1 and last == (c.number - 1, "issue"))
+
     # ---- extraction ----------------------------------------------------------------
     def issues(self, root: Node) -> list[Issue]:
+        self._last: dict[str, tuple[int, str]] = {}
         self.classify(root)
         out: list[Issue] = []
         for c in root.children:
@@ -474,7 +493,7 @@ class TreeBuilder:
                 if dl_content is not None:
                     deadline = find_deadline(dl_content, self.years.before(b.start)) or deadline
                     continue
-                if ROLE_LINE_RE.match(s):
+                if ROLE_LINE_RE.match(s) or PROBLEM_INTRO_RE.match(s):
                     continue
                 if self.is_intro(b):
                     seen_intro = True
@@ -523,12 +542,19 @@ class TreeBuilder:
         p = node.para
         assert p is not None and p.label is not None
         lab = p.label
-        first, segs = find_inline(self.norm, lab.end, p.end)
-        m = self._measure(lab, lab.end, first if segs else p.end)
-        if m:
-            measures.append((m, False))
-        if segs:
-            self._segments(segs, measures, children)
+        own: list[Segment] = []
+        if lab.number == 1 and lab.kind in INLINE_KINDS:
+            _f, own = find_inline(self.norm, lab.start, p.end, (lab.kind,))
+        if len(own) > 1 and own[0].label.start == lab.start:
+            # ①……②……③…… in one paragraph that opens with its first label
+            self._segments(list(_split_own(self.norm, own, p.end)), measures, children)
+        else:
+            first, segs = find_inline(self.norm, lab.end, p.end)
+            m = self._measure(lab, lab.end, first if segs else p.end)
+            if m:
+                measures.append((m, False))
+            if segs:
+                self._segments(segs, measures, children)
         end = p.end
         take_body(node.body, after_intro_only=False)
         for c in node.children:
@@ -536,6 +562,17 @@ class TreeBuilder:
         for b in node.body:
             end = max(end, b.end)
         return end
+
+
+def _split_own(norm: str, own: list[Segment], end: int) -> list[Segment]:
+    """The segments of a paragraph-opening enumeration, each with its nested enumeration."""
+    out: list[Segment] = []
+    rest = tuple(k for k in INLINE_KINDS if k != own[0].label.kind)
+    for i, seg in enumerate(own):
+        seg_end = own[i + 1].label.start if i + 1 < len(own) else end
+        _f, kids = find_inline(norm, seg.label.end, seg_end, rest)
+        out.append(Segment(seg.label, seg_end, tuple(kids)))
+    return out
 
 
 def _propagate(issues: list[Issue], status: str | None, deadline: str | None) -> None:
