@@ -84,6 +84,9 @@ class NoticeRecord(_Model):
     issues: list[Issue] = Field(default_factory=list)
     roles: list[Role] = Field(default_factory=list)
     figures: dict[str, Any] = Field(default_factory=dict)
+    # graphkit's extra: the clean text that spans point into (kept on the Notice node, used for
+    # provenance and boilerplate-sentence detection); the grader ignores it.
+    text: str | None = None
 
     _p = field_validator("published")(classmethod(lambda cls, v: _check_date(v)))
 

@@ -181,6 +181,7 @@ def record_to_graph(record: NoticeRecord, batch: GraphBatch | None = None) -> Gr
             "content_hash": g.notices[-1]["content_hash"],
             "issue_count": counts["issues"],
             "measure_count": counts["measures"],
+            "text": record.text,
         },
     )
     return g

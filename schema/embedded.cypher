@@ -1,5 +1,5 @@
 // Generated from schema/graph.yaml by `python -m graphkit.schema`; do not edit.
-CREATE NODE TABLE IF NOT EXISTS Notice(id STRING, source STRING, title STRING, unit_name STRING, publisher STRING, published STRING, figures STRING, content_hash STRING, issue_count INT64, measure_count INT64, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS Notice(id STRING, source STRING, title STRING, unit_name STRING, publisher STRING, published STRING, figures STRING, content_hash STRING, issue_count INT64, measure_count INT64, text STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Unit(id STRING, name STRING, aliases STRING[], PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Inspection(id STRING, team STRING, kind STRING, round STRING, start_date STRING, end_date STRING, feedback_date STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Issue(id STRING, notice_id STRING, parent_id STRING, label STRING, title STRING, depth INT64, ord INT64, path STRING, span_start INT64, span_end INT64, PRIMARY KEY(id));
@@ -21,5 +21,5 @@ CREATE REL TABLE IF NOT EXISTS HOLDS(FROM Person TO Role);
 CREATE REL TABLE IF NOT EXISTS MEMBER_OF(FROM Person TO Unit);
 CREATE REL TABLE IF NOT EXISTS ISSUED(FROM Measure TO Document);
 CREATE REL TABLE IF NOT EXISTS CITES(FROM Measure TO Document);
-CREATE REL TABLE IF NOT EXISTS INSTANCE_OF(FROM Measure TO MeasureTemplate);
+CREATE REL TABLE IF NOT EXISTS INSTANCE_OF(FROM Measure TO MeasureTemplate, FROM Document TO MeasureTemplate, FROM Notice TO MeasureTemplate, text STRING);
 CREATE REL TABLE IF NOT EXISTS SIMILAR_TO(FROM Measure TO Measure, score DOUBLE, scope STRING);

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from graphkit.cli import store_cmds
+from graphkit.cli import demo_cmd, recycled_cmd, store_cmds
 from graphkit.cli.common import err_console, state
 from graphkit.config import STORES
 
@@ -52,6 +52,8 @@ def _global(
 app.command("ingest")(store_cmds.ingest_command)
 app.command("load")(store_cmds.load_command)
 app.command("stats")(store_cmds.stats_command)
+app.command("recycled")(recycled_cmd.recycled_command)
+app.command("demo")(demo_cmd.demo_command)
 
 
 def _register_optional() -> None:

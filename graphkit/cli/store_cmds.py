@@ -31,11 +31,10 @@ def _families_after_load(store: Any, changed: bool) -> None:
     """Recycled-measure detection runs at ingest when the graph changed."""
     if not changed:
         return
-    try:
-        from graphkit.analysis.store_families import rebuild_families
-    except ImportError:  # detection not installed in this build
-        return
-    rebuild_families(store)
+    from graphkit.analysis.store_families import rebuild_families
+
+    report = rebuild_families(store)
+    out_console.print(f"recycled-measure families: {report.total()}")
 
 
 def _print_summary(s: dict[str, Any], errors: list[str], store: str, what: str) -> None:

@@ -1,0 +1,183 @@
+"""Recycled-measure detection over what a store holds, and its results written back to it.
+
+read measures (and document titles, notice texts) from the store → detect families
+(graphkit.analysis.recycled / boilerplate) → replace every MeasureTemplate, INSTANCE_OF and
+SIMILAR_TO in one transaction. Runs at ingest and on `graphkit recycled --rebuild`; the same
+families then answer both the CLI and the Cypher templates.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphkit.analysis.items import MeasureItem
+from graphkit.stores.base import Store
+from loaders.graph import GraphBatch
+
+SCOPE_NAMES = {
+    "across_units": "across-units",
+    "within_unit": "within-unit",
+    "across_notices": "across-notices",
+}
+
+
+@dataclass
+class FamilyReport:
+    """What a rebuild found, by family kind and scope."""
+
+    measures: int = 0
+    families: dict[str, int] = field(default_factory=dict)
+
+    def total(self) -> int:
+        return sum(self.families.values())
+
+
+def measure_items(store: Store) -> list[MeasureItem]:
+    res = store.query(
+        "MATCH (u:Unit)-[:TOOK]->(m:Measure) "
+        "RETURN m.id AS mid, u.id AS uid, m.notice_id AS nid, m.issue_id AS iid, m.text AS txt "
+        "ORDER BY mid"
+    )
+    return [MeasureItem(*row) for row in res.rows if row[4]]
+
+
+def unit_names(store: Store) -> dict[str, list[str]]:
+    """Unit id → every name the unit goes by, with the self-reference variants of each."""
+    from graphkit.analysis.normalize import unit_name_variants
+
+    res = store.query(
+        "MATCH (u:Unit) RETURN u.id AS uid, u.name AS uname, u.aliases AS ualiases ORDER BY uid"
+    )
+    out: dict[str, list[str]] = {}
+    for uid, name, aliases in res.rows:
+        names: set[str] = set()
+        for n in [name, *(aliases or [])]:
+            if n:
+                names.update(unit_name_variants(n))
+        out[uid] = sorted(names, key=lambda s: (-len(s), s))
+    return out
+
+
+def _documents(store: Store) -> dict[str, list[tuple[str, str]]]:
+    """Measure id → (document id, title) of the documents it issued or cited."""
+    res = store.query(
+        "MATCH (m:Measure)-[r]->(d:Document) RETURN m.id AS mid, d.id AS did, d.title AS title ORDER BY mid, did"
+    )
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for m, d, title in res.rows:
+        out[m].append((d, title))
+    return out
+
+
+def _notice_texts(store: Store) -> list[tuple[str, str, str]]:
+    """(notice id, unit id, text outside the issues): the part where boilerplate sentences live.
+
+    Issue spans cover the rectification section (every issue and its measures); blanking them
+    leaves the preamble, the organisation section and what comes next.
+    """
+    res = store.query(
+        "MATCH (u:Unit)-[:REPORTED]->(n:Notice) WHERE n.text IS NOT NULL "
+        "RETURN n.id AS nid, u.id AS uid, n.text AS txt ORDER BY nid"
+    )
+    spans = store.query(
+        "MATCH (i:Issue) WHERE i.depth = 1 AND i.span_start IS NOT NULL "
+        "RETURN i.notice_id AS nid, i.span_start AS s, i.span_end AS e ORDER BY nid, s"
+    )
+    by_notice: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for nid, start, end in spans.rows:
+        by_notice[nid].append((int(start), int(end)))
+    out = []
+    for nid, uid, text in res.rows:
+        chars = list(text)
+        for start, end in by_notice.get(nid, ()):
+            chars[start:end] = "\n" * (min(end, len(chars)) - start)
+        out.append((nid, uid, "".join(chars)))
+    return out
+
+
+def detect_all(store: Store, **detect_kw: Any) -> tuple[list[MeasureItem], list[Any]]:
+    """Every family of every kind and scope, from what the store holds."""
+    from graphkit.analysis import boilerplate
+    from graphkit.analysis.recycled import SCOPES, detect, scope_families
+
+    items = measure_items(store)
+    names = unit_names(store)
+    found = detect(items, names=names, **detect_kw).families
+    families = [f for scope in SCOPES for f in scope_families(found, scope)]  # type: ignore[arg-type]
+    families += boilerplate.find_headlines(items)
+    docs = _documents(store)
+    doc_fams = boilerplate.find_documents(items, names, {m: [t for _, t in v] for m, v in docs.items()})
+    families += doc_fams
+    texts = _notice_texts(store)
+    if texts:
+        families += boilerplate.find_sentences(texts, exclude=[i.text for i in items], names=names)
+    return items, families
+
+
+def families_batch(families: Sequence[Any], store: Store) -> GraphBatch:
+    """MeasureTemplate nodes, INSTANCE_OF edges and SIMILAR_TO edges of the families."""
+    g = GraphBatch()
+    title_to_doc: dict[tuple[str, str], str] = {}
+    if any(f.kind == "document" for f in families):
+        for m, pairs in _documents(store).items():
+            for d, title in pairs:
+                title_to_doc[(m, title)] = d
+    for f in families:
+        scope = SCOPE_NAMES.get(f.scope, f.scope)
+        g.node(
+            "MeasureTemplate",
+            {
+                "id": f.id,
+                "kind": f.kind,
+                "scope": scope,
+                "text": f.text,
+                "size": f.size,
+                "n_units": len(f.units),
+            },
+        )
+        for m in f.members:
+            if f.kind in ("measure", "headline"):
+                g.edge("INSTANCE_OF", ("Measure", m.id), ("MeasureTemplate", f.id), text=m.text)
+            elif f.kind == "document":
+                measure_id = m.id.rsplit("/d", 1)[0]
+                doc = title_to_doc.get((measure_id, m.text))
+                if doc:
+                    g.edge("INSTANCE_OF", ("Document", doc), ("MeasureTemplate", f.id), text=m.text)
+            elif f.kind == "sentence":
+                g.edge("INSTANCE_OF", ("Notice", m.notice), ("MeasureTemplate", f.id), text=m.text)
+        if f.kind == "measure":
+            where = {m.id: m for m in f.members}
+            for a, b, score in f.pairs:
+                if a == b or a not in where or b not in where:
+                    continue
+                a, b = sorted((a, b))
+                ma, mb = where[a], where[b]
+                pscope = (
+                    "across-units"
+                    if ma.unit != mb.unit
+                    else "within-unit"
+                    if ma.notice == mb.notice
+                    else "across-notices"
+                )
+                g.edge("SIMILAR_TO", ("Measure", a), ("Measure", b), score=float(score), scope=pscope)
+    return g
+
+
+def rebuild_families(store: Store, **detect_kw: Any) -> FamilyReport:
+    """Detect families anew and replace the stored ones, in one transaction."""
+    items, families = detect_all(store, **detect_kw)
+    batch = families_batch(families, store)
+    stmts = [
+        ("MATCH (t:MeasureTemplate) DETACH DELETE t", {}),
+        ("MATCH (:Measure)-[s:SIMILAR_TO]->(:Measure) DELETE s", {}),
+    ]
+    stmts += store.write_statements(batch, [])
+    store.run_transaction(stmts)
+    report = FamilyReport(measures=len(items))
+    for f in families:
+        key = f"{f.kind}/{SCOPE_NAMES.get(f.scope, f.scope)}"
+        report.families[key] = report.families.get(key, 0) + 1
+    return report
