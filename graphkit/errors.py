@@ -20,6 +20,9 @@ class InputError(GraphkitError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # picklable across worker processes
+        return (type(self), (self.path, self.reason))
+
 
 class NotANoticeError(InputError):
     """The text reads fine but is not a rectification notice."""
@@ -33,6 +36,9 @@ class RecordError(GraphkitError):
         self.where = where
         self.field = field
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, str]]:
+        return (type(self), (self.where, self.field, self.reason))
 
 
 class StoreError(GraphkitError):
