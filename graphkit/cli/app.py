@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from graphkit.cli import demo_cmd, recycled_cmd, store_cmds
+from graphkit.cli import demo_cmd, export_cmd, neo4j_cmd, parse_cmd, query_cmds, recycled_cmd, store_cmds
 from graphkit.cli.common import err_console, state
 from graphkit.config import STORES
 
@@ -56,28 +56,11 @@ app.command("recycled")(recycled_cmd.recycled_command)
 app.command("demo")(demo_cmd.demo_command)
 
 
-def _register_optional() -> None:
-    """Command groups written in their own modules (explicit list, no import side effects)."""
-    import importlib
-
-    for module, attr, name, kind in (
-        ("graphkit.cli.parse_cmd", "parse_command", "parse", "command"),
-        ("graphkit.cli.neo4j_cmd", "neo4j_app", "neo4j", "group"),
-        ("graphkit.cli.export_cmd", "export_command", "export", "command"),
-        ("graphkit.cli.query_cmds", "query_app", "query", "group"),
-        ("graphkit.cli.query_cmds", "cypher_command", "cypher", "command"),
-    ):
-        try:
-            obj = getattr(importlib.import_module(module), attr)
-        except (ImportError, AttributeError):
-            continue
-        if kind == "command":
-            app.command(name)(obj)
-        else:
-            app.add_typer(obj, name=name)
-
-
-_register_optional()
+app.command("parse")(parse_cmd.parse_command)
+app.command("export")(export_cmd.export_command)
+app.command("cypher")(query_cmds.cypher_command)
+app.add_typer(query_cmds.query_app, name="query")
+app.add_typer(neo4j_cmd.neo4j_app, name="neo4j")
 
 
 def main() -> None:
