@@ -320,9 +320,14 @@ class TreeBuilder:
                 for c in group:
                     c.role = "issue"
                 continue
+            framed = [self._framed(c) for c in group]
+            # 一是针对……工作,多次…… 二是针对……问题。积极协调……: when not every item names a problem,
+            # one that names it and goes on with the action in the same paragraph is an action too
             evidence = any(
-                self._framed(c) or self._has_intro(c) or any(g.kind not in ("circle",) for g in c.children)
-                for c in group
+                (f and (all(framed) or not self._acts_after(c)))
+                or self._has_intro(c)
+                or any(g.kind not in ("circle",) for g in c.children)
+                for c, f in zip(group, framed, strict=True)
             )
             for c in group:
                 if node.role == "measure" or measure_mode:
@@ -337,6 +342,13 @@ class TreeBuilder:
                     self._last[c.kind] = (c.number, c.role)
         for c in node.children:
             self.classify(c, measure_mode=c.role == "measure")
+
+    def _acts_after(self, c: Node) -> bool:
+        """The heading paragraph goes on, after the named problem, with what was done."""
+        if c.kind == "none" or c.para is None:
+            return False
+        h = self._heading(c)
+        return c.para.end - h.rest > 8
 
     def _continues_issue(self, c: Node) -> bool:
         """(58) alone under its own heading continues (57) of the heading before, an issue:
@@ -477,7 +489,7 @@ class TreeBuilder:
                 self._paragraph_measures(rest, p.end, measures, children, preamble="never")
         leftover = (rest, p.end) if rest < p.end and not h.framed and not body_intro else None
 
-        def take_body(paras: list[Para], after_intro_only: bool) -> None:
+        def take_body(paras: list[Para], after_intro_only: bool, continues: Measure | None = None) -> None:
             nonlocal deadline, span_end
             seen_intro = not after_intro_only
             for b in paras:
@@ -502,6 +514,10 @@ class TreeBuilder:
                         continue
                 elif not seen_intro:
                     continue  # a further description of the problem
+                if continues is not None and not find_inline(self.norm, b.start, b.end)[1]:
+                    # an unnumbered paragraph after a numbered measure goes on with it
+                    _extend(continues, self.text, b.start, b.end)
+                    continue
                 self._paragraph_measures(b.start, b.end, measures, children, preamble="action")
 
         take_body(node.body, after_intro_only=body_intro and not self._starts_with_intro(node))
@@ -556,12 +572,22 @@ class TreeBuilder:
             if segs:
                 self._segments(segs, measures, children)
         end = p.end
-        take_body(node.body, after_intro_only=False)
+        last = measures[-1][0] if measures else None
+        take_body(
+            node.body, after_intro_only=False, continues=last if last and last.span[0] >= p.start else None
+        )
         for c in node.children:
             end = max(end, self._measure_node(c, measures, children, take_body))
         for b in node.body:
             end = max(end, b.end)
         return end
+
+
+def _extend(m: Measure, text: str, start: int, end: int) -> None:
+    """Let measure `m` run on over text[start:end] (a paragraph that continues it)."""
+    m.text = m.text + "\n" + text[start:end].strip()
+    m.span = (m.span[0] if m.span else start, end)
+    m.documents = extract_documents(m.text)
 
 
 def _split_own(norm: str, own: list[Segment], end: int) -> list[Segment]:
