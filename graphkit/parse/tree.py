@@ -202,7 +202,7 @@ class TreeBuilder:
 
     def is_intro(self, p: Para) -> bool:
         s = self.line(p)
-        if PROBLEM_INTRO_RE.match(s):
+        if PROBLEM_INTRO_RE.match(s) or status_line(s) is not None:
             return False
         m = MEASURE_PREFIX_RE.match(s)
         if m:
@@ -219,6 +219,8 @@ class TreeBuilder:
         h = analyze_heading(self.norm, p.start, p.end)
         if not h.framed:
             return False
+        if s.startswith("针对") and not self._states_problem(h):
+            return False  # 针对我区的弃管小区,成立了……: an action, no problem named
         if h.stop in "。:;" or h.stop == "":
             return True
         return bool(FOLLOWUP_RE.match(self.norm, h.rest, p.end)) and "以下" in self.norm[h.rest : h.rest + 12]
@@ -229,6 +231,10 @@ class TreeBuilder:
         stack: list[Node] = [root]
         for p in paras:
             lab = p.label
+            if lab is not None and lab.number == 1 and lab.kind in INLINE_KINDS and self._own_enumeration(p):
+                lab = None  # ①……②……③…… all in this paragraph: an inline enumeration
+                stack[-1].body.append(p)
+                continue
             if lab is not None and lab.kind != "cn_dun":
                 node = Node(p, lab.kind, lab.number)
                 self._place(stack, node)
@@ -241,6 +247,11 @@ class TreeBuilder:
             else:
                 stack[-1].body.append(p)
         return root
+
+    def _own_enumeration(self, p: Para) -> bool:
+        assert p.label is not None
+        _f, own = find_inline(self.norm, p.label.start, p.end, (p.label.kind,))
+        return len(own) > 1 and own[0].label.start == p.label.start
 
     @staticmethod
     def _place(stack: list[Node], node: Node) -> None:
