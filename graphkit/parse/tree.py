@@ -25,9 +25,7 @@ PROBLEM_INTRO_RE = re.compile(
     r"^(?:具体表现|主要表现|问题表现|表现为|存在问题|具体问题)\s*(?:如下|有)?\s*[:：]?$"
 )
 # a paragraph that states a shortcoming (the description of a category of problems)
-_SHORTFALL_RE = re.compile(
-    r"不够|不到位|不力|不足|不严|不实|未完成|没有|缺乏|薄弱|差距|滞后|仍有|仍然|依然|问题"
-)
+_SHORTFALL_RE = re.compile(r"不够|不到位|不力|不足|不严|不实|未完成|没有|缺乏|薄弱|差距|滞后|仍有|仍然|依然")
 INTRO_END_RE = re.compile(r"(?:如下|以下(?:整改|措施|工作)?|下列措施|具体措施)\s*[:：。]?$|[:：]$")
 FOLLOWUP_RE = re.compile(
     r"[,，:：;；。\s]*(?:并|已)?(?:进行了|采取了|开展了|作了|做了)?(?:以下|如下)(?:整改|措施|工作)(?:措施|工作)?[。:：,，;；\s]*"
@@ -39,6 +37,10 @@ _TIME_START_RE = re.compile(
 )
 _STRONG_ACTION_RE = re.compile(
     r"报送|制定|印发|出台|召开|下发|成立|修订|签订|举办|约谈|建立|组建|开展了|组织了|完成了|推动|督促|责令|整改"
+)
+_ACTION_VERB_RE = re.compile(
+    r"报送|制定|印发|出台|召开|下发|成立|修订|签订|举办|约谈|建立|组建|开展了|组织了|完成了|推动|督促|责令|"
+    r"研究|部署|落实了|加强|强化|健全|完善|规范"
 )
 _INTRO_START_RE = re.compile(
     r"^(?:坚持|按照|围绕|紧扣|对照|根据|为了?|结合|聚焦|立足|以|紧紧|始终|切实|深刻)"
@@ -349,6 +351,8 @@ class TreeBuilder:
                     c.role = "issue"
                 else:
                     c.role = "measure"
+                if c.role == "issue" and c.kind == node.kind and self._restated_action(c):
+                    c.role = "measure"  # 一是落实……不彻底。 then 一是贯彻落实……。研究制定……
                 if c.kind != "none":
                     self._last[c.kind] = (c.number, c.role)
         for c in node.children:
@@ -360,6 +364,21 @@ class TreeBuilder:
             return False
         h = self._heading(c)
         return c.para.end - h.rest > 8
+
+    def _describes_problem(self, b: Para) -> bool:
+        """A paragraph that only states a shortcoming: no enumeration, no document, no action verb."""
+        s = self.line(b)
+        if "《" in s or not _SHORTFALL_RE.search(s) or _ACTION_VERB_RE.search(s):
+            return False
+        return not find_inline(self.norm, b.start, b.end)[1]
+
+    def _restated_action(self, c: Node) -> bool:
+        """An item restarting its parent's numbering, named as an action (no shortfall in its
+        first sentence, not framed as a problem) and going on with what was done."""
+        if self._framed(c) or not self._acts_after(c):
+            return False
+        h = self._heading(c)
+        return not _SHORTFALL_RE.search(self.norm, h.title_start, h.title_end)
 
     def _continues_issue(self, c: Node) -> bool:
         """(58) alone under its own heading continues (57) of the heading before, an issue:
@@ -525,6 +544,8 @@ class TreeBuilder:
                         continue
                 elif not seen_intro:
                     continue  # a further description of the problem
+                if has_issue_children and self._describes_problem(b):
+                    continue  # 对……反馈问题整改不够到位,仍有4项未完成整改。 above the issues it sums up
                 if continues is not None and not find_inline(self.norm, b.start, b.end)[1]:
                     # an unnumbered paragraph after a numbered measure goes on with it
                     _extend(continues, self.text, b.start, b.end)
