@@ -98,6 +98,7 @@ def measure_ids(recs: list[NoticeRecord]) -> dict[tuple[str, str], str]:
 def families_batch(recs: list[NoticeRecord]) -> GraphBatch:
     """Three families: t-1 and t-2 across 东河 and 西山, t-3 within 东河 (two issues)."""
     ids = measure_ids(recs)
+    member_text = {mid: t for (_, t), mid in ids.items()}
     a1 = ids[("n-test-a", recs[0].issues[0].children[0].measures[0].text)]
     a3 = ids[("n-test-a", recs[0].issues[0].children[1].measures[0].text)]
     a4 = ids[("n-test-a", recs[0].issues[1].measures[0].text)]
@@ -115,7 +116,7 @@ def families_batch(recs: list[NoticeRecord]) -> GraphBatch:
             {"id": tid, "kind": "measure", "scope": scope, "text": text, "size": 2, "n_units": 1},
         )
         for m in members:
-            g.edge("INSTANCE_OF", ("Measure", m), ("MeasureTemplate", tid))
+            g.edge("INSTANCE_OF", ("Measure", m), ("MeasureTemplate", tid), text=member_text[m])
     for x, y, score in ((a1, c1, 0.9), (b1, c3, 1.0)):
         lo, hi = sorted((x, y))
         g.edge("SIMILAR_TO", ("Measure", lo), ("Measure", hi), score=score, scope="across-units")
