@@ -29,7 +29,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN = "一二三四五六七八九十"
 
 #: the kinds of label, roughly from coarse to fine
-KINDS = ("cn_dun", "cn_paren", "num_dot", "num_paren", "shi", "circle")
+KINDS = ("cn_dun", "wen", "cn_paren", "num_dot", "num_paren", "shi", "di", "num_rparen", "circle")
 
 
 def cn_to_int(s: str) -> int | None:
@@ -66,11 +66,13 @@ class Label:
 
     def text(self, source: str) -> str:
         """The label as written in `source` (without trailing blanks)."""
-        return source[self.start : self.end].rstrip()
+        return source[self.start : self.end].rstrip().rstrip(":：,，")
 
 
 _LEAD = re.compile(
-    r"(?P<cn_dun>[一二三四五六七八九十]{1,3})、"
+    r"问题(?P<wen>[一二三四五六七八九十]{1,3}|\d{1,2})(?:[:：、.]|\s)"  # 问题一: / 问题1、
+    r"|第(?P<di>[一二三四五六七八九十]{1,3})[,，、](?!\d)"  # 第一,……第二,……
+    r"|(?P<cn_dun>[一二三四五六七八九十]{1,3})、"
     r"|\((?P<cn_paren>[一二三四五六七八九十]{1,3})\)"
     r"|(?P<num_paren>\d{1,3})\)"  # 1) is rare but seen
     r"|\((?P<num_paren2>\d{1,3})\)"
@@ -92,10 +94,10 @@ def match_label(norm: str, pos: int = 0, end: int | None = None) -> Label | None
     raw = m.group(kind)
     if kind == "num_paren2":
         kind = "num_paren"
-    if kind in ("num_dot", "num_paren"):
+    if kind == "num_paren" and not m.group(0).startswith("("):
+        kind = "num_rparen"  # 1) 2)
+    if kind in ("num_dot", "num_paren", "num_rparen") or (kind == "wen" and raw.isdigit()):
         number = int(raw)
-        if kind == "num_paren" and not m.group(0).startswith("("):
-            return None
     elif kind == "circle":
         number = CIRCLED.index(raw) + 1
     else:
@@ -122,11 +124,20 @@ def label_string(kind: str, number: int) -> str:
         return f"({number})"
     if kind == "cn_paren":
         return f"({int_to_cn(number)})"
+    if kind == "di":
+        return f"第{int_to_cn(number)}"
+    if kind == "num_rparen":
+        return f"{number})"
+    if kind == "num_dot":
+        return f"{number}."
     raise ValueError(kind)
 
 
 _BOUNDARY = set("。;:!?,.、 \n)”\"'")
-INLINE_KINDS = ("shi", "circle", "num_paren")
+INLINE_KINDS = ("shi", "circle", "num_paren", "di", "num_rparen", "num_dot")
+# kinds that only count inside a paragraph when at least two items follow each other
+_PAIRED = ("num_paren", "di", "num_rparen", "num_dot")
+_DIGIT_BEFORE = set("0123456789.(")
 
 
 def _at_boundary(norm: str, i: int, start: int, kind: str) -> bool:
@@ -137,6 +148,8 @@ def _at_boundary(norm: str, i: int, start: int, kind: str) -> bool:
         return prev != "["
     if kind == "num_paren" and prev == "”":
         return False
+    if kind in ("num_rparen", "num_dot"):
+        return prev in "。;:!? \n"  # 1) 1. only where a sentence or a clause list starts
     return prev in _BOUNDARY
 
 
@@ -151,6 +164,8 @@ def _find_label(norm: str, kind: str, number: int, pos: int, end: int, start: in
             _at_boundary(norm, i, start, kind)
             and after < end
             and not (kind == "shi" and norm[after] in "否的")
+            and not (kind == "di" and norm[after] not in ",、")
+            and not (kind == "num_dot" and norm[after].isdigit())
         ):
             return i
         i = norm.find(s, i + 1, end)
@@ -173,13 +188,15 @@ def find_sequence(norm: str, kind: str, start: int, end: int) -> list[Label]:
                 break
             i, number = j, 1
         stop = i + len(label_string(kind, number))
+        if kind == "di":
+            stop += 1  # the comma after 第一
         while stop < end and norm[stop] == " ":
             stop += 1
         out.append(Label(kind, number, i, stop))
         pos = stop
         number += 1
     # a lone "(1)" or "一是" with no "2" is no enumeration (一是 alone is still common: keep it)
-    if kind == "num_paren" and len(out) < 2:
+    if kind in _PAIRED and len(out) < 2:
         return []
     return out
 
