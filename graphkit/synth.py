@@ -22,12 +22,24 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from graphkit.analysis.items import MeasureItem, items_from_records
 from graphkit.records import Issue, Measure, NoticeRecord, notice_id
 
-__all__ = ["SynthCorpus", "edit_text", "generate", "generate_items", "instantiate", "make_measure"]
+__all__ = [
+    "ClauseDeck",
+    "SynthCorpus",
+    "corpus_clauses",
+    "edit_text",
+    "generate",
+    "generate_items",
+    "instantiate",
+    "make_measure",
+    "real_clauses",
+]
 
 OPENINGS = [
     "深入学习贯彻习近平新时代中国特色社会主义思想",
@@ -387,10 +399,65 @@ def _fill(template: str, rng: random.Random, topic: str, self_ref: str | None = 
     return _SLOT.sub(slot, template)
 
 
-def make_measure(rng: random.Random) -> str:
-    """A measure template: clauses around one topic, ``{self}`` and ``{n}`` left as slots."""
-    topic = rng.choice(TOPICS)
+_CLAUSE = re.compile(r"[^，,；;。！？!?：:]+")
+
+
+def real_clauses(texts: Sequence[str], min_len: int = 6, max_len: int = 60) -> list[str]:
+    """Distinct clauses (between ，；。) of real measure texts, for realistic unique measures.
+
+    Numbers are kept (``instantiate`` does not touch them; normalisation removes them anyway).
+    Load real texts with e.g. ``items_from_records(parse_notice(...) for each notice)``.
+    """
+    out = dict.fromkeys(
+        c.strip() for t in texts for c in _CLAUSE.findall(t) if min_len <= len(c.strip()) <= max_len
+    )
+    return list(out)
+
+
+def corpus_clauses(folder: str | Path) -> list[str]:
+    """``real_clauses`` of the measures of every ``*.txt`` notice in ``folder`` (parsed as UTF-8)."""
+    from graphkit.parse import parse_notice  # the parser is heavy; only callers of this need it
+
+    recs = [parse_notice(p.read_text(encoding="utf-8"), str(p)) for p in sorted(Path(folder).glob("*.txt"))]
+    return real_clauses([it.text for it in items_from_records(recs)])
+
+
+class ClauseDeck:
+    """Real clauses dealt like cards: each is used once before any is used again.
+
+    In a real corpus a long clause of one measure rarely recurs in an unrelated one; drawing
+    with replacement from a pool of ~10 000 would make unrelated synthetic measures share whole
+    clauses far more often than real ones do.
+    """
+
+    def __init__(self, clauses: Sequence[str], rng: random.Random) -> None:
+        self.clauses, self.rng = list(clauses), rng
+        self.left: list[str] = []
+
+    def draw(self) -> str:
+        if not self.left:
+            self.left = self.clauses[:]
+            self.rng.shuffle(self.left)
+        return self.left.pop()
+
+
+def make_measure(rng: random.Random, clauses: Sequence[str] | ClauseDeck | None = None) -> str:
+    """A measure template: clauses around one topic, ``{self}`` and ``{n}`` left as slots.
+
+    With ``clauses`` (``real_clauses`` of a real corpus), the measure is 2–5 real clauses drawn
+    from different measures plus one clause from the phrase banks: unique measures then share
+    the stock phrasing of real ones the way real ones do (a clause here and there), instead of
+    being built from one small bank of templates.
+    """
     parts: list[str] = []
+    if clauses:
+        k = rng.randint(2, 5)
+        pool = clauses
+        draw = pool.draw if isinstance(pool, ClauseDeck) else (lambda: rng.choice(pool))
+        parts = [draw() for _ in range(k)]
+        parts.insert(rng.randint(0, k), _fill(rng.choice(ACTIONS), rng, rng.choice(TOPICS)))
+        return "，".join(parts) + "。"
+    topic = rng.choice(TOPICS)
     if rng.random() < 0.35:
         parts.append(rng.choice(OPENINGS))
     clauses = [*rng.sample(ACTIONS, rng.randint(1, 3)), *rng.sample(DETAILS, rng.randint(1, 2))]
@@ -457,6 +524,7 @@ def generate(
     within_unit_share: float = 0.1,
     across_notices_share: float = 0.1,
     seed: int = 0,
+    clauses: Sequence[str] | None = None,
 ) -> SynthCorpus:
     """Generate notices with unique measures and planted families.
 
@@ -468,8 +536,11 @@ def generate(
             measure in two notices, the rest across ``family_size`` units.
         edit_rate: share of characters changed in every planted copy (0–0.3).
         seed: everything is a function of the seed.
+        clauses: real clauses (``real_clauses``) to build unique and planted measures from;
+            default: the phrase banks only.
     """
     rng = random.Random(seed)
+    deck = ClauseDeck(clauses, random.Random(seed + 1)) if clauses else None
     units = _unit_names(n_units)
     # Slots: per notice, a list of issues, each a list of measure texts.
     notices: list[dict] = []
@@ -479,7 +550,7 @@ def generate(
             n_issues = max(2, m // 4)
             issues: list[list[tuple[str, int | None]]] = [[] for _ in range(n_issues)]
             for _ in range(m):
-                issues[rng.randrange(n_issues)].append((instantiate(make_measure(rng), rng, ref), None))
+                issues[rng.randrange(n_issues)].append((instantiate(make_measure(rng, deck), rng, ref), None))
             notices.append({"unit": u, "name": name, "ref": ref, "round": j, "issues": issues})
     by_unit: dict[int, list[int]] = {}
     for i, nt in enumerate(notices):
@@ -487,7 +558,7 @@ def generate(
     multi = [u for u, ns in by_unit.items() if len(ns) > 1]
     kinds: list[str] = []
     for f in range(n_families):
-        tmpl = make_measure(rng)
+        tmpl = make_measure(rng, deck)
         r = rng.random()
         if r < within_unit_share:
             kind = "within_unit"
@@ -538,6 +609,7 @@ def generate_items(
     edit_rate: float = 0.1,
     units: int = 2000,
     seed: int = 0,
+    clauses: Sequence[str] | None = None,
 ) -> tuple[list[MeasureItem], list[list[str]]]:
     """``n`` measures as ``MeasureItem``s (no records), about ``planted_share`` of them planted.
 
@@ -545,18 +617,19 @@ def generate_items(
     own issue bucket of 10; units are ``u0 … u{units-1}`` with one notice each.
     """
     rng = random.Random(seed)
+    deck = ClauseDeck(clauses, random.Random(seed + 1)) if clauses else None
     refs = SELF_REFS
     texts: list[tuple[str, int | None]] = []
     n_planted = int(n * planted_share)
     f = 0
     while len(texts) < n_planted:
-        tmpl = make_measure(rng)
+        tmpl = make_measure(rng, deck)
         size = int(family_size[0] + (family_size[1] - family_size[0]) * rng.random() ** 2)
         for _ in range(size):
             texts.append((edit_text(instantiate(tmpl, rng, rng.choice(refs)), edit_rate, rng), f))
         f += 1
     while len(texts) < n:
-        texts.append((instantiate(make_measure(rng), rng, rng.choice(refs)), None))
+        texts.append((instantiate(make_measure(rng, deck), rng, rng.choice(refs)), None))
     rng.shuffle(texts)
     items: list[MeasureItem] = []
     families: list[list[str]] = [[] for _ in range(f)]

@@ -49,7 +49,17 @@ from graphkit.analysis.items import MeasureItem, items_from_records
 from graphkit.analysis.lsh import NUM_PERM, SEED, band_keys, candidate_pairs, minhash_signatures
 from graphkit.analysis.normalize import normalize
 from graphkit.analysis.shingles import N, hash_shingles
-from graphkit.analysis.verify import LINK, STRONG, ShingleMatrix, score_matrix, score_pairs
+from graphkit.analysis.verify import (
+    ALIGN_LINK,
+    ALIGN_STRONG,
+    LINK,
+    STRONG,
+    ShingleMatrix,
+    align_matrix,
+    align_pairs,
+    score_matrix,
+    score_pairs,
+)
 
 __all__ = [
     "SCOPES",
@@ -66,7 +76,7 @@ __all__ = [
 Scope = Literal["all", "across_units", "within_unit", "across_notices"]
 SCOPES: tuple[str, ...] = ("across_units", "within_unit", "across_notices")
 MIN_CHARS = 12
-BANDS, ROWS = 32, 4
+BANDS, ROWS = 64, 2
 # Stop-shingles: held by more than max(MIN_STOP_DF, STOP_SHARE * texts) distinct texts. A
 # family of copies holds its shingles once per copy, so this keeps families of up to
 # MIN_STOP_DF members intact on any corpus, and larger ones on large corpora.
@@ -165,10 +175,12 @@ def detect(
     num_perm: int = NUM_PERM,
     bands: int = BANDS,
     rows: int = ROWS,
-    strong: float = STRONG,
-    link: float = LINK,
+    strong: float | None = None,
+    link: float | None = None,
     seed: int = SEED,
     max_df: int | None = None,
+    similarity: Literal["align", "jaccard"] = "align",
+    containment: bool = True,
 ) -> Detection:
     """Find families of near-identical texts among ``items`` (all scopes at once).
 
@@ -179,10 +191,20 @@ def detect(
         names: unit id → the unit's own names, removed before comparing (optional).
         min_chars: normalised texts shorter than this are ignored.
         n, num_perm, bands, rows: shingle size and LSH shape (``bands * rows <= num_perm``).
-        strong, link: family thresholds (see ``verify`` and ``families``).
+        strong, link: family thresholds (see ``verify`` and ``families``); default
+            ``ALIGN_STRONG, ALIGN_LINK`` for ``similarity="align"``, ``STRONG, LINK`` for
+            ``"jaccard"``.
+        similarity: what candidate pairs are verified with: ``align`` (alignment similarity of
+            the normalised texts, ``verify.align_score``; default) or ``jaccard`` (trigram
+            Jaccard / containment of shingle sets, the former method).
+        containment: with ``align``, also score a text copied into a longer one.
         max_df: shingles in more distinct texts than this are stop-shingles and ignored;
             default ``max(MIN_STOP_DF, STOP_SHARE * distinct texts)``.
     """
+    if strong is None:
+        strong = ALIGN_STRONG if similarity == "align" else STRONG
+    if link is None:
+        link = ALIGN_LINK if similarity == "align" else LINK
     clock = [time.perf_counter()]
     timings: dict[str, float] = {}
 
@@ -212,17 +234,30 @@ def detect(
     else:
         pairs = np.zeros((0, 2), dtype=np.int64)
     lap("lsh")
-    _, scores = score_pairs(mat, pairs)
-    lap("verify")
-    fams = cluster(
-        len(texts),
-        pairs,
-        scores,
-        lambda rows_: score_matrix(mat, rows_),
-        strong,
-        link,
-        pair_sim=lambda p: score_pairs(mat, p)[1],
-    )
+    if similarity == "align":
+        scores = align_pairs(texts, pairs, containment)
+        lap("verify")
+        fams = cluster(
+            len(texts),
+            pairs,
+            scores,
+            lambda rows_: align_matrix([texts[r] for r in rows_.tolist()], containment),
+            strong,
+            link,
+            pair_sim=lambda p: align_pairs(texts, p, containment),
+        )
+    else:
+        _, scores = score_pairs(mat, pairs)
+        lap("verify")
+        fams = cluster(
+            len(texts),
+            pairs,
+            scores,
+            lambda rows_: score_matrix(mat, rows_),
+            strong,
+            link,
+            pair_sim=lambda p: score_pairs(mat, p)[1],
+        )
     # Identical texts form a family on their own when ≥ 2 items share one.
     in_family = {r for members, _ in fams for r in members}
     fams += [([r], r) for r, g in enumerate(groups) if len(g) >= 2 and r not in in_family]

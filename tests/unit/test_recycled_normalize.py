@@ -14,7 +14,7 @@ TEXT = st.text(
 
 
 @given(TEXT)
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 def test_normalize_is_idempotent_and_never_longer(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
@@ -53,6 +53,7 @@ def test_name_variants_and_strip() -> None:
 
 
 @given(st.lists(st.text(max_size=12), max_size=8), st.integers(min_value=1, max_value=4))
+@settings(deadline=None)
 def test_vectorised_shingle_hashes_match_per_string(texts: list[str], n: int) -> None:
     hashes, offsets = hash_shingles(texts, n)
     for i, t in enumerate(texts):
