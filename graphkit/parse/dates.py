@@ -65,11 +65,17 @@ class YearIndex:
     def __init__(self, text: str, default: int | None = None) -> None:
         self._pos: list[int] = []
         self._year: list[int] = []
-        for m in YEAR_RE.finditer(text):
-            y = int(m.group(1))
-            if 1990 <= y <= 2100:
-                self._pos.append(m.start())
-                self._year.append(y)
+        # find each 年 and look back, cheaper than a look-behind regex at every position
+        i = text.find("年")
+        while i != -1:
+            if i >= 4:
+                d = text[i - 4 : i]
+                if d.isdigit() and d.isascii() and (i == 4 or not text[i - 5].isdigit()):
+                    y = int(d)
+                    if 1990 <= y <= 2100:
+                        self._pos.append(i - 4)
+                        self._year.append(y)
+            i = text.find("年", i + 1)
         self.default = default
 
     def before(self, pos: int) -> int | None:

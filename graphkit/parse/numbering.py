@@ -210,6 +210,17 @@ class Segment:
     children: tuple[Segment, ...] = ()
 
 
+_FIRST_KIND = {
+    "一是": "shi",
+    "①": "circle",
+    "(1)": "num_paren",
+    "第一": "di",
+    "1)": "num_rparen",
+    "1.": "num_dot",
+}
+_FIRST_ANY = re.compile("|".join(re.escape(k) for k in _FIRST_KIND))
+
+
 def find_inline(
     norm: str, start: int, end: int, kinds: tuple[str, ...] = INLINE_KINDS
 ) -> tuple[int, list[Segment]]:
@@ -221,7 +232,11 @@ def find_inline(
     """
     best: list[Label] = []
     best_kind = ""
+    # one scan for the first label of every kind: most ranges hold none or one kind
+    present = {_FIRST_KIND[m.group()] for m in _FIRST_ANY.finditer(norm, start, end)}
     for kind in kinds:
+        if kind not in present:
+            continue
         seq = find_sequence(norm, kind, start, end)
         if seq and (not best or seq[0].start < best[0].start):
             best, best_kind = seq, kind

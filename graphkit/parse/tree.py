@@ -197,12 +197,31 @@ class TreeBuilder:
         self.text = text
         self.norm = norm
         self.years = years
+        self._inline_memo: dict[tuple[int, int, tuple[str, ...]], tuple[int, list[Segment]]] = {}
+        self._heading_memo: dict[int, Heading] = {}
+        self._intro_memo: dict[int, bool] = {}
+
+    def inline(
+        self, start: int, end: int, kinds: tuple[str, ...] = INLINE_KINDS
+    ) -> tuple[int, list[Segment]]:
+        """find_inline on the normalised text, memoised (the same ranges are asked for often)."""
+        key = (start, end, kinds)
+        got = self._inline_memo.get(key)
+        if got is None:
+            got = self._inline_memo[key] = find_inline(self.norm, start, end, kinds)
+        return got
 
     # ---- paragraph kinds -------------------------------------------------------------
     def line(self, p: Para) -> str:
         return self.norm[p.start : p.end]
 
     def is_intro(self, p: Para) -> bool:
+        got = self._intro_memo.get(p.start)
+        if got is None:
+            got = self._intro_memo[p.start] = self._is_intro(p)
+        return got
+
+    def _is_intro(self, p: Para) -> bool:
         s = self.line(p)
         if PROBLEM_INTRO_RE.match(s) or status_line(s) is not None:
             return False
@@ -252,7 +271,7 @@ class TreeBuilder:
 
     def _own_enumeration(self, p: Para) -> bool:
         assert p.label is not None
-        _f, own = find_inline(self.norm, p.label.start, p.end, (p.label.kind,))
+        _f, own = self.inline(p.label.start, p.end, (p.label.kind,))
         return len(own) > 1 and own[0].label.start == p.label.start
 
     @staticmethod
@@ -281,6 +300,12 @@ class TreeBuilder:
     def _heading(self, node: Node) -> Heading:
         p = node.para
         assert p is not None
+        got = self._heading_memo.get(p.start)
+        if got is None:
+            got = self._heading_memo[p.start] = self._analyze(node, p)
+        return got
+
+    def _analyze(self, node: Node, p: Para) -> Heading:
         start = p.label.end if p.label else p.start
         lab2 = match_label(self.norm, start, p.end)
         if (
@@ -370,7 +395,7 @@ class TreeBuilder:
         s = self.line(b)
         if "《" in s or not _SHORTFALL_RE.search(s) or _ACTION_VERB_RE.search(s):
             return False
-        return not find_inline(self.norm, b.start, b.end)[1]
+        return not self.inline(b.start, b.end)[1]
 
     def _restated_action(self, c: Node) -> bool:
         """An item restarting its parent's numbering, named as an action (no shortfall in its
@@ -423,12 +448,12 @@ class TreeBuilder:
         for seg in segs:
             lab = seg.label
             # 一是针对“……”的问题。①……②……: an enumerated problem with its own measures
-            h = analyze_heading(self.norm, lab.end, seg.end)
-            if (
-                self._states_problem(h)
-                and h.stop in "。:;"
-                and _SEG_FRAME_RE.match(self.norm[lab.end : lab.end + 3])
-            ):
+            h = (
+                analyze_heading(self.norm, lab.end, seg.end)
+                if _SEG_FRAME_RE.match(self.norm, lab.end)
+                else None
+            )
+            if h is not None and self._states_problem(h) and h.stop in "。:;":
                 sub_measures: list[tuple[Measure, bool]] = []
                 if seg.children:
                     self._segments(list(seg.children), sub_measures, [])
@@ -441,6 +466,7 @@ class TreeBuilder:
                     Issue(
                         label=lab.text(self.text),
                         title=title,
+                        children=[],
                         measures=[m for m, _ in sub_measures],
                         span=(lab.start, seg.end),
                     )
@@ -470,7 +496,7 @@ class TreeBuilder:
         f = FOLLOWUP_RE.match(self.norm, start, end)
         if f and f.end() > start:
             start = f.end()
-        first, segs = find_inline(self.norm, start, end)
+        first, segs = self.inline(start, end)
         if segs:
             if preamble == "always" or (preamble == "action" and self._action_like(start, first)):
                 pm = self._measure(None, start, first)
@@ -513,7 +539,7 @@ class TreeBuilder:
                 self._paragraph_measures(
                     rest, p.end, measures, children, preamble="action" if has_issue_children else "always"
                 )
-                if has_issue_children and measures and not find_inline(self.norm, rest, p.end)[1]:
+                if has_issue_children and measures and not self.inline(rest, p.end)[1]:
                     measures.clear()
             else:
                 self._paragraph_measures(rest, p.end, measures, children, preamble="never")
@@ -546,7 +572,7 @@ class TreeBuilder:
                     continue  # a further description of the problem
                 if has_issue_children and self._describes_problem(b):
                     continue  # 对……反馈问题整改不够到位,仍有4项未完成整改。 above the issues it sums up
-                if continues is not None and not find_inline(self.norm, b.start, b.end)[1]:
+                if continues is not None and not self.inline(b.start, b.end)[1]:
                     # an unnumbered paragraph after a numbered measure goes on with it
                     _extend(continues, self.text, b.start, b.end)
                     continue
@@ -592,12 +618,12 @@ class TreeBuilder:
         lab = p.label
         own: list[Segment] = []
         if lab.number == 1 and lab.kind in INLINE_KINDS:
-            _f, own = find_inline(self.norm, lab.start, p.end, (lab.kind,))
+            _f, own = self.inline(lab.start, p.end, (lab.kind,))
         if len(own) > 1 and own[0].label.start == lab.start:
             # ①……②……③…… in one paragraph that opens with its first label
             self._segments(list(_split_own(self.norm, own, p.end)), measures, children)
         else:
-            first, segs = find_inline(self.norm, lab.end, p.end)
+            first, segs = self.inline(lab.end, p.end)
             m = self._measure(lab, lab.end, first if segs else p.end)
             if m:
                 measures.append((m, False))
