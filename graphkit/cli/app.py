@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from graphkit.cli import demo_cmd, export_cmd, neo4j_cmd, parse_cmd, query_cmds, recycled_cmd, store_cmds
+from graphkit.cli import (
+    demo_cmd,
+    export_cmd,
+    neo4j_cmd,
+    parse_cmd,
+    query_cmds,
+    recycled_cmd,
+    store_cmds,
+    viz_cmd,
+)
 from graphkit.cli.common import err_console, state
 from graphkit.config import STORES
 
@@ -61,6 +70,7 @@ app.command("export")(export_cmd.export_command)
 app.command("cypher")(query_cmds.cypher_command)
 app.add_typer(query_cmds.query_app, name="query")
 app.add_typer(neo4j_cmd.neo4j_app, name="neo4j")
+app.add_typer(viz_cmd.viz_app, name="viz")
 
 
 def main() -> None:
