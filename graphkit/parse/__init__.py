@@ -32,6 +32,7 @@ __all__ = ["parse_notice"]
 
 _VOCAB_INSPECT = re.compile(r"巡视|巡察")
 _VOCAB_RECTIFY = re.compile(r"整改")
+_LEADER_LINES = ("责任领导", "牵头领导", "责任人")
 
 
 def parse_notice(text: str, source: str) -> NoticeRecord:
@@ -77,11 +78,7 @@ def parse_notice(text: str, source: str) -> NoticeRecord:
     roles = extract_roles(org_text)
     # named 责任领导/责任人 lines anywhere in the body
     for r in extract_roles(
-        "\n".join(
-            text[p.start : p.end]
-            for p in body
-            if re.match(r"^(?:责任领导|牵头领导|责任人)", norm[p.start : p.end])
-        )
+        "\n".join(text[p.start : p.end] for p in body if norm.startswith(_LEADER_LINES, p.start, p.end))
     ):
         if r not in roles:
             roles.append(r)

@@ -54,14 +54,12 @@ def paragraphs(norm: str) -> list[Para]:
     """Non-blank, non-chrome lines as paragraphs, with their leading labels."""
     out: list[Para] = []
     for m in _LINE_RE.finditer(norm):
-        s, e = m.start(), m.end()
-        while s < e and norm[s].isspace():
-            s += 1
-        while e > s and norm[e - 1].isspace():
-            e -= 1
-        if s >= e:
+        raw = m.group()
+        line = raw.strip()
+        if not line:
             continue
-        line = norm[s:e]
+        s = m.start() + len(raw) - len(raw.lstrip())
+        e = s + len(line)
         if is_chrome(line):
             continue
         out.append(Para(s, e, match_label(norm, s, e)))

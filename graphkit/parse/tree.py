@@ -60,6 +60,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     body: list[Para] = field(default_factory=list)
     role: str = ""  # issue / measure
+    has_intro: bool | None = None  # memo: a body paragraph introduces the measures
 
 
 @dataclass
@@ -317,7 +318,9 @@ class TreeBuilder:
         return analyze_heading(self.norm, start, p.end)
 
     def _has_intro(self, node: Node) -> bool:
-        return any(self.is_intro(b) for b in node.body)
+        if node.has_intro is None:
+            node.has_intro = any(self.is_intro(b) for b in node.body)
+        return node.has_intro
 
     def _states_problem(self, h: Heading) -> bool:
         """The heading names a problem: a quoted one, or one that ends in 问题/整改情况."""
