@@ -122,13 +122,17 @@ class Store(abc.ABC):
             if label not in self.schema.nodes:
                 raise ValueError(f"unknown node label {label}")
             stmt = self.merge_nodes_statement(label, create=self.fresh(label))
-            for chunk in self._chunks(list(rows.values())):
+            props = list(self.schema.nodes[label].properties)
+            full = [{p: r.get(p) for p in props} for r in rows.values()]  # absent property → null
+            for chunk in self._chunks(full):
                 out.append((stmt, {"rows": chunk}))
         for key, erows in batch.edges.items():
             if key[0] not in self.schema.edges or (key[1], key[2]) not in self.schema.edges[key[0]].pairs:
                 raise ValueError(f"unknown edge {key}")
             stmt = self.merge_edges_statement(key, create=self.fresh(key[1]) or self.fresh(key[2]))
-            for chunk in self._chunks(list(erows.values())):
+            cols = ["src", "dst", *self.schema.edges[key[0]].properties]
+            full = [{c: r.get(c) for c in cols} for r in erows.values()]
+            for chunk in self._chunks(full):
                 out.append((stmt, {"rows": chunk}))
         if replace and cleanup:
             out.extend(self.orphan_cleanup())

@@ -5,6 +5,7 @@ This module and neo4j_store.py are the only places that import a database driver
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import re
 import tempfile
@@ -91,7 +92,8 @@ class EmbeddedStore(Store):
             for cypher, params in statements:
                 self._conn.execute(cypher, params)
         except BaseException as exc:
-            self._conn.execute("ROLLBACK")
+            with contextlib.suppress(RuntimeError):  # LadybugDB may have rolled back already
+                self._conn.execute("ROLLBACK")
             if isinstance(exc, RuntimeError):
                 raise StoreError(f"embedded write failed (rolled back): {_first_line(exc)}") from None
             raise

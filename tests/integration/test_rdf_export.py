@@ -13,6 +13,7 @@ from graphkit.ingest import load_records
 from graphkit.paths import queries_dir, schema_dir
 from graphkit.present import rdf
 from graphkit.records import NoticeRecord
+from loaders.graph import GraphBatch
 
 pyshacl = pytest.importorskip("pyshacl")
 rdflib = pytest.importorskip("rdflib")
@@ -84,13 +85,13 @@ def add_families(store) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
         {"id": fid, "kind": "measure", "scope": "across-units", "text": text, "size": len(m), "n_units": None}
         for (fid, m), text in zip(fams.items(), (READING, LIAISON), strict=True)
     ]
-    edges = [{"src": mid, "dst": fid} for fid, mids in fams.items() for mid in mids]
-    store.run_transaction(
-        [
-            (store.merge_nodes_statement("MeasureTemplate"), {"rows": nodes}),
-            (store.merge_edges_statement(("INSTANCE_OF", "Measure", "MeasureTemplate")), {"rows": edges}),
-        ]
-    )
+    g = GraphBatch()
+    for row in nodes:
+        g.node("MeasureTemplate", row)
+    for fid, mids in fams.items():
+        for mid in mids:
+            g.edge("INSTANCE_OF", ("Measure", mid), ("MeasureTemplate", fid))
+    store.run_transaction(store.write_statements(g, []))
     return fams
 
 
