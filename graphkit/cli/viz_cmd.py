@@ -39,9 +39,7 @@ def _write(graph: Any, title: str, subtitle: str, out: Path, max_nodes: int, ope
     from graphkit.present.viz import render
 
     page = render(graph, title, subtitle=subtitle, max_nodes=max_nodes)
-    if page.left_out_nodes:
-        print(f"viz: {page.notes[1]}", file=sys.stderr)
-    for note in page.notes[2:]:
+    for note in page.notes[1:]:  # what was left out, and how links are shown
         print(f"viz: {note}", file=sys.stderr)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from graphkit.errors import QueryError
-from graphkit.present.viz_graph import VizGraph
+from graphkit.present.viz_graph import VizGraph, radial_seed
 from graphkit.stores.base import Store
 
 DEFAULT_MAX_NODES = 2000
@@ -62,6 +62,8 @@ _MAIN_TEXT = {
 }
 _LONG_PROPS = {"text", "figures", "content_hash", "aliases"}
 LABEL_CHARS = 14
+SEED_ABOVE = 300  # bigger graphs start from a radial layout computed here
+EDGE_LABELS_MAX = 1500  # more links: their type is shown by colour (legend) and tooltip
 PROP_CHARS = 400
 
 
@@ -219,13 +221,13 @@ def _csp_hash(script: str) -> str:
 
 
 def physics_options(n: int) -> dict[str, Any]:
-    iterations = 400 if n <= 200 else 200 if n <= 800 else 120
+    iterations = 400 if n <= 200 else 150 if n <= 800 else 40
     return {
         "solver": "barnesHut",
         "barnesHut": {
-            "gravitationalConstant": -4000 if n <= 300 else -2500,
+            "gravitationalConstant": -7000 if n <= 300 else -2500,
             "centralGravity": 0.35,
-            "springLength": 95,
+            "springLength": 130 if n <= 300 else 95,
             "springConstant": 0.05,
             "damping": 0.35,
             "avoidOverlap": 0.15,
@@ -248,6 +250,7 @@ def render(
     shown, left_nodes, left_edges = graph.cap(max_nodes)
     deg = shown.degrees()
     index = {k: i for i, k in enumerate(shown.nodes)}
+    seed = radial_seed(shown) if len(shown.nodes) > SEED_ABOVE else {}
     nodes = []
     counts: dict[str, int] = {}
     for k, n in shown.nodes.items():
@@ -261,6 +264,7 @@ def render(
                 "l": _short(_main_text(n.label, n.props)),
                 "t": _tooltip(n.label, n.props, d),
                 "s": round(size, 1),
+                **({"x": seed[k][0], "y": seed[k][1]} if k in seed else {}),
             }
         )
     edges = []
@@ -282,6 +286,10 @@ def render(
             f"showing the {len(nodes)} most connected of {total_nodes} nodes (--max-nodes {max_nodes}); "
             f"left out {sum(left_nodes.values())} nodes ({lost}) and {left_edges} of {total_edges} links"
         )
+    if len(edges) > EDGE_LABELS_MAX:
+        notes.append(
+            f"over {EDGE_LABELS_MAX} links: link types by colour (legend) and tooltip, not as labels"
+        )
     if graph.dangling:
         notes.append(f"{graph.dangling} relationships without both ends in the answer are not drawn")
     styles = {k: {"color": v[2], "shape": v[3]} for k, v in STYLES.items()}
@@ -297,7 +305,7 @@ def render(
         "other": {"color": _OTHER[2], "shape": _OTHER[3]},
         "edgeColours": EDGE_COLOURS,
         "physics": physics_options(len(nodes)),
-        "edgeLabels": len(edges) <= 2500,
+        "edgeLabels": len(edges) <= EDGE_LABELS_MAX,
         "nodes": nodes,
         "edges": edges,
     }
@@ -340,8 +348,8 @@ div.vis-tooltip{position:absolute;visibility:hidden;padding:6px;white-space:pre-
 _APP_JS = r"""
 (function () {
   "use strict";
-  var D = JSON.parse(document.getElementById("gk-data").textContent);
   var V = window.__viz = {ready: false, t0: performance.now(), readyMs: null, clicked: null};
+  var D = JSON.parse(document.getElementById("gk-data").textContent);
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -371,7 +379,7 @@ _APP_JS = r"""
   function tip(text) { var d = el("div", "", text); d.style.whiteSpace = "pre-wrap"; return d; }
   var nodes = new vis.DataSet(D.nodes.map(function (n) {
     var st = D.styles[n.g] || D.other;
-    return {id: n.id, label: n.l, title: tip(n.t), group: n.g, shape: st.shape, size: n.s,
+    return {id: n.id, x: n.x, y: n.y, label: n.l, title: tip(n.t), group: n.g, shape: st.shape, size: n.s,
             color: {background: st.color, border: "#333", highlight: {background: st.color, border: "#000"}}};
   }));
   var edges = new vis.DataSet(D.edges.map(function (e, i) {
@@ -390,7 +398,7 @@ _APP_JS = r"""
             selectionWidth: 2}
   };
   var network = new vis.Network(document.getElementById("net"), {nodes: nodes, edges: edges}, options);
-  V.network = network; V.nodes = nodes; V.edges = edges;
+  V.network = network; V.nodes = nodes; V.edges = edges; V.createdMs = performance.now() - V.t0;
   function ready() {
     if (V.ready) return;
     network.setOptions({physics: false});

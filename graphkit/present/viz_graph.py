@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -209,3 +210,62 @@ def _node_key(raw: dict[str, Any], props: dict[str, Any]) -> str:
         return "_" + _iid(raw["_ID"])
     blob = json.dumps([raw.get("_label"), props], sort_keys=True, default=str, ensure_ascii=False)
     return "_" + hashlib.sha1(blob.encode()).hexdigest()[:16]
+
+
+def radial_seed(graph: VizGraph, spacing: float = 70.0) -> dict[str, tuple[float, float]]:
+    """Starting positions in O(n): each connected part as a radial tree around its best-connected
+    node (a wedge per subtree, sized by its leaves), the parts side by side, largest first. The
+    physics then only has to polish, which keeps a 2,000-node page quick to settle."""
+    adj: dict[str, list[str]] = {k: [] for k in graph.nodes}
+    for e in graph.edges.values():
+        if e.src in adj and e.dst in adj and e.src != e.dst:
+            adj[e.src].append(e.dst)
+            adj[e.dst].append(e.src)
+    deg = {k: len(v) for k, v in adj.items()}
+    seen: set[str] = set()
+    parts: list[tuple[str, dict[str, list[str]], list[str]]] = []
+    for root in sorted(adj, key=lambda k: (-deg[k], k)):
+        if root in seen:
+            continue
+        seen.add(root)
+        order, children = [root], {root: []}  # type: ignore[var-annotated]
+        for v in order:  # breadth first: order grows while we walk it
+            for w in sorted(adj[v], key=lambda k: -deg[k]):
+                if w not in seen:
+                    seen.add(w)
+                    children[v].append(w)
+                    children[w] = []
+                    order.append(w)
+        parts.append((root, children, order))
+    pos: dict[str, tuple[float, float]] = {}
+    cursor_x, row_y, row_h = 0.0, 0.0, 0.0
+    row_w = spacing * 4 * math.sqrt(max(len(adj), 1))
+    for root, children, order in sorted(parts, key=lambda p: -len(p[2])):
+        leaves: dict[str, int] = {}
+        depth = {root: 0}
+        for v in order:
+            for w in children[v]:
+                depth[w] = depth[v] + 1
+        for v in reversed(order):
+            leaves[v] = sum(leaves[w] for w in children[v]) or 1
+        local: dict[str, tuple[float, float]] = {}
+        wedge = {root: (0.0, 2 * math.pi)}
+        for v in order:
+            a0, a1 = wedge[v]
+            mid = (a0 + a1) / 2
+            r = depth[v] * spacing * 1.6
+            local[v] = (r * math.cos(mid), r * math.sin(mid))
+            start = a0
+            for w in children[v]:
+                span = (a1 - a0) * leaves[w] / leaves[v]
+                wedge[w] = (start, start + span)
+                start += span
+        radius = max((math.hypot(x, y) for x, y in local.values()), default=0.0) + spacing
+        if cursor_x > 0 and cursor_x + 2 * radius > row_w:
+            cursor_x, row_y, row_h = 0.0, row_y + row_h, 0.0
+        cx, cy = cursor_x + radius, row_y + radius
+        for v, (x, y) in local.items():
+            pos[v] = (round(cx + x, 1), round(cy + y, 1))
+        cursor_x += 2 * radius
+        row_h = max(row_h, 2 * radius)
+    return pos
