@@ -133,7 +133,15 @@ class VizGraph:
         if max_nodes <= 0 or len(self.nodes) <= max_nodes:
             return self, {}, 0
         deg = self.degrees()
-        order = sorted(self.nodes.values(), key=lambda n: (-deg[n.key], _PRIORITY.get(n.label, 99), n.key))
+        # units and families count double: they are what the views are about
+        order = sorted(
+            self.nodes.values(),
+            key=lambda n: (
+                -deg[n.key] * (2 if _PRIORITY.get(n.label, 99) < 2 else 1),
+                _PRIORITY.get(n.label, 99),
+                n.key,
+            ),
+        )
         keep = {n.key for n in order[:max_nodes]}
         out = VizGraph(dangling=self.dangling)
         left: dict[str, int] = {}
