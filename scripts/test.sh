@@ -22,6 +22,10 @@ apt_install() {
 need_apt=()
 command -v java >/dev/null 2>&1 || need_apt+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null 2>&1 || need_apt+=(maven)
+# browser tests drive Debian's chromium through Playwright (never `playwright install`); a CJK font
+# so that screenshots show the characters
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || need_apt+=(fonts-wqy-zenhei)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   echo "installing ${need_apt[*]} with apt-get"
   apt_install "${need_apt[@]}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,18 +12,25 @@ import typer
 from graphkit.cli.common import err_console, fail, out_console, state
 
 
-def _load(records: list[Any], errors: list[str], what: str) -> None:
-    from rich.progress import Progress
+def _load(records: Iterable[Any], errors: list[str], what: str) -> None:
+    """Stream records into the store (memory follows the batch, not the corpus), then families."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn
 
     from graphkit.ingest import load_records
     from graphkit.stores import open_store
 
     with (
         open_store(state.settings) as store,
-        Progress(console=err_console, transient=True, disable=len(records) < 20) as progress,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}: {task.completed} notices"),
+            console=err_console,
+            transient=True,
+        ) as progress,
     ):
-        task = progress.add_task(f"loading into {store.name}", total=len(records))
+        task = progress.add_task(f"loading into {store.name}", total=None)
         summary = load_records(store, records, on_batch=lambda n: progress.advance(task, n))
+        progress.stop()
         _families_after_load(store, summary.written + summary.replaced > 0)
         _print_summary(summary.as_dict(), errors, store.name, what)
 
@@ -55,14 +63,17 @@ def ingest_command(
     from graphkit.errors import InputError
     from graphkit.pipeline import parse_paths
 
-    records, errors = [], []
-    for res in parse_paths(paths, jobs=jobs):
-        if isinstance(res, InputError):
-            errors.append(str(res))
-            err_console.print(f"[red]{res}[/]", soft_wrap=True)
-        else:
-            records.append(res)
-    _load(records, errors, "ingest")
+    errors: list[str] = []
+
+    def records() -> Iterator[Any]:
+        for res in parse_paths(paths, jobs=jobs):
+            if isinstance(res, InputError):
+                errors.append(str(res))
+                err_console.print(f"[red]{res}[/]", soft_wrap=True)
+            else:
+                yield res
+
+    _load(records(), errors, "ingest")
     if errors:
         raise typer.Exit(1)
 
@@ -76,19 +87,22 @@ def load_command(
     from graphkit.errors import RecordError
     from graphkit.records import iter_jsonl
 
-    records, errors = [], []
-    for f in files:
-        if not f.is_file():
-            errors.append(f"{f}: no such file")
-            err_console.print(f"[red]{f}: no such file[/]")
-            continue
-        for _, rec in iter_jsonl(str(f)):
-            if isinstance(rec, RecordError):
-                errors.append(str(rec))
-                err_console.print(f"[red]{rec}[/]", soft_wrap=True)
-            else:
-                records.append(rec)
-    _load(records, errors, "load")
+    errors: list[str] = []
+
+    def records() -> Iterator[Any]:
+        for f in files:
+            if not f.is_file():
+                errors.append(f"{f}: no such file")
+                err_console.print(f"[red]{f}: no such file[/]")
+                continue
+            for _, rec in iter_jsonl(str(f)):
+                if isinstance(rec, RecordError):
+                    errors.append(str(rec))
+                    err_console.print(f"[red]{rec}[/]", soft_wrap=True)
+                else:
+                    yield rec
+
+    _load(records(), errors, "load")
     if errors:
         raise typer.Exit(1)
 
