@@ -430,15 +430,21 @@ class ClauseDeck:
     clauses far more often than real ones do.
     """
 
-    def __init__(self, clauses: Sequence[str], rng: random.Random) -> None:
-        self.clauses, self.rng = list(clauses), rng
+    def __init__(self, clauses: Sequence[str], rng: random.Random, respell: float = 0.3) -> None:
+        self.clauses, self.rng, self.respell = list(clauses), rng, respell
         self.left: list[str] = []
+        self.cycle = -1
 
     def draw(self) -> str:
         if not self.left:
             self.left = self.clauses[:]
             self.rng.shuffle(self.left)
-        return self.left.pop()
+            self.cycle += 1
+        clause = self.left.pop()
+        # Past the first pass, a clause is respelled (``edit_text`` at ``respell``): a large
+        # synthetic corpus would otherwise repeat each of ~10 000 real clauses hundreds of
+        # times, far more sharing between unrelated measures than a real corpus of that size has.
+        return edit_text(clause, self.respell, self.rng) if self.cycle and self.respell else clause
 
 
 def make_measure(rng: random.Random, clauses: Sequence[str] | ClauseDeck | None = None) -> str:

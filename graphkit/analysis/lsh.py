@@ -45,6 +45,7 @@ __all__ = [
     "SEED",
     "THRESHOLD",
     "WEIGHTS",
+    "agreement",
     "as_minhash",
     "band_keys",
     "candidate_pairs",
@@ -168,8 +169,25 @@ def _bucket_pairs(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray, max_
     return np.concatenate(out) if out else np.zeros((0, 2), dtype=np.int64)
 
 
-def candidate_pairs(keys: np.ndarray, max_bucket: int = 200) -> np.ndarray:
-    """Pairs ``(i, j)``, ``i < j``, of texts sharing a key in at least one band; sorted, unique."""
+def agreement(sigs: np.ndarray, pairs: np.ndarray, block: int = 100_000) -> np.ndarray:
+    """For each pair, how many of the signature positions are equal (≈ Jaccard · num_perm)."""
+    out = np.zeros(len(pairs), dtype=np.int16)
+    for s in range(0, len(pairs), block):
+        p = pairs[s : s + block]
+        out[s : s + block] = (sigs[p[:, 0]] == sigs[p[:, 1]]).sum(axis=1)
+    return out
+
+
+def candidate_pairs(
+    keys: np.ndarray, max_bucket: int = 200, sigs: np.ndarray | None = None, min_agree: int = 0
+) -> np.ndarray:
+    """Pairs ``(i, j)``, ``i < j``, of texts sharing a key in at least one band; sorted, unique.
+
+    With ``sigs`` and ``min_agree``, a band's pairs whose whole signatures agree on fewer than
+    ``min_agree`` positions (estimated Jaccard below ``min_agree / num_perm``) are dropped as
+    they are found: few-row bands collide by chance on pairs sharing one or two common
+    shingles, and this keeps the candidate list (and its memory) near-linear.
+    """
     n = len(keys)
     found = []
     for j in range(keys.shape[1]):
@@ -181,12 +199,16 @@ def candidate_pairs(keys: np.ndarray, max_bucket: int = 200) -> np.ndarray:
         sizes = np.diff(np.concatenate([starts, [n]]))
         keep = sizes > 1
         if keep.any():
-            found.append(_bucket_pairs(order, starts[keep], sizes[keep], max_bucket))
+            bp = _bucket_pairs(order, starts[keep], sizes[keep], max_bucket)
+            if sigs is not None and min_agree > 0 and len(bp):
+                bp = bp[agreement(sigs, bp) >= min_agree]
+            bp = np.sort(bp, axis=1)
+            found.append(np.unique(bp[:, 0].astype(np.int64) * n + bp[:, 1]))
+        if len(found) >= 8:
+            found = [np.unique(np.concatenate(found))]
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.concatenate(found).astype(np.int64)
-    pairs.sort(axis=1)
-    code = np.unique(pairs[:, 0] * n + pairs[:, 1])
+    code = np.unique(np.concatenate(found))
     return np.stack([code // n, code % n], axis=1)
 
 

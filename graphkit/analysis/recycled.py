@@ -77,6 +77,8 @@ Scope = Literal["all", "across_units", "within_unit", "across_notices"]
 SCOPES: tuple[str, ...] = ("across_units", "within_unit", "across_notices")
 MIN_CHARS = 12
 BANDS, ROWS = 64, 2
+MIN_AGREE = 8
+MAX_BUCKET = 100
 # Stop-shingles: held by more than max(MIN_STOP_DF, STOP_SHARE * texts) distinct texts. A
 # family of copies holds its shingles once per copy, so this keeps families of up to
 # MIN_STOP_DF members intact on any corpus, and larger ones on large corpora.
@@ -181,6 +183,8 @@ def detect(
     max_df: int | None = None,
     similarity: Literal["align", "jaccard"] = "align",
     containment: bool = True,
+    min_agree: int = MIN_AGREE,
+    max_bucket: int = MAX_BUCKET,
 ) -> Detection:
     """Find families of near-identical texts among ``items`` (all scopes at once).
 
@@ -198,6 +202,9 @@ def detect(
             the normalised texts, ``verify.align_score``; default) or ``jaccard`` (trigram
             Jaccard / containment of shingle sets, the former method).
         containment: with ``align``, also score a text copied into a longer one.
+        min_agree, max_bucket: candidate pruning (``lsh.candidate_pairs``): pairs whose
+            signatures agree on fewer than ``min_agree`` of ``num_perm`` positions are dropped;
+            buckets above ``max_bucket`` texts are chained instead of paired.
         max_df: shingles in more distinct texts than this are stop-shingles and ignored;
             default ``max(MIN_STOP_DF, STOP_SHARE * distinct texts)``.
     """
@@ -229,7 +236,7 @@ def detect(
     if len(texts) >= 2:
         sigs = minhash_signatures(*mat.hashes(), num_perm=num_perm, seed=seed)
         lap("minhash")
-        pairs = candidate_pairs(band_keys(sigs, bands, rows))
+        pairs = candidate_pairs(band_keys(sigs, bands, rows), max_bucket, sigs, min_agree)
         del sigs
     else:
         pairs = np.zeros((0, 2), dtype=np.int64)
