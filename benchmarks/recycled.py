@@ -1,14 +1,22 @@
 """Benchmarks of recycled-measure detection on synthetic notices.
 
-    python benchmarks/recycled.py [--quick] [--only curve|lsh|scale|shingles]
+    python benchmarks/recycled.py [--quick] [--only curve|lsh|scale|shingles|similarity]
+                                  [--corpus DIR]
+
+Unique and planted measures are built from the clauses of the real notices in ``--corpus``
+(default: ``shared/corpus/notices`` beside the repository), dealt without replacement and
+respelled after the first pass (``synth.ClauseDeck``); without a corpus, from the phrase banks.
 
 1. curve: pairwise precision / recall of families against the planted truth at edit rates
    0–30 % (each copy edited independently at that rate).
-2. lsh: recall of LSH candidates against exact all-pairs Jaccard (pairs ≥ STRONG) on a
-   20 000-measure sample, and the speed ratio of the LSH path to brute force.
+2. lsh: recall of candidate generation (LSH + signature-agreement filter) against brute force
+   of the verifying similarity itself (``verify.align_score ≥ ALIGN_STRONG`` over all pairs)
+   on a 20 000-measure sample with copies edited at 20 %, and the speed ratio.
 3. scale: 1 000 000 generated measures end to end (normalise → families): time, peak memory
    (RSS of the process, generation included), measures/s.
 4. shingles: distribution of Jaccard for unrelated measures and for copies, n = 2, 3, 4.
+5. similarity: ``align_score`` of unrelated real measures of different units (all pairs of the
+   corpus) against edited copies: where the threshold comes from.
 """
 
 from __future__ import annotations
@@ -19,16 +27,31 @@ import random
 import resource
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
+from rapidfuzz.distance import LCSseq
+from rapidfuzz.process import cdist
 
 from graphkit.analysis.items import items_from_records
 from graphkit.analysis.lsh import NUM_PERM, band_keys, candidate_pairs, minhash_signatures
 from graphkit.analysis.normalize import normalize
-from graphkit.analysis.recycled import BANDS, MIN_STOP_DF, ROWS, STOP_SHARE, detect
+from graphkit.analysis.recycled import BANDS, MAX_BUCKET, MIN_AGREE, MIN_STOP_DF, ROWS, STOP_SHARE, detect
 from graphkit.analysis.shingles import hash_shingles
-from graphkit.analysis.verify import STRONG, ShingleMatrix, score_pairs
-from graphkit.synth import SELF_REFS, edit_text, generate, generate_items, instantiate, make_measure
+from graphkit.analysis.verify import ALIGN_LINK, ALIGN_STRONG, ShingleMatrix, align_pairs, score_pairs
+from graphkit.synth import (
+    SELF_REFS,
+    ClauseDeck,
+    corpus_clauses,
+    edit_text,
+    generate,
+    generate_items,
+    instantiate,
+    make_measure,
+)
+
+CLAUSES: list[str] | None = None
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "notices"
 
 
 def _pairs(groups: list[list[str]]) -> set[tuple[str, str]]:
@@ -37,12 +60,15 @@ def _pairs(groups: list[list[str]]) -> set[tuple[str, str]]:
 
 def curve(quick: bool) -> None:
     print("== 1. families vs planted truth (pairwise), 60 units × ~50 measures, 150 families")
+    print(
+        f"   align_score strong {ALIGN_STRONG}, link {ALIGN_LINK}; {'real clauses' if CLAUSES else 'phrase banks'}"
+    )
     print(f"{'edit':>5} {'P':>6} {'R':>6} {'F1':>6} {'items':>6} {'secs':>5}")
     for rate in (0, 0.05, 0.10, 0.15, 0.20, 0.25, 0.30):
         ps, rs = [], []
         t0 = time.perf_counter()
         for seed in (1,) if quick else (1, 2, 3):
-            c = generate(n_units=60, n_families=150, edit_rate=rate, seed=seed)
+            c = generate(n_units=60, n_families=150, edit_rate=rate, seed=seed, clauses=CLAUSES)
             items = items_from_records(c.records)
             fams = detect(items).families
             pred, true = _pairs([[m.id for m in f.members] for f in fams]), _pairs(c.families)
@@ -56,43 +82,42 @@ def curve(quick: bool) -> None:
 
 def lsh_recall(quick: bool) -> None:
     n = 5000 if quick else 20000
-    print(f"\n== 2. LSH recall vs exact all-pairs, {n} measures (30 % planted, edit 10 %)")
-    items, _ = generate_items(n, edit_rate=0.1, seed=11)
+    print(
+        f"\n== 2. candidate recall vs brute force of align_score ≥ {ALIGN_STRONG}, {n} measures (30 % planted, edit 20 %)"
+    )
+    items, _ = generate_items(n, edit_rate=0.2, seed=11, clauses=CLAUSES)
     texts = list(dict.fromkeys(t for t in (normalize(it.text) for it in items) if len(t) >= 12))
+    t0 = time.perf_counter()
     mat = ShingleMatrix.from_hashes(*hash_shingles(texts))
     mat = mat.drop_common(max(MIN_STOP_DF, int(STOP_SHARE * len(texts))))
-    t0 = time.perf_counter()
     sigs = minhash_signatures(*mat.hashes())
-    cand = candidate_pairs(band_keys(sigs, BANDS, ROWS))
-    jac, _ = score_pairs(mat, cand)
-    found = {tuple(p) for p in cand[jac >= STRONG].tolist()}
+    cand = candidate_pairs(band_keys(sigs, BANDS, ROWS), MAX_BUCKET, sigs, MIN_AGREE)
+    sc = align_pairs(texts, cand)
+    found = set((cand[sc >= ALIGN_STRONG] @ np.array([len(texts), 1])).tolist())
     t_lsh = time.perf_counter() - t0
     t0 = time.perf_counter()
-    truth: set[tuple[int, int]] = set()
-    rows, sizes = mat.rows, mat.sizes
-    for s in range(0, len(texts), 2000):
-        inter = (rows[s : s + 2000] @ rows.T).toarray()
-        union = sizes[s : s + 2000, None] + sizes[None, :] - inter
-        jm = np.where(union > 0, inter / np.maximum(union, 1), 0)
-        a, b = np.nonzero(jm >= STRONG)
-        a = a + s
-        keep = a < b
-        truth |= set(zip(a[keep].tolist(), b[keep].tolist(), strict=True))
+    truth: set[int] = set()
+    ln = np.array([len(t) for t in texts], dtype=np.float64)
+    for s in range(0, len(texts), 1000):
+        lcs = cdist(texts[s : s + 1000], texts[s:], scorer=LCSseq.similarity, workers=-1, dtype=np.int32)
+        sim = 2 * lcs / (ln[s : s + 1000, None] + ln[None, s:])
+        a, b = np.nonzero(sim >= ALIGN_STRONG)
+        keep = b > a
+        truth |= set(((a[keep] + s) * len(texts) + (b[keep] + s)).tolist())
     t_brute = time.perf_counter() - t0
     rec = len(found & truth) / max(len(truth), 1)
-    print(f"bands×rows {BANDS}×{ROWS} of {NUM_PERM} perms, pairs J ≥ {STRONG}: exact {len(truth)}")
-    print(f"LSH candidates {len(cand)}, recall {rec:.3f}")
+    print(f"bands×rows {BANDS}×{ROWS} of {NUM_PERM} perms, agreement ≥ {MIN_AGREE}, buckets ≤ {MAX_BUCKET}")
     print(
-        f"time LSH (minhash+bands+verify) {t_lsh:.2f}s, brute force {t_brute:.2f}s, ratio {t_brute / t_lsh:.1f}×"
+        f"exact pairs {len(truth)}; candidates {len(cand)} ({len(cand) / max(len(truth), 1):.1f}× exact), recall {rec:.4f}"
     )
-    print("(brute force grows as n², LSH as n: at 1M the ratio is ~50× larger still)")
+    print(f"time candidates+verify {t_lsh:.1f}s, brute force {t_brute:.1f}s, ratio {t_brute / t_lsh:.0f}×")
 
 
 def scale(quick: bool) -> None:
     n = 100_000 if quick else 1_000_000
-    print(f"\n== 3. {n} measures end to end (edit 10 %, 30 % planted)")
+    print(f"\n== 3. {n} measures end to end (edit 20 %, 30 % planted)")
     t0 = time.perf_counter()
-    items, truth = generate_items(n, edit_rate=0.1, seed=5, units=max(2000, n // 50))
+    items, truth = generate_items(n, edit_rate=0.2, seed=5, units=max(2000, n // 50), clauses=CLAUSES)
     print(f"generated in {time.perf_counter() - t0:.0f}s; RSS {_rss():.2f} GB")
     t0 = time.perf_counter()
     d = detect(items)
@@ -100,6 +125,7 @@ def scale(quick: bool) -> None:
     print(
         f"detection {dt:.1f}s ({n / dt:,.0f} measures/s), distinct {d.n_distinct}, candidates {d.n_candidates}"
     )
+    print(f"stages {d.timings}")
     print(f"families {len(d.families)} (planted {len(truth)}); peak RSS {_rss():.2f} GB")
     pred, true = _pairs([[m.id for m in f.members] for f in d.families]), _pairs(truth)
     tp = len(pred & true)
@@ -129,16 +155,59 @@ def shingle_study(quick: bool) -> None:
         print(line)
 
 
+def similarity_study(quick: bool) -> None:
+    print("\n== 5. align_score: unrelated real measures of different units vs edited copies")
+    if not CORPUS.exists():
+        print(f"(no corpus at {CORPUS})")
+        return
+    from graphkit.parse import parse_notice
+
+    recs = [parse_notice(p.read_text(encoding="utf-8"), str(p)) for p in sorted(CORPUS.glob("*.txt"))]
+    its = [it for it in items_from_records(recs) if len(normalize(it.text)) >= 12]
+    texts = [normalize(it.text) for it in its]
+    units = np.array([it.unit for it in its])
+    ln = np.array([len(t) for t in texts], dtype=np.float64)
+    lcs = cdist(texts, texts, scorer=LCSseq.similarity, workers=-1, dtype=np.int32)
+    sim = 2 * lcs / (ln[:, None] + ln[None, :])
+    iu = np.triu_indices(len(texts), 1)
+    v = sim[iu][units[iu[0]] != units[iu[1]]]
+    q = np.quantile(v, [0.99, 0.999, 0.9999])
+    print(
+        f"real, {len(v)} cross-unit pairs: p99 {q[0]:.3f} p99.9 {q[1]:.3f} p99.99 {q[2]:.3f} max {v.max():.3f}"
+    )
+    print(f"  pairs ≥ {ALIGN_STRONG}: {(v >= ALIGN_STRONG).sum()}, ≥ {ALIGN_LINK}: {(v >= ALIGN_LINK).sum()}")
+    rng = random.Random(3)
+    deck = ClauseDeck(CLAUSES, rng) if CLAUSES else None
+    for rate in (0.1, 0.2, 0.25, 0.3):
+        ss = []
+        for _ in range(300 if quick else 1000):
+            t = make_measure(rng, deck)
+            a, b = (normalize(edit_text(instantiate(t, rng, rng.choice(SELF_REFS)), rate, rng)) for _ in "ab")
+            ss.append(2 * LCSseq.similarity(a, b) / max(len(a) + len(b), 1))
+        q = np.quantile(ss, [0.001, 0.01, 0.05, 0.5])
+        print(f"copies edited {rate:.2f} each: p0.1 {q[0]:.3f} p1 {q[1]:.3f} p5 {q[2]:.3f} median {q[3]:.3f}")
+
+
 def _rss() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
 
 
 def main() -> None:
+    global CLAUSES
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--only", choices=["curve", "lsh", "scale", "shingles"])
+    ap.add_argument("--only", choices=["curve", "lsh", "scale", "shingles", "similarity"])
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="folder of real notices (*.txt)")
     a = ap.parse_args()
-    steps = {"curve": curve, "lsh": lsh_recall, "shingles": shingle_study, "scale": scale}
+    if a.corpus.exists():
+        CLAUSES = corpus_clauses(a.corpus)
+    steps = {
+        "curve": curve,
+        "similarity": similarity_study,
+        "lsh": lsh_recall,
+        "shingles": shingle_study,
+        "scale": scale,
+    }
     for name, fn in steps.items():
         if a.only in (None, name):
             fn(a.quick)

@@ -14,8 +14,9 @@ Pipeline, one pure function per stage (module in brackets):
    of a few characters say nothing about reuse); identical normalised texts are collapsed to
    one row (exact copies need no LSH);
 2. shingle the distinct texts into character trigrams [shingles];
-3. MinHash signatures and LSH banding → candidate pairs [lsh];
-4. exact Jaccard of candidate pairs [verify];
+3. MinHash signatures (128) and LSH banding, 64 bands of 2 rows, keeping pairs whose whole
+   signatures agree on ≥ ``MIN_AGREE`` positions → candidate pairs [lsh];
+4. exact alignment similarity (``verify.align_score``) of candidate pairs [verify];
 5. components over strong edges, split by complete-link floor, medoid as text [families];
 6. expand rows back to items and cut families to the requested scope (here).
 
@@ -182,7 +183,7 @@ def detect(
     seed: int = SEED,
     max_df: int | None = None,
     similarity: Literal["align", "jaccard"] = "align",
-    containment: bool = True,
+    containment: bool = False,
     min_agree: int = MIN_AGREE,
     max_bucket: int = MAX_BUCKET,
 ) -> Detection:
@@ -201,7 +202,11 @@ def detect(
         similarity: what candidate pairs are verified with: ``align`` (alignment similarity of
             the normalised texts, ``verify.align_score``; default) or ``jaccard`` (trigram
             Jaccard / containment of shingle sets, the former method).
-        containment: with ``align``, also score a text copied into a longer one.
+        containment: with ``align``, also score a text copied into a longer one (off by
+            default: on the real corpus the only family it added was two unrelated measures of
+            very different lengths, whose longest common *subsequence* covers most of the
+            shorter one through scattered common characters; on the generator it changed
+            nothing).
         min_agree, max_bucket: candidate pruning (``lsh.candidate_pairs``): pairs whose
             signatures agree on fewer than ``min_agree`` of ``num_perm`` positions are dropped;
             buckets above ``max_bucket`` texts are chained instead of paired.
