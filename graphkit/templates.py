@@ -136,6 +136,10 @@ class Template:
         for p in self.params:
             if p.name in values:
                 out[p.name] = p.coerce(values[p.name], self.name)
+                # A required text is what the question is about; empty, it would match everything
+                # in Neo4j and nothing in LadybugDB (`x CONTAINS ''`), so it is refused.
+                if p.required and p.type == "str" and not out[p.name].strip():
+                    raise QueryError(f"template {self.name}: parameter {p.name} must not be empty")
             elif p.required:
                 missing.append(p.name)
             else:

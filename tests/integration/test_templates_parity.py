@@ -22,8 +22,8 @@ TEMPLATES = load_templates()
 # Parameter sets per template (defaults apart); required params always given.
 REQUIRED: dict[str, list[str]] = {
     "unit": ["东河县委", "中共西山区委", "西山区委", "nobody"],
-    "issue": ["理论学习", "落实党中央", "重点项目", ""],
-    "text": ["读书班", "耕地保护", ""],
+    "issue": ["理论学习", "落实党中央", "重点项目"],
+    "text": ["读书班", "耕地保护", "。"],
     "today": ["2024-06-01", "2026-01-01", "2023-12-31"],
 }
 OPTIONAL: dict[str, list[Any]] = {
