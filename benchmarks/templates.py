@@ -114,7 +114,8 @@ def families(store: Any, n_families: int, seed: int = 11) -> None:
     from loaders import GraphBatch
 
     rng = random.Random(seed)
-    ids = [r[0] for r in store.query("MATCH (u:Unit)-[:TOOK]->(m:Measure) RETURN m.id AS id, u.id AS u").rows]
+    text = dict(store.query("MATCH (m:Measure) RETURN m.id AS id, m.text AS text").rows)
+    ids = sorted(text)
     g = GraphBatch()
     for f in range(n_families):
         scope = ("across-units", "across-units", "within-unit", "across-notices")[f % 4]
@@ -125,7 +126,7 @@ def families(store: Any, n_families: int, seed: int = 11) -> None:
             {"id": tid, "kind": "measure", "scope": scope, "text": f"族{f}", "size": 4, "n_units": 4},
         )
         for m in members:
-            g.edge("INSTANCE_OF", ("Measure", m), ("MeasureTemplate", tid))
+            g.edge("INSTANCE_OF", ("Measure", m), ("MeasureTemplate", tid), text=text[m])
         a, b = sorted(members[:2])
         g.edge("SIMILAR_TO", ("Measure", a), ("Measure", b), score=0.9, scope=scope)
     store.run_transaction(store.write_statements(g, []))
