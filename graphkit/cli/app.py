@@ -19,7 +19,7 @@ from graphkit.cli import (
     viz_cmd,
 )
 from graphkit.cli.common import err_console, state
-from graphkit.config import STORES
+from graphkit.config import STORES, Settings
 
 app = typer.Typer(
     name="graphkit",
@@ -42,7 +42,7 @@ def _global(
     neo4j_database: Annotated[str | None, typer.Option(help="[env GRAPHKIT_NEO4J_DATABASE]")] = None,
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
 ) -> None:
-    state.settings = state.settings.override(
+    state.settings = Settings().override(  # fresh per invocation: env, then flags
         store=store,
         db=db,
         neo4j_uri=neo4j_uri,

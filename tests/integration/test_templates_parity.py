@@ -52,7 +52,19 @@ def param_sets(name: str) -> list[dict[str, Any]]:
     return out
 
 
+def _graph_key(v: dict[str, Any]) -> Any:
+    """Nodes and relationships compare by what they are, not by each driver's internal ids:
+    LadybugDB gives `_LABEL`/`_ID` (and `_SRC`/`_DST`), the Neo4j store `_label` or `_type`."""
+    if "_type" in v or "_SRC" in v:
+        return ("rel", v.get("_type") or v.get("_LABEL"))
+    if "_label" in v or "_LABEL" in v:
+        return ("node", v.get("_label") or v.get("_LABEL"), v.get("id"))
+    return v
+
+
 def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, dict) and isinstance(b, dict):
+        return bool(_graph_key(a) == _graph_key(b))
     if isinstance(a, float) or isinstance(b, float):
         return a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
     if isinstance(a, list) and isinstance(b, list):
