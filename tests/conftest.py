@@ -24,6 +24,16 @@ def need_shared() -> Path:
     pytest.skip(f"{SHARED} not present")
 
 
+def shared_path(rel: str) -> Path:
+    """A file under ../shared; skipped when absent, but under CI=true a missing file fails."""
+    path = SHARED / rel
+    if not path.exists():
+        if IN_CI:
+            pytest.fail(f"{path} is missing (CI=true: the shared corpus must be present)")
+        pytest.skip(f"{path} not present")
+    return path
+
+
 def load_records(path: Path) -> list[NoticeRecord]:
     out = []
     for _, rec in iter_jsonl(str(path)):

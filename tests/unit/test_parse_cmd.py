@@ -11,23 +11,14 @@ from pathlib import Path
 
 import pytest
 import typer
+from conftest import shared_path
 
 from graphkit.errors import InputError
 from graphkit.paths import samples_dir
 from graphkit.pipeline import iter_inputs, parse_paths
 
 DATA_BAD = Path(__file__).parents[1] / "data" / "bad"
-SHARED = Path(__file__).parents[2].parent / "shared"
 SAMPLES = sorted(samples_dir().glob("*.txt"))
-
-
-def shared_path(rel: str) -> Path:
-    path = SHARED / rel
-    if not path.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{path} is missing (CI=true: the shared corpus must be present)")
-        pytest.skip(f"{path} not present")
-    return path
 
 
 def run(

@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
+from conftest import shared_path
 
 from graphkit.read import read_path
 from graphkit.read.chrome import strip_chrome
 from graphkit.read.whitespace import clean_lines
-
-SHARED = Path(__file__).parents[2].parent / "shared"
-
-
-def shared_path(rel: str) -> Path:
-    """A file under ../shared; skip when it is absent, but under CI=true a missing shared fails."""
-    path = SHARED / rel
-    if not path.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{path} is missing (CI=true: the shared corpus must be present)")
-        pytest.skip(f"{path} not present")
-    return path
-
 
 BODY = [
     "根据市委统一部署，2021年3月1日至4月30日，市委巡视一组对静海区开展了常规巡视。7月22日反馈了巡视意见。",

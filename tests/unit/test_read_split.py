@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
+from conftest import shared_path
 
 from graphkit.read import read_path, split_text
 from graphkit.read.split import is_opening, is_title, split_notices
-
-SHARED = Path(__file__).parents[2].parent / "shared"
-
-
-def shared_path(rel: str) -> Path:
-    path = SHARED / rel
-    if not path.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{path} is missing (CI=true: the shared corpus must be present)")
-        pytest.skip(f"{path} not present")
-    return path
 
 
 def notice(unit: str, team: str, *, title: bool, signed: bool) -> list[str]:
