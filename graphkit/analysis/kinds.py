@@ -36,6 +36,17 @@ class KindRule:
     cues: tuple[re.Pattern[str], ...]
     excepts: tuple[str, ...]
 
+    def __post_init__(self) -> None:
+        # All cues as one alternation: whether any matches, in one scan (classification is hot:
+        # it runs for every measure the loaders see).
+        object.__setattr__(self, "any_cue", _any_cue(self.cues))
+
+    def hits(self, text: str) -> bool:
+        for phrase in self.excepts:
+            if phrase in text:
+                text = text.replace(phrase, "\u3000" * len(phrase))
+        return self.any_cue.search(text) is not None  # type: ignore[attr-defined]
+
     def match(self, text: str) -> str | None:
         """The first cue found in ``text`` (after blanking the except phrases), or None."""
         for phrase in self.excepts:
@@ -54,7 +65,11 @@ class Lexicon:
     kinds: dict[str, dict[str, Any]]
 
     def classify(self, text: str | None) -> str:
-        return self.explain(text)[0]
+        t = _normalise(text or "")
+        for rule in self.rules:
+            if rule.hits(t):
+                return rule.kind
+        return self.fallback
 
     def explain(self, text: str | None) -> tuple[str, str | None]:
         """(kind, the cue that decided it); the cue is None for the fallback."""
@@ -76,6 +91,10 @@ def _normalise(text: str) -> str:
     # full-width digits → ASCII, so `re:` cues with \d see them
     text = text.translate({0xFF10 + i: 0x30 + i for i in range(10)})
     return _NAMES.sub(lambda m: m.group(0)[0] + "\u3000" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+
+
+def _any_cue(cues: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{c.pattern})" for c in cues) or r"(?!x)x")
 
 
 def _compile(cue: str) -> re.Pattern[str]:
