@@ -90,6 +90,8 @@ def extract_roles(text: str) -> list[Role]:
                 if cut != -1:
                     holder = holder[cut + 1 :]
             holder = holder.lstrip(",，、;； ")
+            # 任副组长兼办公室主任，其他常委任成员: the 兼… clause belongs to the previous holder
+            holder = re.sub(r"^兼[^,，、;；]*[,，、;；]?", "", holder)
             if m.group(1) == "成员" and "组长" not in sent[: m.start()]:
                 prev_end = m.end()
                 continue

@@ -63,3 +63,14 @@ def test_split_position_person():
     assert split_position_person("党委主要负责同志") == ("党委主要负责同志", None)
     assert split_position_person("宋彦麟同志") == (None, "宋彦麟")
     assert split_position_person("其他区委常委") == ("其他区委常委", None)
+
+
+def test_concurrent_office_is_not_a_member() -> None:
+    text = (
+        "县委调整充实巡视整改工作领导小组，由县委书记周立衡同志任组长，县委副书记、县长邵文博同志任副组长，"
+        "县委副书记韩启明同志任副组长兼办公室主任，其他县委常委任成员。"
+    )
+    roles = [(r.role, r.position, r.person) for r in extract_roles(text)]
+    assert ("副组长", "县委副书记", "韩启明") in roles
+    assert ("成员", "其他县委常委", None) in roles
+    assert not any(pos and pos.startswith("兼") for _, pos, _ in roles)
