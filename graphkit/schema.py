@@ -28,6 +28,7 @@ class NodeType:
     label: str
     properties: dict[str, str]
     indexes: tuple[str, ...] = ()
+    text_indexes: tuple[str, ...] = ()  # Neo4j TEXT indexes (CONTAINS filters); LadybugDB scans
     owned: bool = False
     doc: str = ""
 
@@ -53,6 +54,10 @@ class GraphSchema:
             out.append(f"CREATE CONSTRAINT {low}_id IF NOT EXISTS FOR (n:{n.label}) REQUIRE n.id IS UNIQUE")
             for prop in n.indexes:
                 out.append(f"CREATE INDEX {low}_{prop} IF NOT EXISTS FOR (n:{n.label}) ON (n.{prop})")
+            for prop in n.text_indexes:
+                out.append(
+                    f"CREATE TEXT INDEX {low}_{prop}_text IF NOT EXISTS FOR (n:{n.label}) ON (n.{prop})"
+                )
         return out
 
     def embedded_ddl(self) -> list[str]:
@@ -83,6 +88,7 @@ def load_schema(path: Path | None = None) -> GraphSchema:
             label=label,
             properties=dict(spec["properties"]),
             indexes=tuple(spec.get("indexes", ())),
+            text_indexes=tuple(spec.get("text_indexes", ())),
             owned=bool(spec.get("owned", False)),
             doc=spec.get("doc", ""),
         )
