@@ -78,6 +78,61 @@ def medoid(sim: np.ndarray, members: list[int]) -> int:
     return members[int(np.argmax(sub.sum(axis=1)))]
 
 
+def _cluster_sparse(
+    n: int,
+    nodes: np.ndarray,
+    pairs: np.ndarray,
+    scores: np.ndarray,
+    sim_of: Callable[[np.ndarray], np.ndarray],
+    strong: float,
+    link: float,
+    max_neighbours: int = 200,
+) -> list[tuple[list[int], int]]:
+    """Centre clustering of ``nodes`` over the strong verified edges only.
+
+    Centres are taken by decreasing strong degree; a centre's unassigned strong neighbours
+    (the ``max_neighbours`` most similar) join in order of similarity if they reach ``link``
+    with every member already in, scored exactly by ``sim_of`` on the neighbourhood.
+    """
+    inside = np.zeros(n, dtype=bool)
+    inside[nodes] = True
+    keep = (scores >= strong) & inside[pairs[:, 0]] & inside[pairs[:, 1]]
+    p, w = pairs[keep], scores[keep]
+    a = np.concatenate([p[:, 0], p[:, 1]])
+    b = np.concatenate([p[:, 1], p[:, 0]])
+    ww = np.concatenate([w, w])
+    adj = sp.csr_matrix((ww, (a, b)), shape=(n, n))
+    deg = np.diff(adj.indptr)
+    order = nodes[np.lexsort((nodes, -deg[nodes]))]
+    taken = np.zeros(n, dtype=bool)
+    out: list[tuple[list[int], int]] = []
+    for c in order.tolist():
+        if taken[c]:
+            continue
+        lo, hi = adj.indptr[c], adj.indptr[c + 1]
+        nb, sc = adj.indices[lo:hi], adj.data[lo:hi]
+        free = ~taken[nb]
+        nb, sc = nb[free], sc[free]
+        if len(nb) == 0:
+            continue
+        nb = nb[np.argsort(-sc, kind="stable")][:max_neighbours]
+        group = np.concatenate([[c], nb])
+        sim = sim_of(group)
+        fam = [0]
+        floor = sim[0].copy()
+        for k in range(1, len(group)):
+            if sim[0, k] >= strong and floor[k] >= link:
+                fam.append(k)
+                np.minimum(floor, sim[k], out=floor)
+        if len(fam) >= 2:
+            members = sorted(int(group[k]) for k in fam)
+            taken[members] = True
+            out.append((members, int(group[medoid(sim, fam)])))
+        else:
+            taken[c] = True
+    return out
+
+
 def cluster(
     n: int,
     pairs: np.ndarray,
@@ -87,6 +142,7 @@ def cluster(
     link: float = LINK,
     max_component: int = 3000,
     pair_sim: Callable[[np.ndarray], np.ndarray] | None = None,
+    sparse_above: int | None = None,
 ) -> list[tuple[list[int], int]]:
     """Families over ``n`` texts: ``(members, medoid)`` with node indices, largest first.
 
@@ -99,6 +155,11 @@ def cluster(
             their nodes before clustering (this bounds memory at ``max_component**2`` floats).
         pair_sim: optional scorer of many ``(i, j)`` pairs at once; when given, components of
             up to 64 nodes are scored together in one call instead of one ``sim_of`` each.
+        sparse_above: components larger than this are clustered on the sparse graph of
+            verified strong edges (``_cluster_sparse``) instead of a dense similarity matrix
+            of the whole component: the same centre rule, with each centre's neighbourhood
+            scored exactly. A large corpus has components of thousands of loosely linked
+            texts, where the dense matrix and its greedy loop cost O(size³).
     """
     labels = components(n, pairs, scores, strong)
     order = np.argsort(labels, kind="stable")
@@ -126,6 +187,12 @@ def cluster(
             for fam in split_component(sim, strong, link):
                 out.append(([int(p[x]) for x in fam], int(p[medoid(sim, fam)])))
         parts = [p for p in parts if len(p) > 64]
+    if parts and sparse_above is not None:
+        big = [p for p in parts if len(p) > sparse_above]
+        parts = [p for p in parts if len(p) <= sparse_above]
+        if big:
+            nodes = np.concatenate(big)
+            out += _cluster_sparse(n, nodes, pairs, scores, sim_of, strong, link)
     for part in parts:
         sim = sim_of(part)
         for fam in split_component(sim, strong, link):

@@ -79,6 +79,8 @@ SCOPES: tuple[str, ...] = ("across_units", "within_unit", "across_notices")
 MIN_CHARS = 12
 BANDS, ROWS = 64, 2
 MIN_AGREE = 8
+# Components larger than this are clustered on the sparse strong-edge graph (families.cluster).
+SPARSE_ABOVE = 300
 MAX_BUCKET = 100
 # Stop-shingles: held by more than max(MIN_STOP_DF, STOP_SHARE * texts) distinct texts. A
 # family of copies holds its shingles once per copy, so this keeps families of up to
@@ -257,6 +259,7 @@ def detect(
             strong,
             link,
             pair_sim=lambda p: align_pairs(texts, p, containment),
+            sparse_above=SPARSE_ABOVE,
         )
     else:
         _, scores = score_pairs(mat, pairs)

@@ -151,3 +151,19 @@ def test_candidate_pairs_all_pairs_in_small_buckets_chain_in_big() -> None:
     sigs = np.arange(24, dtype=np.uint32).reshape(3, 8)
     sigs[1] = sigs[0]
     assert candidate_pairs(band_keys(sigs, 2, 4)).tolist() == [[0, 1]]
+
+
+def test_sparse_clustering_keeps_chain_ends_apart_and_finds_the_copies() -> None:
+    from graphkit.analysis.families import cluster
+
+    # 0~1~2 a chain (0, 2 unrelated), 3~4 a pair; scored by a fixed similarity matrix.
+    sim = np.eye(5)
+    for i, j, s in ((0, 1, 0.6), (1, 2, 0.6), (0, 2, 0.1), (3, 4, 0.9)):
+        sim[i, j] = sim[j, i] = s
+    pairs = np.array([[0, 1], [1, 2], [0, 2], [3, 4]])
+    scores = sim[pairs[:, 0], pairs[:, 1]]
+    fams = cluster(5, pairs, scores, lambda r: sim[np.ix_(r, r)], 0.5, 0.42, sparse_above=0)
+    groups = sorted(sorted(m) for m, _ in fams)
+    assert [3, 4] in groups
+    assert all(not {0, 2} <= set(g) for g in groups)
+    assert len(groups) == 2
