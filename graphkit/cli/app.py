@@ -73,12 +73,42 @@ app.add_typer(neo4j_cmd.neo4j_app, name="neo4j")
 app.add_typer(viz_cmd.viz_app, name="viz")
 
 
+_GLOBAL_VALUE = ("--store", "--db", "--neo4j-uri", "--neo4j-user", "--neo4j-password", "--neo4j-database")
+_GLOBAL_FLAG = ("--debug", "--no-debug")
+
+
+def hoist_global_options(argv: list[str]) -> list[str]:
+    """Store options may stand anywhere (`graphkit stats --store neo4j`): move them before the
+    command, where the app's callback reads them. Values after `--` are left alone."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest += argv[i:]
+            break
+        name = arg.split("=", 1)[0]
+        if name in _GLOBAL_VALUE:
+            if "=" in arg or i + 1 >= len(argv):
+                front.append(arg)
+            else:
+                front += [arg, argv[i + 1]]
+                i += 1
+        elif arg in _GLOBAL_FLAG:
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
 def main() -> None:
     """Console entry point: a GraphkitError is one line on stderr and its exit code, no traceback."""
     from graphkit.errors import GraphkitError
 
     try:
-        app()
+        app(args=hoist_global_options(sys.argv[1:]))
     except GraphkitError as exc:
         if state.debug:
             raise
