@@ -78,10 +78,10 @@ Scope = Literal["all", "across_units", "within_unit", "across_notices"]
 SCOPES: tuple[str, ...] = ("across_units", "within_unit", "across_notices")
 MIN_CHARS = 12
 BANDS, ROWS = 64, 2
-MIN_AGREE = 8
+MIN_AGREE = 12
 # Components larger than this are clustered on the sparse strong-edge graph (families.cluster).
 SPARSE_ABOVE = 300
-MAX_BUCKET = 100
+MAX_BUCKET = 50
 # Stop-shingles: held by more than max(MIN_STOP_DF, STOP_SHARE * texts) distinct texts. A
 # family of copies holds its shingles once per copy, so this keeps families of up to
 # MIN_STOP_DF members intact on any corpus, and larger ones on large corpora.
