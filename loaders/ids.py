@@ -16,13 +16,15 @@ _SPACE = re.compile(r"[\s\u3000]+")
 
 
 def normalise_unit(name: str) -> str:
-    """One spelling per unit: no spaces, no leading 中共, 委员会 → 委 (中共东河县委员会 → 东河县委)."""
+    """One spelling per unit: no spaces, no leading 中共, and a territorial party committee in
+    its short form (中共东河县委员会 → 东河县委). A department's committee keeps its name
+    (应急管理厅委员会 is not a 厅委); 城市管理委员会委员会 is the 城市管理委员会党委."""
     n = _SPACE.sub("", name)
     n = n.translate(str.maketrans("（）", "()"))
     n = re.sub(r"^中国共产党", "", n)
     n = re.sub(r"^中共", "", n)
-    n = re.sub(r"委员会$", "委", n)
-    n = re.sub(r"委员会(党组|党委)$", r"委\1", n)
+    n = re.sub(r"委员会委员会$", "委员会党委", n)
+    n = re.sub(r"([省市县区旗州盟])委员会$", r"\1委", n)
     return n
 
 

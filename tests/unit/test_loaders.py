@@ -61,6 +61,9 @@ def test_unit_normalisation() -> None:
     assert normalise_unit("中共 泰州市姜堰区委") == "泰州市姜堰区委"
     assert normalise_unit("中国共产党辽宁省商务厅党组") == "辽宁省商务厅党组"
     assert normalise_unit("省商务厅党组") == "省商务厅党组"
+    assert normalise_unit("中共辽宁省应急管理厅委员会") == "辽宁省应急管理厅委员会"
+    assert normalise_unit("中共天津市滨海新区城市管理委员会委员会") == "天津市滨海新区城市管理委员会党委"
+    assert normalise_unit("中共天津市静海区委员会") == "天津市静海区委"
 
 
 def test_issued_or_cited() -> None:
