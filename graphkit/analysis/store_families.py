@@ -170,12 +170,11 @@ def rebuild_families(store: Store, **detect_kw: Any) -> FamilyReport:
     """Detect families anew and replace the stored ones, in one transaction."""
     items, families = detect_all(store, **detect_kw)
     batch = families_batch(families, store)
-    stmts = [
+    before = [
         ("MATCH (t:MeasureTemplate) DETACH DELETE t", {}),
         ("MATCH (:Measure)-[s:SIMILAR_TO]->(:Measure) DELETE s", {}),
     ]
-    stmts += store.write_statements(batch, [])
-    store.run_transaction(stmts)
+    store.write_batch(batch, [], before=before)
     report = FamilyReport(measures=len(items))
     for f in families:
         key = f"{f.kind}/{SCOPE_NAMES.get(f.scope, f.scope)}"

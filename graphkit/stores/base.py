@@ -97,9 +97,11 @@ class Store(abc.ABC):
         n = self.chunk_rows
         return [rows[i : i + n] for i in range(0, len(rows), n)]
 
-    def write_batch(self, batch: GraphBatch, replace: list[str]) -> None:
-        """Replace the notices `replace` and write `batch`, all in one transaction."""
-        self.run_transaction(self.write_statements(batch, replace))
+    def write_batch(
+        self, batch: GraphBatch, replace: list[str], before: list[Statement] | None = None
+    ) -> None:
+        """Run `before`, replace the notices `replace` and write `batch`, all in one transaction."""
+        self.run_transaction([*(before or []), *self.write_statements(batch, replace)])
 
     def write_statements(
         self, batch: GraphBatch, replace: list[str], *, cleanup: bool = True

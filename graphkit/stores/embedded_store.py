@@ -99,7 +99,9 @@ class EmbeddedStore(Store):
             raise
         self._conn.execute("COMMIT")
 
-    def write_batch(self, batch: GraphBatch, replace: list[str]) -> None:
+    def write_batch(
+        self, batch: GraphBatch, replace: list[str], before: list[Statement] | None = None
+    ) -> None:
         """Like every store, one transaction per batch; a notice's own nodes and edges are bulk
         loaded with COPY FROM CSV inside it (UNWIND of Python rows runs at ~20k rows/s here)."""
         shared = GraphBatch()
@@ -131,7 +133,7 @@ class EmbeddedStore(Store):
                             {},
                         )
                     )
-            stmts = self.write_statements(shared, replace, cleanup=False) + copies
+            stmts = [*(before or []), *self.write_statements(shared, replace, cleanup=False), *copies]
             if replace:
                 stmts += self.orphan_cleanup()
             self.run_transaction(stmts)
