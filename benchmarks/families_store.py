@@ -40,11 +40,18 @@ def main() -> None:
     n_units = max(2, args.measures // per_notice // 1)
     t = time.perf_counter()
     corpus = generate(
-        n_units=n_units, measures_per_notice=(per_notice, per_notice), notices_per_unit=(1, 1),
-        n_families=max(1, args.measures // 40), family_size=(2, 10), edit_rate=args.edit_rate,
+        n_units=n_units,
+        measures_per_notice=(per_notice, per_notice),
+        notices_per_unit=(1, 1),
+        n_families=max(1, args.measures // 40),
+        family_size=(2, 10),
+        edit_rate=args.edit_rate,
     )
     n = sum(1 for r in corpus.records for _ in _measures(r.issues))
-    print(f"generated {len(corpus.records):,} notices, {n:,} measures in {time.perf_counter() - t:.0f} s", flush=True)
+    print(
+        f"generated {len(corpus.records):,} notices, {n:,} measures in {time.perf_counter() - t:.0f} s",
+        flush=True,
+    )
 
     if args.store == "embedded":
         from graphkit.stores.embedded_store import EmbeddedStore
