@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graphkit.analysis.items import MeasureItem
-from graphkit.stores.base import Store
+from graphkit.stores.base import Statement, Store
 from loaders.graph import GraphBatch
 
 SCOPE_NAMES = {
@@ -170,7 +170,7 @@ def rebuild_families(store: Store, **detect_kw: Any) -> FamilyReport:
     """Detect families anew and replace the stored ones, in one transaction."""
     items, families = detect_all(store, **detect_kw)
     batch = families_batch(families, store)
-    before = [
+    before: list[Statement] = [
         ("MATCH (t:MeasureTemplate) DETACH DELETE t", {}),
         ("MATCH (:Measure)-[s:SIMILAR_TO]->(:Measure) DELETE s", {}),
     ]

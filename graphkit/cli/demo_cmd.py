@@ -17,11 +17,16 @@ def demo_command() -> None:
     from graphkit.ingest import load_records
     from graphkit.paths import samples_dir
     from graphkit.pipeline import parse_paths
+    from graphkit.records import NoticeRecord
     from graphkit.stores import open_store
 
-    records, errors = [], []
+    records: list[NoticeRecord] = []
+    errors: list[InputError] = []
     for res in parse_paths([str(samples_dir())]):
-        (errors if isinstance(res, InputError) else records).append(res)
+        if isinstance(res, InputError):
+            errors.append(res)
+        else:
+            records.append(res)
     for e in errors:
         err_console.print(f"[red]{e}[/]")
     with open_store(state.settings) as store:

@@ -142,10 +142,10 @@ class EmbeddedStore(Store):
         conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
         if conn is not None:
             conn.close()
-            self._conn = None
+            self._conn = None  # type: ignore[assignment]
         if db is not None:
             db.close()
-            self._db = None
+            self._db = None  # type: ignore[assignment]
 
 
 _WRITE_CLAUSE = re.compile(

@@ -88,7 +88,7 @@ class Neo4jStore(Store):
         drv = getattr(self, "_driver", None)
         if drv is not None:
             drv.close()
-            self._driver = None
+            self._driver = None  # type: ignore[assignment]
 
 
 def _plain(v: Any) -> Any:
