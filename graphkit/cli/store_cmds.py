@@ -60,20 +60,10 @@ def ingest_command(
     jobs: Annotated[int, typer.Option("-j", "--jobs", help="Parse files in parallel")] = 1,
 ) -> None:
     """Parse notices and load them into the store (then detect recycled measures)."""
-    from graphkit.errors import InputError
     from graphkit.pipeline import parse_paths
 
     errors: list[str] = []
-
-    def records() -> Iterator[Any]:
-        for res in parse_paths(paths, jobs=jobs):
-            if isinstance(res, InputError):
-                errors.append(str(res))
-                err_console.print(f"[red]{res}[/]", soft_wrap=True)
-            else:
-                yield res
-
-    _load(records(), errors, "ingest")
+    _load(_reported(parse_paths(paths, jobs=jobs), errors), errors, "ingest")
     if errors:
         raise typer.Exit(1)
 
@@ -84,27 +74,33 @@ def load_command(
     ],
 ) -> None:
     """Load notice records (JSON Lines) into the store; records that break the contract are skipped."""
-    from graphkit.errors import RecordError
+    from graphkit.errors import InputError
     from graphkit.records import iter_jsonl
 
-    errors: list[str] = []
-
-    def records() -> Iterator[Any]:
+    def results() -> Iterator[Any]:
         for f in files:
-            if not f.is_file():
-                errors.append(f"{f}: no such file")
-                err_console.print(f"[red]{f}: no such file[/]")
-                continue
-            for _, rec in iter_jsonl(str(f)):
-                if isinstance(rec, RecordError):
-                    errors.append(str(rec))
-                    err_console.print(f"[red]{rec}[/]", soft_wrap=True)
-                else:
-                    yield rec
+            if f.is_file():
+                yield from (rec for _, rec in iter_jsonl(str(f)))
+            else:
+                yield InputError(str(f), "no such file")
 
-    _load(records(), errors, "load")
+    errors: list[str] = []
+    _load(_reported(results(), errors), errors, "load")
     if errors:
         raise typer.Exit(1)
+
+
+def _reported(results: Iterable[Any], errors: list[str]) -> Iterator[Any]:
+    """The records among `results`; each error is one line on stderr and kept in `errors`."""
+    from graphkit.errors import GraphkitError
+
+    for res in results:
+        if isinstance(res, GraphkitError):
+            errors.append(str(res))
+            # markup off: a path or a field may hold [brackets]
+            err_console.print(str(res), style="red", soft_wrap=True, highlight=False, markup=False)
+        else:
+            yield res
 
 
 def stats_command(
