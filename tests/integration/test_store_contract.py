@@ -47,13 +47,13 @@ def test_reload_three_times_changes_nothing(store, two_records: list[NoticeRecor
 
 def test_changed_measure_updates_only_that(store, two_records: list[NoticeRecord]) -> None:  # type: ignore[no-untyped-def]
     load_records(store, two_records)
-    before = _dump(store)
+    before, counts = _dump(store), store.counts()
     changed = copy.deepcopy(two_records)
     changed[0].issues[0].children[0].measures[1].text = "组织县级领导干部参加专题读书班4期。"
     summary = load_records(store, changed)
     assert (summary.written, summary.replaced, summary.unchanged) == (1, 1, 1)
     after = _dump(store)
-    assert store.counts() == store.counts()
+    assert store.counts() == counts
     for label in before:
         assert set(before[label]) == set(after[label]), label
     diff = [(lbl, k) for lbl in before for k in before[lbl] if before[lbl][k] != after[lbl][k]]
