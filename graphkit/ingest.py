@@ -7,7 +7,7 @@ notices are skipped, changed ones replaced) and written in one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 
 from graphkit.records import NoticeRecord
@@ -25,7 +25,6 @@ class LoadSummary:
     issues: int = 0
     measures: int = 0
     elements: int = 0  # nodes + edges written
-    errors: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return {k: v for k, v in self.__dict__.items()}
@@ -46,6 +45,7 @@ def load_records(
 ) -> LoadSummary:
     """Load records into the store; returns what was done. Re-loading the same records is a no-op."""
     summary = LoadSummary()
+    touched: set[str] = set()  # units whose notices changed: their aliases are refreshed
     for chunk in _chunked(records, notices_per_batch):
         # the last record wins when one chunk holds the same notice twice
         by_id = {r.id: r for r in chunk}
@@ -65,32 +65,28 @@ def load_records(
                 continue
             if rid in stored_hash:
                 replace.add(rid)
-            record_to_graph(rec, batch)
+            record_to_graph(rec, batch, content_hash=h)
             summary.written += 1
-            summary.issues += sum(1 for _ in _walk(rec.issues))
-            summary.measures += sum(len(i.measures) for i in _walk(rec.issues))
+        summary.issues += len(batch.nodes.get("Issue", {}))
+        summary.measures += len(batch.nodes.get("Measure", {}))
+        touched.update(batch.nodes.get("Unit", {}))
         if batch.size() or replace:
             store.write_batch(batch, sorted(replace))
             summary.elements += batch.size()
             summary.replaced += len(replace)
         if on_batch:
             on_batch(len(chunk))
-    if summary.written or summary.replaced:
-        refresh_unit_aliases(store)
+    if touched:
+        refresh_unit_aliases(store, sorted(touched))
     return summary
 
 
-def _walk(issues: list) -> Iterator:  # type: ignore[type-arg]
-    for i in issues:
-        yield i
-        yield from _walk(i.children)
-
-
-def refresh_unit_aliases(store: Store) -> None:
+def refresh_unit_aliases(store: Store, unit_ids: list[str]) -> None:
     """A unit's aliases: every spelling its notices use (unit and publisher lines), sorted."""
     res = store.query(
-        "MATCH (u:Unit)-[:REPORTED]->(n:Notice) "
-        "RETURN u.id AS id, u.name AS name, n.unit_name AS unit, n.publisher AS publisher"
+        "MATCH (u:Unit)-[:REPORTED]->(n:Notice) WHERE u.id IN $ids "
+        "RETURN u.id AS id, u.name AS name, n.unit_name AS unit, n.publisher AS publisher",
+        {"ids": unit_ids},
     )
     names: dict[str, set[str]] = {}
     canon: dict[str, str] = {}

@@ -16,7 +16,6 @@ class GraphBatch:
 
     nodes: dict[str, dict[str, Row]] = field(default_factory=lambda: defaultdict(dict))
     edges: dict[EdgeKey, dict[tuple[str, str], Row]] = field(default_factory=lambda: defaultdict(dict))
-    notices: list[Row] = field(default_factory=list)  # {"id", "source", "content_hash"} of each notice
 
     def node(self, label: str, row: Row) -> str:
         """Add (or update) a node; the last write of a property wins. Returns its id.
@@ -32,14 +31,6 @@ class GraphBatch:
         """Add an edge between (label, id) pairs; one edge per type and pair."""
         key = (etype, src[0], dst[0])
         self.edges[key][(src[1], dst[1])] = {"src": src[1], "dst": dst[1], **props}
-
-    def extend(self, other: GraphBatch) -> None:
-        for label, rows in other.nodes.items():
-            for row in rows.values():
-                self.node(label, row)
-        for key, erows in other.edges.items():
-            self.edges[key].update(erows)
-        self.notices.extend(other.notices)
 
     def size(self) -> int:
         return sum(len(r) for r in self.nodes.values()) + sum(len(r) for r in self.edges.values())

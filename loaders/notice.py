@@ -50,17 +50,18 @@ def document_edges(text: str, documents: Iterable[str]) -> list[tuple[str, str]]
     return out
 
 
-def record_to_graph(record: NoticeRecord, batch: GraphBatch | None = None) -> GraphBatch:
-    """Add one record's nodes and edges to `batch` (a new one when None) and return it."""
+def record_to_graph(
+    record: NoticeRecord, batch: GraphBatch | None = None, *, content_hash: str | None = None
+) -> GraphBatch:
+    """Add one record's nodes and edges to `batch` (a new one when None) and return it.
+
+    `content_hash` is `record_hash(record)` when the caller has it already."""
     g = batch if batch is not None else GraphBatch()
     nid = record.id
     unit_name = normalise_unit(record.unit)
     uid = stable_id("u", unit_name)
     aliases = sorted({record.unit, *([record.publisher] if record.publisher else [])} - {unit_name})
     g.node("Unit", {"id": uid, "name": unit_name, "aliases": aliases})
-
-    counts = {"issues": 0, "measures": 0}
-    g.notices.append({"id": nid, "source": record.source, "content_hash": record_hash(record)})
 
     insp = record.inspection
     if any((insp.team, insp.round, insp.start, insp.kind)):
@@ -142,7 +143,6 @@ def record_to_graph(record: NoticeRecord, batch: GraphBatch | None = None) -> Gr
             walk(issue.children, isid, ipath, depth + 1)
 
     walk(record.issues, None, "", 1)
-    counts["issues"], counts["measures"] = ord_issue, ord_measure
 
     seen_roles: set[str] = set()
     for role in record.roles:
@@ -178,9 +178,9 @@ def record_to_graph(record: NoticeRecord, batch: GraphBatch | None = None) -> Gr
             "publisher": record.publisher,
             "published": record.published,
             "figures": json.dumps(record.figures, ensure_ascii=False, sort_keys=True),
-            "content_hash": g.notices[-1]["content_hash"],
-            "issue_count": counts["issues"],
-            "measure_count": counts["measures"],
+            "content_hash": content_hash if content_hash is not None else record_hash(record),
+            "issue_count": ord_issue,
+            "measure_count": ord_measure,
             "text": record.text,
         },
     )
