@@ -35,13 +35,12 @@ COUNT_TAIL_RE = re.compile(r"\s*\((?:共)?\s*\d+\s*(?:条|个|项)(?:具体)?(?:
 _TIME_START_RE = re.compile(
     r"^(?:截至|截止|到)?(?:\d{4}年|今年|去年|前\d+个?月|\d{1,2}\s*[—\-~至]\s*\d{1,2}月|\d{1,2}月(?:份)?,|近年来|目前|至今)"
 )
-_STRONG_ACTION_RE = re.compile(
-    r"报送|制定|印发|出台|召开|下发|成立|修订|签订|举办|约谈|建立|组建|开展了|组织了|完成了|推动|督促|责令|整改"
+# verbs of an action taken; the strong set also counts 整改, the wider one softer verbs
+_ACTIONS = (
+    r"报送|制定|印发|出台|召开|下发|成立|修订|签订|举办|约谈|建立|组建|开展了|组织了|完成了|推动|督促|责令"
 )
-_ACTION_VERB_RE = re.compile(
-    r"报送|制定|印发|出台|召开|下发|成立|修订|签订|举办|约谈|建立|组建|开展了|组织了|完成了|推动|督促|责令|"
-    r"研究|部署|落实了|加强|强化|健全|完善|规范"
-)
+_STRONG_ACTION_RE = re.compile(_ACTIONS + r"|整改")
+_ACTION_VERB_RE = re.compile(_ACTIONS + r"|研究|部署|落实了|加强|强化|健全|完善|规范")
 _INTRO_START_RE = re.compile(
     r"^(?:坚持|按照|围绕|紧扣|对照|根据|为了?|结合|聚焦|立足|以|紧紧|始终|切实|深刻)"
 )
