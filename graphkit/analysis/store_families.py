@@ -98,8 +98,10 @@ def _notice_texts(store: Store) -> list[tuple[str, str, str]]:
     return out
 
 
-def detect_all(store: Store, **detect_kw: Any) -> tuple[list[MeasureItem], list[Any]]:
-    """Every family of every kind and scope, from what the store holds."""
+def detect_all(
+    store: Store, docs: dict[str, list[tuple[str, str]]], **detect_kw: Any
+) -> tuple[list[MeasureItem], list[Any]]:
+    """Every family of every kind and scope, from what the store holds (`docs`: see _documents)."""
     from graphkit.analysis import boilerplate
     from graphkit.analysis.recycled import SCOPES, detect, scope_families
 
@@ -108,7 +110,6 @@ def detect_all(store: Store, **detect_kw: Any) -> tuple[list[MeasureItem], list[
     found = detect(items, names=names, **detect_kw).families
     families = [f for scope in SCOPES for f in scope_families(found, scope)]  # type: ignore[arg-type]
     families += boilerplate.find_headlines(items)
-    docs = _documents(store)
     doc_fams = boilerplate.find_documents(items, names, {m: [t for _, t in v] for m, v in docs.items()})
     families += doc_fams
     texts = _notice_texts(store)
@@ -117,14 +118,13 @@ def detect_all(store: Store, **detect_kw: Any) -> tuple[list[MeasureItem], list[
     return items, families
 
 
-def families_batch(families: Sequence[Any], store: Store) -> GraphBatch:
+def families_batch(families: Sequence[Any], docs: dict[str, list[tuple[str, str]]]) -> GraphBatch:
     """MeasureTemplate nodes, INSTANCE_OF edges and SIMILAR_TO edges of the families."""
     g = GraphBatch()
     title_to_doc: dict[tuple[str, str], str] = {}
-    if any(f.kind == "document" for f in families):
-        for m, pairs in _documents(store).items():
-            for d, title in pairs:
-                title_to_doc[(m, title)] = d
+    for m, pairs in docs.items():
+        for d, title in pairs:
+            title_to_doc[(m, title)] = d
     for f in families:
         scope = SCOPE_NAMES.get(f.scope, f.scope)
         g.node(
@@ -168,8 +168,9 @@ def families_batch(families: Sequence[Any], store: Store) -> GraphBatch:
 
 def rebuild_families(store: Store, **detect_kw: Any) -> FamilyReport:
     """Detect families anew and replace the stored ones, in one transaction."""
-    items, families = detect_all(store, **detect_kw)
-    batch = families_batch(families, store)
+    docs = _documents(store)  # read once: detection and the INSTANCE_OF edges of documents
+    items, families = detect_all(store, docs, **detect_kw)
+    batch = families_batch(families, docs)
     before: list[Statement] = [
         ("MATCH (t:MeasureTemplate) DETACH DELETE t", {}),
         ("MATCH (:Measure)-[s:SIMILAR_TO]->(:Measure) DELETE s", {}),
