@@ -36,7 +36,7 @@ from rapidfuzz.process import cdist
 from graphkit.analysis.items import items_from_records
 from graphkit.analysis.lsh import NUM_PERM, band_keys, candidate_pairs, minhash_signatures
 from graphkit.analysis.normalize import normalize
-from graphkit.analysis.recycled import BANDS, MAX_BUCKET, MIN_AGREE, MIN_STOP_DF, ROWS, STOP_SHARE, detect
+from graphkit.analysis.recycled import BANDS, MAX_BUCKET, MIN_AGREE, ROWS, detect
 from graphkit.analysis.shingles import hash_shingles
 from graphkit.analysis.verify import ALIGN_LINK, ALIGN_STRONG, ShingleMatrix, align_pairs, score_pairs
 from graphkit.synth import (
@@ -89,7 +89,6 @@ def lsh_recall(quick: bool) -> None:
     texts = list(dict.fromkeys(t for t in (normalize(it.text) for it in items) if len(t) >= 12))
     t0 = time.perf_counter()
     mat = ShingleMatrix.from_hashes(*hash_shingles(texts))
-    mat = mat.drop_common(max(MIN_STOP_DF, int(STOP_SHARE * len(texts))))
     sigs = minhash_signatures(*mat.hashes())
     cand = candidate_pairs(band_keys(sigs, BANDS, ROWS), MAX_BUCKET, sigs, MIN_AGREE)
     sc = align_pairs(texts, cand)

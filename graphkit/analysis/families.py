@@ -33,6 +33,8 @@ from graphkit.analysis.verify import LINK, STRONG
 
 __all__ = ["cluster", "components", "medoid", "split_component"]
 
+MEDOID_OF = 300  # a grown family's representative is the medoid of its first members
+
 
 def components(n: int, pairs: np.ndarray, scores: np.ndarray, strong: float = STRONG) -> np.ndarray:
     """Component label of each of ``n`` nodes over edges with ``score >= strong``."""
@@ -115,6 +117,7 @@ def _cluster_sparse(
         nb, sc = nb[free], sc[free]
         if len(nb) == 0:
             continue
+        cut = len(nb) > max_neighbours
         nb = nb[np.argsort(-sc, kind="stable")][:max_neighbours]
         group = np.concatenate([[c], nb])
         sim = sim_of(group)
@@ -124,13 +127,55 @@ def _cluster_sparse(
             if sim[0, k] >= strong and floor[k] >= link:
                 fam.append(k)
                 np.minimum(floor, sim[k], out=floor)
-        if len(fam) >= 2:
-            members = sorted(int(group[k]) for k in fam)
-            taken[members] = True
-            out.append((members, int(group[medoid(sim, fam)])))
-        else:
+        if len(fam) < 2:
             taken[c] = True
+            continue
+        members = [int(group[k]) for k in fam]
+        taken[members] = True
+        if cut:
+            members = _grow(members, adj, taken, sim_of, strong, link, max_neighbours)
+            # the representative: medoid of the first members (the centre's neighbourhood)
+            group = np.asarray(members[:MEDOID_OF])
+            sim, fam = sim_of(group), list(range(len(group)))
+        out.append((sorted(members), int(group[medoid(sim, fam)])))
     return out
+
+
+def _grow(
+    members: list[int],
+    adj: sp.csr_matrix,
+    taken: np.ndarray,
+    sim_of: Callable[[np.ndarray], np.ndarray],
+    strong: float,
+    link: float,
+    step: int,
+    max_size: int = 5000,
+) -> list[int]:
+    """Grow a family whose centre's neighbourhood was cut at ``step``: a text copied into
+    hundreds of notices is a family of hundreds, but LSH links each copy to a few others only.
+
+    Each round takes up to ``step`` unassigned strong neighbours of the members and adds those
+    that reach ``strong`` with some member and ``link`` with every member (scored exactly).
+    """
+    fresh = list(members)
+    while fresh and len(members) < max_size:
+        nb = np.unique(np.concatenate([adj.indices[adj.indptr[m] : adj.indptr[m + 1]] for m in fresh]))
+        nb = nb[~taken[nb]][:step]
+        if not len(nb):
+            break
+        group = np.concatenate([np.asarray(members), nb])
+        sim = sim_of(group)
+        k0 = len(members)
+        floor = sim[:k0].min(axis=0)
+        best = sim[:k0].max(axis=0)
+        fresh = []
+        for k in np.argsort(-best[k0:], kind="stable") + k0:
+            if best[k] >= strong and floor[k] >= link:
+                fresh.append(int(group[k]))
+                np.minimum(floor, sim[k], out=floor)
+        taken[fresh] = True
+        members += fresh
+    return members
 
 
 def cluster(

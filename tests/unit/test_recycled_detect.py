@@ -167,3 +167,33 @@ def test_sparse_clustering_keeps_chain_ends_apart_and_finds_the_copies() -> None
     assert [3, 4] in groups
     assert all(not {0, 2} <= set(g) for g in groups)
     assert len(groups) == 2
+
+
+@pytest.mark.parametrize("copies", [150, 400])
+def test_a_measure_copied_into_hundreds_of_units_is_one_family(copies: int) -> None:
+    # The signature question: one measure, edited a little, in hundreds of notices. Its common
+    # shingles are then among the most frequent of the corpus; they must still count (they once
+    # were dropped as stop-shingles and the family fell into pieces of 4), and a family larger
+    # than a centre's neighbourhood (400 > 200) must grow past it.
+    import random
+
+    from graphkit.synth import SELF_REFS, edit_text, generate_items, instantiate, make_measure
+
+    items, _ = generate_items(4000, edit_rate=0.2, seed=3)
+    rng = random.Random(copies)
+    template = make_measure(rng)
+    planted = [
+        MeasureItem(
+            f"big/m{k}",
+            f"big-u{k}",
+            f"big-n{k}",
+            f"big-i{k}",
+            edit_text(instantiate(template, rng, rng.choice(SELF_REFS)), 0.1, rng),
+        )
+        for k in range(copies)
+    ]
+    fams = detect(items + planted).families
+    holding = [f for f in fams if any(m.id.startswith("big/") for m in f.members)]
+    assert len(holding) == 1
+    assert sum(m.id.startswith("big/") for m in holding[0].members) == copies
+    assert len(holding[0].units) >= copies
