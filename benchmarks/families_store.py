@@ -66,7 +66,7 @@ def main() -> None:
         store.clear()
         store.apply_schema()
     t0 = time.perf_counter()
-    summary = load_records(store, corpus.records, notices_per_batch=200)
+    summary = load_records(store, corpus.records, notices_per_batch=2000)
     t1 = time.perf_counter()
     print(f"[{args.store}] loaded {summary.elements:,} elements in {t1 - t0:.0f} s", flush=True)
     del corpus
@@ -79,6 +79,7 @@ def main() -> None:
         flush=True,
     )
     print("by kind/scope:", dict(sorted(report.families.items())))
+    print("phases (s):", report.timings)
     store.close()
 
 

@@ -40,10 +40,15 @@ def load_records(
     store: Store,
     records: Iterable[NoticeRecord],
     *,
-    notices_per_batch: int = 50,
+    notices_per_batch: int = 500,
     on_batch: Callable[[int], None] | None = None,
 ) -> LoadSummary:
-    """Load records into the store; returns what was done. Re-loading the same records is a no-op."""
+    """Load records into the store; returns what was done. Re-loading the same records is a no-op.
+
+    One transaction per ``notices_per_batch`` notices: each costs a commit and (embedded) a set
+    of COPY files, so larger batches load faster (400k elements: 200 notices 22k el/s, 2,000
+    notices 41k el/s) at the price of memory (~100 elements per notice).
+    """
     summary = LoadSummary()
     touched: set[str] = set()  # units whose notices changed: their aliases are refreshed
     for chunk in _chunked(records, notices_per_batch):

@@ -8,6 +8,7 @@ families then answer both the CLI and the Cypher templates.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ class FamilyReport:
 
     measures: int = 0
     families: dict[str, int] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase
 
     def total(self) -> int:
         return sum(self.families.values())
@@ -99,23 +101,44 @@ def _notice_texts(store: Store) -> list[tuple[str, str, str]]:
 
 
 def detect_all(
-    store: Store, docs: dict[str, list[tuple[str, str]]], **detect_kw: Any
+    store: Store,
+    docs: dict[str, list[tuple[str, str]]],
+    timings: dict[str, float] | None = None,
+    **detect_kw: Any,
 ) -> tuple[list[MeasureItem], list[Any]]:
     """Every family of every kind and scope, from what the store holds (`docs`: see _documents)."""
     from graphkit.analysis import boilerplate
     from graphkit.analysis.recycled import SCOPES, detect, scope_families
 
+    lap = _Lap(timings if timings is not None else {})
     items = measure_items(store)
     names = unit_names(store)
+    lap("read measures")
     found = detect(items, names=names, **detect_kw).families
     families = [f for scope in SCOPES for f in scope_families(found, scope)]  # type: ignore[arg-type]
+    lap("detect measures")
     families += boilerplate.find_headlines(items)
+    lap("headlines")
     doc_fams = boilerplate.find_documents(items, names, {m: [t for _, t in v] for m, v in docs.items()})
     families += doc_fams
+    lap("documents")
     texts = _notice_texts(store)
     if texts:
         families += boilerplate.find_sentences(texts, exclude=[i.text for i in items], names=names)
+    lap("sentences")
     return items, families
+
+
+class _Lap:
+    """Adds the seconds since the last call to ``timings[phase]``."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings, self.t = timings, time.perf_counter()
+
+    def __call__(self, phase: str) -> None:
+        now = time.perf_counter()
+        self.timings[phase] = round(self.timings.get(phase, 0.0) + now - self.t, 3)
+        self.t = now
 
 
 def families_batch(families: Sequence[Any], docs: dict[str, list[tuple[str, str]]]) -> GraphBatch:
@@ -168,15 +191,21 @@ def families_batch(families: Sequence[Any], docs: dict[str, list[tuple[str, str]
 
 def rebuild_families(store: Store, **detect_kw: Any) -> FamilyReport:
     """Detect families anew and replace the stored ones, in one transaction."""
+    report = FamilyReport()
+    lap = _Lap(report.timings)
     docs = _documents(store)  # read once: detection and the INSTANCE_OF edges of documents
-    items, families = detect_all(store, docs, **detect_kw)
+    lap("read documents")
+    items, families = detect_all(store, docs, report.timings, **detect_kw)
+    lap = _Lap(report.timings)
     batch = families_batch(families, docs)
+    lap("build batch")
     before: list[Statement] = [
         ("MATCH (t:MeasureTemplate) DETACH DELETE t", {}),
         ("MATCH (:Measure)-[s:SIMILAR_TO]->(:Measure) DELETE s", {}),
     ]
-    store.write_batch(batch, [], before=before)
-    report = FamilyReport(measures=len(items))
+    store.write_batch(batch, [], before=before, all_new=True)  # `before` emptied them
+    lap("write")
+    report.measures = len(items)
     for f in families:
         key = f"{f.kind}/{SCOPE_NAMES.get(f.scope, f.scope)}"
         report.families[key] = report.families.get(key, 0) + 1

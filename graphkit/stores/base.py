@@ -98,13 +98,22 @@ class Store(abc.ABC):
         return [rows[i : i + n] for i in range(0, len(rows), n)]
 
     def write_batch(
-        self, batch: GraphBatch, replace: list[str], before: list[Statement] | None = None
+        self,
+        batch: GraphBatch,
+        replace: list[str],
+        before: list[Statement] | None = None,
+        *,
+        all_new: bool = False,
     ) -> None:
-        """Run `before`, replace the notices `replace` and write `batch`, all in one transaction."""
-        self.run_transaction([*(before or []), *self.write_statements(batch, replace)])
+        """Run `before`, replace the notices `replace` and write `batch`, all in one transaction.
+
+        `all_new`: every node and edge of `batch` is absent from the store (e.g. `before`
+        emptied their labels), so all are CREATEd instead of MERGEd.
+        """
+        self.run_transaction([*(before or []), *self.write_statements(batch, replace, all_new=all_new)])
 
     def write_statements(
-        self, batch: GraphBatch, replace: list[str], *, cleanup: bool = True
+        self, batch: GraphBatch, replace: list[str], *, cleanup: bool = True, all_new: bool = False
     ) -> list[Statement]:
         """The statements that replace the notices `replace` and write `batch`, in order.
 
@@ -123,7 +132,7 @@ class Store(abc.ABC):
         for label, rows in batch.nodes.items():
             if label not in self.schema.nodes:
                 raise ValueError(f"unknown node label {label}")
-            stmt = self.merge_nodes_statement(label, create=self.fresh(label))
+            stmt = self.merge_nodes_statement(label, create=all_new or self.fresh(label))
             props = list(self.schema.nodes[label].properties)
             full = [{p: r.get(p) for p in props} for r in rows.values()]  # absent property → null
             for chunk in self._chunks(full):
@@ -131,7 +140,7 @@ class Store(abc.ABC):
         for key, erows in batch.edges.items():
             if key[0] not in self.schema.edges or (key[1], key[2]) not in self.schema.edges[key[0]].pairs:
                 raise ValueError(f"unknown edge {key}")
-            stmt = self.merge_edges_statement(key, create=self.fresh(key[1]) or self.fresh(key[2]))
+            stmt = self.merge_edges_statement(key, create=all_new or self.fresh(key[1]) or self.fresh(key[2]))
             cols = ["src", "dst", *self.schema.edges[key[0]].properties]
             full = [{c: r.get(c) for c in cols} for r in erows.values()]
             for chunk in self._chunks(full):

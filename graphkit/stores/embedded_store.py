@@ -100,7 +100,12 @@ class EmbeddedStore(Store):
         self._conn.execute("COMMIT")
 
     def write_batch(
-        self, batch: GraphBatch, replace: list[str], before: list[Statement] | None = None
+        self,
+        batch: GraphBatch,
+        replace: list[str],
+        before: list[Statement] | None = None,
+        *,
+        all_new: bool = False,
     ) -> None:
         """Like every store, one transaction per batch; a notice's own nodes and edges are bulk
         loaded with COPY FROM CSV inside it (UNWIND of Python rows runs at ~20k rows/s here)."""
@@ -108,7 +113,7 @@ class EmbeddedStore(Store):
         copies: list[Statement] = []
         with tempfile.TemporaryDirectory(prefix="graphkit-copy-") as tmp:
             for label, rows in batch.nodes.items():
-                if not self.fresh(label):
+                if not (all_new or self.fresh(label)):
                     shared.nodes[label] = rows
                 elif rows:
                     cols = list(self.schema.nodes[label].properties)
@@ -118,7 +123,7 @@ class EmbeddedStore(Store):
                     copies.append((f"COPY {label} FROM '{path}' (header=true, parallel=false)", {}))
             for key, erows in batch.edges.items():
                 etype, a, b = key
-                if not (self.fresh(a) or self.fresh(b)):
+                if not (all_new or self.fresh(a) or self.fresh(b)):
                     shared.edges[key] = erows
                 elif erows:
                     cols = ["src", "dst", *self.schema.edges[etype].properties]
