@@ -94,7 +94,8 @@ def _cluster_sparse(
 
     Centres are taken by decreasing strong degree; a centre's unassigned strong neighbours
     (the ``max_neighbours`` most similar) join in order of similarity if they reach ``link``
-    with every member already in, scored exactly by ``sim_of`` on the neighbourhood.
+    with every member already in, scored exactly by ``sim_of`` on the neighbourhood. When the
+    neighbourhood was cut, the family grows from its members' neighbours (``_grow``).
     """
     inside = np.zeros(n, dtype=bool)
     inside[nodes] = True
