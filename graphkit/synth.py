@@ -467,7 +467,12 @@ def make_measure(rng: random.Random, clauses: Sequence[str] | ClauseDeck | None 
         pool = clauses
         draw = pool.draw if isinstance(pool, ClauseDeck) else (lambda: rng.choice(pool))
         parts = [draw() for _ in range(k)]
-        parts.insert(rng.randint(0, k), _fill(rng.choice(ACTIONS), rng, rng.choice(TOPICS)))
+        action = _fill(rng.choice(ACTIONS), rng, rng.choice(TOPICS))
+        if isinstance(pool, ClauseDeck) and pool.cycle and pool.respell:
+            # the bank clause too, once the deck is past its first pass: ~40 actions × ~40 topics
+            # would otherwise recur verbatim in hundreds of unrelated measures of a large corpus
+            action = edit_text(action, pool.respell, rng)
+        parts.insert(rng.randint(0, k), action)
         return "，".join(parts) + "。"
     topic = rng.choice(TOPICS)
     if rng.random() < 0.35:

@@ -29,6 +29,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
+from graphkit.analysis.arrays import unique_sorted
 from graphkit.analysis.verify import LINK, STRONG
 
 __all__ = ["cluster", "components", "medoid", "split_component"]
@@ -160,7 +161,7 @@ def _grow(
     """
     fresh = list(members)
     while fresh and len(members) < max_size:
-        nb = np.unique(np.concatenate([adj.indices[adj.indptr[m] : adj.indptr[m + 1]] for m in fresh]))
+        nb = unique_sorted(np.concatenate([adj.indices[adj.indptr[m] : adj.indptr[m + 1]] for m in fresh]))
         nb = nb[~taken[nb]][:step]
         if not len(nb):
             break

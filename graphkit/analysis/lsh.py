@@ -53,6 +53,8 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+from graphkit.analysis.arrays import unique_sorted
+
 __all__ = [
     "NUM_PERM",
     "SEED",
@@ -115,7 +117,7 @@ def minhash_signatures(
         return sigs
     hv = _fmix32(hashes.astype(np.uint32))
     # Cut the texts into runs of about `block` shingles (a text is never split); one task each.
-    cuts = np.unique(np.append(np.searchsorted(offsets, np.arange(0, offsets[-1], block)), n_docs))
+    cuts = unique_sorted(np.append(np.searchsorted(offsets, np.arange(0, offsets[-1], block)), n_docs))
     cuts = cuts[cuts <= n_docs]
     local = threading.local()
 
@@ -216,12 +218,12 @@ def candidate_pairs(
             if sigs is not None and min_agree > 0 and len(bp):
                 bp = bp[agreement(sigs, bp) >= min_agree]
             bp = np.sort(bp, axis=1)
-            found.append(np.unique(bp[:, 0].astype(np.int64) * n + bp[:, 1]))
+            found.append(unique_sorted(bp[:, 0].astype(np.int64) * n + bp[:, 1]))
         if len(found) >= 8:
-            found = [np.unique(np.concatenate(found))]
+            found = [unique_sorted(np.concatenate(found))]
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    code = np.unique(np.concatenate(found))
+    code = unique_sorted(np.concatenate(found))
     return np.stack([code // n, code % n], axis=1)
 
 

@@ -236,12 +236,20 @@ def detect(
             distinct.setdefault(t, []).append(i)
     texts = list(distinct)
     groups = list(distinct.values())
-    mat = ShingleMatrix.from_hashes(*hash_shingles(texts, n))
-    if max_df is not None:
-        mat = mat.drop_common(max_df)
+    hashes, offsets = hash_shingles(texts, n)
+    # The shingle matrix (distinct shingles per text as a sparse 0/1 matrix) is needed only to
+    # drop stop-shingles or to score Jaccard; MinHash takes the hashes as they come (a repeated
+    # shingle does not change a minimum).
+    mat = None
+    if similarity == "jaccard" or max_df is not None:
+        mat = ShingleMatrix.from_hashes(hashes, offsets)
+        if max_df is not None:
+            mat = mat.drop_common(max_df)
+        hashes, offsets = mat.hashes()
     lap("shingle")
     if len(texts) >= 2:
-        sigs = minhash_signatures(*mat.hashes(), num_perm=num_perm, seed=seed)
+        sigs = minhash_signatures(hashes, offsets, num_perm=num_perm, seed=seed)
+        del hashes
         lap("minhash")
         pairs = candidate_pairs(band_keys(sigs, bands, rows), max_bucket, sigs, min_agree)
         del sigs
@@ -262,16 +270,18 @@ def detect(
             sparse_above=SPARSE_ABOVE,
         )
     else:
-        _, scores = score_pairs(mat, pairs)
+        assert mat is not None
+        m = mat
+        _, scores = score_pairs(m, pairs)
         lap("verify")
         fams = cluster(
             len(texts),
             pairs,
             scores,
-            lambda rows_: score_matrix(mat, rows_),
+            lambda rows_: score_matrix(m, rows_),
             strong,
             link,
-            pair_sim=lambda p: score_pairs(mat, p)[1],
+            pair_sim=lambda p: score_pairs(m, p)[1],
         )
     # Identical texts form a family on their own when ≥ 2 items share one.
     in_family = {r for members, _ in fams for r in members}

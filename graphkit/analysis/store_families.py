@@ -114,9 +114,10 @@ def detect_all(
     items = measure_items(store)
     names = unit_names(store)
     lap("read measures")
-    found = detect(items, names=names, **detect_kw).families
-    families = [f for scope in SCOPES for f in scope_families(found, scope)]  # type: ignore[arg-type]
+    det = detect(items, names=names, **detect_kw)
+    families = [f for scope in SCOPES for f in scope_families(det.families, scope)]  # type: ignore[arg-type]
     lap("detect measures")
+    lap.timings.update({f"  measures: {k}": v for k, v in det.timings.items()})
     families += boilerplate.find_headlines(items)
     lap("headlines")
     doc_fams = boilerplate.find_documents(items, names, {m: [t for _, t in v] for m, v in docs.items()})

@@ -48,6 +48,8 @@ import scipy.sparse as sp
 from rapidfuzz.distance import LCSseq
 from rapidfuzz.process import cdist
 
+from graphkit.analysis.arrays import unique_inverse
+
 __all__ = [
     "ALIGN_CONTAINMENT_WEIGHT",
     "ALIGN_LINK",
@@ -187,7 +189,7 @@ class ShingleMatrix:
             return cls(
                 sp.csr_matrix((n, 1), dtype=np.float32), np.zeros(n, dtype=np.int64), np.zeros(1, np.uint32)
             )
-        values, cols = np.unique(hashes, return_inverse=True)
+        values, cols = unique_inverse(hashes)
         cols = cols.astype(np.int32)
         doc = np.repeat(np.arange(n, dtype=np.int32), np.diff(offsets))
         m = sp.csr_matrix((np.ones(len(cols), dtype=np.float32), (doc, cols)), shape=(n, int(cols.max()) + 1))
