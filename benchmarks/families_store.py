@@ -28,9 +28,24 @@ from graphkit.analysis.store_families import rebuild_families
 from graphkit.ingest import load_records
 from graphkit.synth import generate
 
+_PEAKS: list[float] = []
 
-def rss_gb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
+
+def phase_peak_gb() -> float:
+    """Peak resident memory of this process since the last call (Linux: VmHWM, then reset)."""
+    try:
+        with open("/proc/self/status") as fh:
+            hwm = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM"))
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+        _PEAKS.append(hwm / 1024**2)
+        return _PEAKS[-1]
+    except (OSError, StopIteration):
+        return float("nan")
+
+
+def children_gb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024**2
 
 
 def main() -> None:
@@ -64,7 +79,8 @@ def main() -> None:
     truth = corpus.families
     n = sum(1 for r in corpus.records for _ in _measures(r.issues))
     print(
-        f"generated {len(corpus.records):,} notices, {n:,} measures in {time.perf_counter() - t:.0f} s",
+        f"generated {len(corpus.records):,} notices, {n:,} measures in {time.perf_counter() - t:.0f} s "
+        f"(peak RSS {phase_peak_gb():.2f} GB)",
         flush=True,
     )
 
@@ -83,14 +99,19 @@ def main() -> None:
     t0 = time.perf_counter()
     summary = load_records(store, corpus.records, notices_per_batch=2000)
     t1 = time.perf_counter()
-    print(f"[{args.store}] loaded {summary.elements:,} elements in {t1 - t0:.0f} s", flush=True)
+    print(
+        f"[{args.store}] loaded {summary.elements:,} elements in {t1 - t0:.0f} s "
+        f"({summary.elements / (t1 - t0):,.0f} el/s; peak RSS {phase_peak_gb():.2f} GB with the records in memory)",
+        flush=True,
+    )
     del corpus
     report = rebuild_families(store)
     t2 = time.perf_counter()
     print(
         f"[{args.store}] families: {report.total():,} from {report.measures:,} measures in {t2 - t1:.0f} s "
         f"({report.measures / (t2 - t1):,.0f} measures/s); records → stored families {t2 - t0:.0f} s; "
-        f"peak RSS {rss_gb():.2f} GB",
+        f"peak RSS of the rebuild {phase_peak_gb():.2f} GB, largest worker process {children_gb():.2f} GB, "
+        f"of the whole run {max(_PEAKS):.2f} GB",
         flush=True,
     )
     print("by kind/scope:", dict(sorted(report.families.items())))

@@ -52,10 +52,14 @@ def test_name_variants_and_strip() -> None:
     assert strip_names("姜堰区委召开会议", v) == "召开会议"
 
 
-@given(st.lists(st.text(max_size=12), max_size=8), st.integers(min_value=1, max_value=4))
+@given(
+    st.lists(st.text(max_size=12), max_size=8),
+    st.integers(min_value=1, max_value=4),
+    st.integers(min_value=1, max_value=5),
+)
 @settings(deadline=None)
-def test_vectorised_shingle_hashes_match_per_string(texts: list[str], n: int) -> None:
-    hashes, offsets = hash_shingles(texts, n)
+def test_vectorised_shingle_hashes_match_per_string(texts: list[str], n: int, block: int) -> None:
+    hashes, offsets = hash_shingles(texts, n, block=block)
     for i, t in enumerate(texts):
         got = sorted(int(h) for h in hashes[offsets[i] : offsets[i + 1]])
         want = sorted(shingle_hash(t[j : j + n], n) for j in range(max(len(t) - n + 1, 1))) if t else []
