@@ -90,6 +90,7 @@ def _cluster_sparse(
     strong: float,
     link: float,
     max_neighbours: int = 200,
+    pair_sim: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> list[tuple[list[int], int]]:
     """Centre clustering of ``nodes`` over the strong verified edges only.
 
@@ -135,7 +136,7 @@ def _cluster_sparse(
         members = [int(group[k]) for k in fam]
         taken[members] = True
         if cut:
-            members = _grow(members, adj, taken, sim_of, strong, link, max_neighbours)
+            members = _grow(members, adj, taken, sim_of, strong, link, max_neighbours, pair_sim)
             # the representative: medoid of the first members (the centre's neighbourhood)
             group = np.asarray(members[:MEDOID_OF])
             sim, fam = sim_of(group), list(range(len(group)))
@@ -151,6 +152,7 @@ def _grow(
     strong: float,
     link: float,
     step: int,
+    pair_sim: Callable[[np.ndarray], np.ndarray] | None = None,
     max_size: int = 5000,
 ) -> list[int]:
     """Grow a family whose centre's neighbourhood was cut at ``step``: a text copied into
@@ -158,6 +160,8 @@ def _grow(
 
     Each round takes up to ``step`` unassigned strong neighbours of the members and adds those
     that reach ``strong`` with some member and ``link`` with every member (scored exactly).
+    Only the new scores are computed: members × neighbours (``pair_sim``) and neighbours ×
+    neighbours (``sim_of``); without ``pair_sim``, one ``sim_of`` over both.
     """
     fresh = list(members)
     while fresh and len(members) < max_size:
@@ -165,19 +169,32 @@ def _grow(
         nb = nb[~taken[nb]][:step]
         if not len(nb):
             break
-        group = np.concatenate([np.asarray(members), nb])
-        sim = sim_of(group)
-        k0 = len(members)
-        floor = sim[:k0].min(axis=0)
-        best = sim[:k0].max(axis=0)
+        cross, inner = _cross_sim(np.asarray(members), nb, sim_of, pair_sim)
+        floor = cross.min(axis=0)
+        best = cross.max(axis=0)
         fresh = []
-        for k in np.argsort(-best[k0:], kind="stable") + k0:
+        for k in np.argsort(-best, kind="stable"):
             if best[k] >= strong and floor[k] >= link:
-                fresh.append(int(group[k]))
-                np.minimum(floor, sim[k], out=floor)
+                fresh.append(int(nb[k]))
+                np.minimum(floor, inner[k], out=floor)
         taken[fresh] = True
         members += fresh
     return members
+
+
+def _cross_sim(
+    members: np.ndarray,
+    nb: np.ndarray,
+    sim_of: Callable[[np.ndarray], np.ndarray],
+    pair_sim: Callable[[np.ndarray], np.ndarray] | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(members × nb, nb × nb)`` similarity matrices."""
+    if pair_sim is None:
+        sim = sim_of(np.concatenate([members, nb]))
+        k0 = len(members)
+        return sim[:k0, k0:], sim[k0:, k0:]
+    pairs = np.stack([np.repeat(members, len(nb)), np.tile(nb, len(members))], axis=1)
+    return pair_sim(pairs).reshape(len(members), len(nb)), sim_of(nb)
 
 
 def cluster(
@@ -239,7 +256,7 @@ def cluster(
         parts = [p for p in parts if len(p) <= sparse_above]
         if big:
             nodes = np.concatenate(big)
-            out += _cluster_sparse(n, nodes, pairs, scores, sim_of, strong, link)
+            out += _cluster_sparse(n, nodes, pairs, scores, sim_of, strong, link, pair_sim=pair_sim)
     for part in parts:
         sim = sim_of(part)
         for fam in split_component(sim, strong, link):

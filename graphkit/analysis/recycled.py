@@ -38,7 +38,6 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -47,6 +46,7 @@ import numpy as np
 
 from graphkit.analysis.families import cluster
 from graphkit.analysis.items import MeasureItem, items_from_records
+from graphkit.analysis.laps import Laps
 from graphkit.analysis.lsh import NUM_PERM, SEED, band_keys, candidate_pairs, minhash_signatures
 from graphkit.analysis.normalize import normalize
 from graphkit.analysis.shingles import N, hash_shingles
@@ -220,12 +220,7 @@ def detect(
         strong = ALIGN_STRONG if similarity == "align" else STRONG
     if link is None:
         link = ALIGN_LINK if similarity == "align" else LINK
-    clock = [time.perf_counter()]
-    timings: dict[str, float] = {}
-
-    def lap(stage: str) -> None:
-        clock.append(time.perf_counter())
-        timings[stage] = round(clock[-1] - clock[-2], 3)
+    lap = Laps()
 
     norm = normalize_all(items, names)
     lap("normalize")
@@ -308,7 +303,7 @@ def detect(
         out.append(_make_family(kind, "all", mem_items, items[groups[med][0]].text, fam_pairs))
     out.sort(key=lambda f: (-len(f.units), -f.size, f.id))
     lap("output")
-    return Detection(out, len(items), len(texts), len(pairs), timings)
+    return Detection(out, len(items), len(texts), len(pairs), lap.timings)
 
 
 def scope_families(families: Iterable[Family], scope: Scope) -> list[Family]:

@@ -8,13 +8,13 @@ families then answer both the CLI and the Cypher templates.
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from graphkit.analysis.items import MeasureItem
+from graphkit.analysis.laps import Laps
 from graphkit.stores.base import Statement, Store
 from loaders.graph import GraphBatch
 
@@ -110,7 +110,7 @@ def detect_all(
     from graphkit.analysis import boilerplate
     from graphkit.analysis.recycled import SCOPES, detect, scope_families
 
-    lap = _Lap(timings if timings is not None else {})
+    lap = Laps(timings)
     items = measure_items(store)
     names = unit_names(store)
     lap("read measures")
@@ -128,18 +128,6 @@ def detect_all(
         families += boilerplate.find_sentences(texts, exclude=[i.text for i in items], names=names)
     lap("sentences")
     return items, families
-
-
-class _Lap:
-    """Adds the seconds since the last call to ``timings[phase]``."""
-
-    def __init__(self, timings: dict[str, float]) -> None:
-        self.timings, self.t = timings, time.perf_counter()
-
-    def __call__(self, phase: str) -> None:
-        now = time.perf_counter()
-        self.timings[phase] = round(self.timings.get(phase, 0.0) + now - self.t, 3)
-        self.t = now
 
 
 def families_batch(families: Sequence[Any], docs: dict[str, list[tuple[str, str]]]) -> GraphBatch:
@@ -193,11 +181,11 @@ def families_batch(families: Sequence[Any], docs: dict[str, list[tuple[str, str]
 def rebuild_families(store: Store, **detect_kw: Any) -> FamilyReport:
     """Detect families anew and replace the stored ones, in one transaction."""
     report = FamilyReport()
-    lap = _Lap(report.timings)
+    lap = Laps(report.timings)
     docs = _documents(store)  # read once: detection and the INSTANCE_OF edges of documents
     lap("read documents")
     items, families = detect_all(store, docs, report.timings, **detect_kw)
-    lap = _Lap(report.timings)
+    lap = Laps(report.timings)
     batch = families_batch(families, docs)
     lap("build batch")
     before: list[Statement] = [
