@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
 from graphkit.analysis.items import MeasureItem
 from graphkit.analysis.normalize import normalize, normalize_title
@@ -109,14 +110,27 @@ def find_documents(
     return exact_families(docs, "document", key, min_units)
 
 
-def sentence_items(notices: Iterable[tuple[str, str, str]], exclude: Iterable[str] = ()) -> list[MeasureItem]:
-    """Sentences of notice texts ``(notice id, unit, text)`` not inside any ``exclude`` text."""
-    skip = {normalize(t) for t in exclude}
+def sentence_items(
+    notices: Iterable[tuple[str, str, str]],
+    exclude: Iterable[str] = (),
+    names: Mapping[str, Sequence[str]] | None = None,
+    excluded_normalized: AbstractSet[str] = frozenset(),
+) -> list[MeasureItem]:
+    """Sentences of notice texts ``(notice id, unit, text)`` that are not a measure.
+
+    A sentence is left out when its normalised text (with its unit's ``names`` removed) is the
+    normalised text of one of ``exclude`` (measure texts as written) or is in
+    ``excluded_normalized`` (measure texts normalised the same way already, as detection has
+    them: a million measures need not be normalised twice).
+    """
+    names = names or {}
+    skip = set(excluded_normalized) | {normalize(t) for t in exclude}
     out = []
     for nid, unit, text in notices:
+        own = names.get(unit, ())
         for k, m in enumerate(_SENT.finditer(text)):
             s = m.group(0).strip()
-            if len(s) < MIN_SENTENCE or normalize(s) in skip:
+            if len(s) < MIN_SENTENCE or normalize(s, own) in skip:
                 continue
             out.append(MeasureItem(f"{nid}/s{k}", unit, nid, nid, s))
     return out
@@ -127,9 +141,11 @@ def find_sentences(
     exclude: Iterable[str] = (),
     names: Mapping[str, Sequence[str]] | None = None,
     min_units: int = 2,
+    excluded_normalized: AbstractSet[str] = frozenset(),
 ) -> list[Family]:
-    """Near-identical sentences of notice bodies recurring in ``min_units``+ units."""
-    sents = sentence_items(notices, exclude)
+    """Near-identical sentences of notice bodies recurring in ``min_units``+ units (sentences
+    that are measures are left out: see ``sentence_items``)."""
+    sents = sentence_items(notices, exclude, names, excluded_normalized)
     fams = detect(sents, kind="sentence", names=names, min_chars=MIN_SENTENCE).families
     out = [
         _make_family("sentence", "across_units", f.members, f.text, f.pairs)

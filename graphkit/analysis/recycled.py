@@ -153,6 +153,7 @@ class Detection:
     n_distinct: int
     n_candidates: int
     timings: dict[str, float] = field(default_factory=dict)
+    texts: list[str] = field(default_factory=list)  # the distinct normalised texts compared
 
 
 def _make_family(kind: str, scope: str, members: list[MeasureItem], text: str, pairs: list) -> Family:
@@ -303,7 +304,7 @@ def detect(
         out.append(_make_family(kind, "all", mem_items, items[groups[med][0]].text, fam_pairs))
     out.sort(key=lambda f: (-len(f.units), -f.size, f.id))
     lap("output")
-    return Detection(out, len(items), len(texts), len(pairs), lap.timings)
+    return Detection(out, len(items), len(texts), len(pairs), lap.timings, texts)
 
 
 def scope_families(families: Iterable[Family], scope: Scope) -> list[Family]:

@@ -125,7 +125,7 @@ def detect_all(
     lap("documents")
     texts = _notice_texts(store)
     if texts:
-        families += boilerplate.find_sentences(texts, exclude=[i.text for i in items], names=names)
+        families += boilerplate.find_sentences(texts, names=names, excluded_normalized=set(det.texts))
     lap("sentences")
     return items, families
 
