@@ -6,7 +6,11 @@ notices are skipped, changed ones replaced) and written in one transaction.
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 
@@ -36,54 +40,123 @@ def _chunked(it: Iterable[NoticeRecord], n: int) -> Iterator[list[NoticeRecord]]
         yield chunk
 
 
+def build_batch(records: list[NoticeRecord]) -> tuple[GraphBatch, dict[str, str]]:
+    """Every record's subgraph in one batch, and each record's content hash (a pure function:
+    it runs in a worker process while the previous batch is written)."""
+    batch = GraphBatch()
+    hashes = {}
+    for rec in records:
+        hashes[rec.id] = h = record_hash(rec)
+        record_to_graph(rec, batch, content_hash=h)
+    return batch, hashes
+
+
 def load_records(
     store: Store,
     records: Iterable[NoticeRecord],
     *,
     notices_per_batch: int = 500,
     on_batch: Callable[[int], None] | None = None,
+    pipeline: bool | None = None,
 ) -> LoadSummary:
     """Load records into the store; returns what was done. Re-loading the same records is a no-op.
 
     One transaction per ``notices_per_batch`` notices: each costs a commit and (embedded) a set
     of COPY files, so larger batches load faster (400k elements: 200 notices 22k el/s, 2,000
     notices 41k el/s) at the price of memory (~100 elements per notice).
+
+    With ``pipeline`` (default: when the input holds more than one batch and there are two
+    cores), the next batch is built (hashes, nodes and edges) in a worker process while this one
+    is written: building is pure Python and takes about as long as writing. A built batch is
+    used only when none of its notices is already stored unchanged; otherwise that batch is
+    built again here without them, as without a pipeline. Measured (10 000 notices, 2 000 a
+    batch, embedded): 23.1 s → 19.6 s; the writer stays the bottleneck (COPY and CSV writing).
     """
     summary = LoadSummary()
     touched: set[str] = set()  # units whose notices changed: their aliases are refreshed
-    for chunk in _chunked(records, notices_per_batch):
-        # the last record wins when one chunk holds the same notice twice
-        by_id = {r.id: r for r in chunk}
-        summary.notices += len(chunk)
-        stored = store.stored_notices(list(by_id), sorted({r.source for r in by_id.values()}))
-        stored_hash = {s["id"]: s["content_hash"] for s in stored}
-        replace: set[str] = set()
-        batch = GraphBatch()
-        fresh = {r.source: r.id for r in by_id.values()}
-        for s in stored:
-            if s["id"] not in by_id and fresh.get(s["source"]) not in (None, s["id"]):
-                replace.add(s["id"])  # an older version of a source that now reads differently
-        for rid, rec in by_id.items():
-            h = record_hash(rec)
-            if stored_hash.get(rid) == h:
-                summary.unchanged += 1
-                continue
-            if rid in stored_hash:
-                replace.add(rid)
-            record_to_graph(rec, batch, content_hash=h)
-            summary.written += 1
-        summary.issues += len(batch.nodes.get("Issue", {}))
-        summary.measures += len(batch.nodes.get("Measure", {}))
-        touched.update(batch.nodes.get("Unit", {}))
-        if batch.size() or replace:
-            store.write_batch(batch, sorted(replace))
-            summary.elements += batch.size()
-            summary.replaced += len(replace)
-        if on_batch:
-            on_batch(len(chunk))
+    chunks = _chunked(records, notices_per_batch)
+    first = next(chunks, None)
+    second = next(chunks, None)
+    if pipeline is None:
+        pipeline = second is not None and (os.cpu_count() or 1) >= 2
+    pending = [c for c in (first, second) if c is not None]
+    with contextlib.ExitStack() as stack:
+        pool = (
+            stack.enter_context(ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")))
+            if pipeline
+            else None
+        )
+
+        def submit(chunk: list[NoticeRecord]) -> Future[tuple[GraphBatch, dict[str, str]]] | None:
+            if pool is None:
+                return None
+            try:
+                return pool.submit(build_batch, list(_dedup(chunk).values()))
+            except RuntimeError:  # a broken pool (the worker died): build here from now on
+                return None
+
+        futures = [submit(c) for c in pending]
+        while pending:
+            chunk, fut = pending.pop(0), futures.pop(0)
+            nxt = next(chunks, None)
+            if nxt is not None:
+                pending.append(nxt)
+                futures.append(submit(nxt))
+            _load_chunk(store, chunk, fut, summary, touched)
+            if on_batch:
+                on_batch(len(chunk))
     if touched:
         refresh_unit_aliases(store, sorted(touched))
     return summary
+
+
+def _dedup(chunk: list[NoticeRecord]) -> dict[str, NoticeRecord]:
+    """The chunk by notice id; the last record wins when one chunk holds the same notice twice."""
+    return {r.id: r for r in chunk}
+
+
+def _load_chunk(
+    store: Store,
+    chunk: list[NoticeRecord],
+    built: Future[tuple[GraphBatch, dict[str, str]]] | None,
+    summary: LoadSummary,
+    touched: set[str],
+) -> None:
+    by_id = _dedup(chunk)
+    summary.notices += len(chunk)
+    stored = store.stored_notices(list(by_id), sorted({r.source for r in by_id.values()}))
+    stored_hash = {s["id"]: s["content_hash"] for s in stored}
+    replace: set[str] = set()
+    fresh = {r.source: r.id for r in by_id.values()}
+    for s in stored:
+        if s["id"] not in by_id and fresh.get(s["source"]) not in (None, s["id"]):
+            replace.add(s["id"])  # an older version of a source that now reads differently
+    batch = hashes = None
+    if built is not None:
+        try:
+            batch, hashes = built.result()
+        except Exception:
+            batch = hashes = None
+    if hashes is not None and any(stored_hash.get(rid) == h for rid, h in hashes.items()):
+        batch = hashes = None  # some notices are stored unchanged: build without them
+    if batch is None or hashes is None:
+        batch, hashes = GraphBatch(), {}
+        for rid, rec in by_id.items():
+            h = record_hash(rec)
+            if stored_hash.get(rid) == h:
+                continue
+            hashes[rid] = h
+            record_to_graph(rec, batch, content_hash=h)
+    summary.unchanged += len(by_id) - len(hashes)
+    summary.written += len(hashes)
+    replace |= {rid for rid in hashes if rid in stored_hash}
+    summary.issues += len(batch.nodes.get("Issue", {}))
+    summary.measures += len(batch.nodes.get("Measure", {}))
+    touched.update(batch.nodes.get("Unit", {}))
+    if batch.size() or replace:
+        store.write_batch(batch, sorted(replace))
+        summary.elements += batch.size()
+        summary.replaced += len(replace)
 
 
 def refresh_unit_aliases(store: Store, unit_ids: list[str]) -> None:

@@ -87,9 +87,15 @@ class Lexicon:
 _NAMES = re.compile(r"《[^《》]*》|“[^“”]{7,}”")
 
 
+_FULL_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
+_HAS_FULL_DIGIT = re.compile("[０-９]")
+
+
 def _normalise(text: str) -> str:
-    # full-width digits → ASCII, so `re:` cues with \d see them
-    text = text.translate({0xFF10 + i: 0x30 + i for i in range(10)})
+    # full-width digits → ASCII, so `re:` cues with \d see them (translate costs ~9 µs a text:
+    # only when there is one)
+    if _HAS_FULL_DIGIT.search(text):
+        text = text.translate(_FULL_DIGITS)
     return _NAMES.sub(lambda m: m.group(0)[0] + "\u3000" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
 
 

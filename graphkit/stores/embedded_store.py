@@ -116,9 +116,13 @@ class EmbeddedStore(Store):
                 if not (all_new or self.fresh(label)):
                     shared.nodes[label] = rows
                 elif rows:
-                    cols = list(self.schema.nodes[label].properties)
+                    props = self.schema.nodes[label].properties
+                    cols = list(props)
                     path = _write_csv(
-                        Path(tmp) / f"{label}.csv", cols, [[r.get(c) for c in cols] for r in rows.values()]
+                        Path(tmp) / f"{label}.csv",
+                        cols,
+                        [[r.get(c) for c in cols] for r in rows.values()],
+                        [props[c] for c in cols],
                     )
                     copies.append((f"COPY {label} FROM '{path}' (header=true, parallel=false)", {}))
             for key, erows in batch.edges.items():
@@ -126,11 +130,13 @@ class EmbeddedStore(Store):
                 if not (all_new or self.fresh(a) or self.fresh(b)):
                     shared.edges[key] = erows
                 elif erows:
-                    cols = ["src", "dst", *self.schema.edges[etype].properties]
+                    eprops = self.schema.edges[etype].properties
+                    cols = ["src", "dst", *eprops]
                     path = _write_csv(
                         Path(tmp) / f"{etype}-{a}-{b}.csv",
                         cols,
                         [[r.get(c) for c in cols] for r in erows.values()],
+                        ["string", "string", *eprops.values()],
                     )
                     copies.append(
                         (
@@ -160,20 +166,19 @@ _WRITE_CLAUSE = re.compile(
 _LITERAL = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*")
 
 
-def _write_csv(path: Path, cols: list[str], rows: list[list[object]]) -> Path:
+def _write_csv(path: Path, cols: list[str], rows: list[list[object]], types: list[str]) -> Path:
+    """Rows as CSV for COPY: None is written empty (by csv itself), a bool as true/false."""
+    flags = [k for k, t in enumerate(types) if t == "bool"]
+    if flags:
+        for row in rows:
+            for k in flags:
+                if row[k] is not None:
+                    row[k] = "true" if row[k] else "false"
     with open(path, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, quoting=csv.QUOTE_MINIMAL)
         w.writerow(cols)
-        w.writerows([[_csv_value(v) for v in row] for row in rows])
+        w.writerows(rows)
     return path
-
-
-def _csv_value(v: object) -> object:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    return v
 
 
 def _strip_literals(cypher: str) -> str:

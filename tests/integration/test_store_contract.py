@@ -82,3 +82,30 @@ def test_failed_batch_writes_nothing(store, two_records: list[NoticeRecord]) -> 
     with pytest.raises(StoreError):
         store.run_transaction(stmts)
     assert store.counts() == before
+
+
+def test_pipelined_load_writes_what_a_sequential_load_writes(  # type: ignore[no-untyped-def]
+    store, two_records: list[NoticeRecord], tmp_path
+) -> None:
+    """Batches built in a worker process (one notice per batch, so every batch but the first is
+    built ahead) give the same graph as building here; a batch holding a notice stored unchanged
+    is built again without it; a changed one replaces the stored one."""
+    third = two_records[1].model_copy(deep=True)
+    third.id, third.source = "n-test-c", "c.txt"
+    third.issues[0].measures[0].text = "建立问题清单、任务清单、责任清单。"
+    records = [*two_records, third]
+    from graphkit.stores.embedded_store import EmbeddedStore
+
+    reference = EmbeddedStore(tmp_path / "reference")
+    load_records(reference, records, pipeline=False)
+    summary = load_records(store, records, notices_per_batch=1, pipeline=True)
+    assert (summary.written, summary.unchanged, summary.replaced) == (3, 0, 0)
+    assert _dump(store) == _dump(reference) and store.counts() == reference.counts()
+
+    changed = copy.deepcopy(records)
+    changed[2].issues[0].measures[0].text = "建立问题清单、任务清单、责任清单和时限清单。"
+    for target in (store, reference):
+        summary = load_records(target, changed, notices_per_batch=1, pipeline=target is store)
+        assert (summary.written, summary.unchanged, summary.replaced) == (1, 2, 1)
+    assert _dump(store) == _dump(reference) and store.counts() == reference.counts()
+    reference.close()
