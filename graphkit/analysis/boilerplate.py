@@ -34,6 +34,7 @@ __all__ = [
     "find_headlines",
     "find_sentences",
     "headline",
+    "notice_document_items",
     "sentence_items",
 ]
 
@@ -97,14 +98,32 @@ def document_items(
     return out
 
 
+def notice_document_items(notices: Iterable[tuple[str, str, str]]) -> list[MeasureItem]:
+    """One item per title in 《》 of notice texts ``(notice id, unit, text)``: documents named
+    outside the measures (the organisation section: 《省应急厅领导班子…专题民主生活会方案》).
+    Ids are ``{notice}/t{k}``; the issue is the notice."""
+    out = []
+    for nid, unit, text in notices:
+        for k, t in enumerate(dict.fromkeys(_DOC.findall(text))):
+            out.append(MeasureItem(f"{nid}/t{k}", unit, nid, nid, t))
+    return out
+
+
 def find_documents(
     items: Sequence[MeasureItem],
     names: Mapping[str, Sequence[str]] | None = None,
     documents: Mapping[str, Sequence[str]] | None = None,
     min_units: int = 2,
+    named: Sequence[MeasureItem] = (),
 ) -> list[Family]:
-    """Issued documents whose titles, without the unit's own name, recur in ``min_units``+ units."""
+    """Issued documents whose titles, without the unit's own name, recur in ``min_units``+ units.
+
+    Titles come from the measures (``document_items``) and from ``named`` (titles found
+    elsewhere in a notice: ``notice_document_items``); a title a notice names twice counts once.
+    """
     docs = document_items(items, documents)
+    seen = {(d.notice, d.text) for d in docs}
+    docs += [d for d in named if (d.notice, d.text) not in seen]
     key = {d.id: normalize_title(d.text, (names or {}).get(d.unit, ())) for d in docs}
     key = {k: v for k, v in key.items() if len(v) >= 6}
     return exact_families(docs, "document", key, min_units)

@@ -132,16 +132,23 @@ def strip_names(text: str, names: Iterable[str]) -> str:
 
 
 _TITLE_PREFIX = re.compile(r"^中共(?:(?!关于).){1,12}?(?:委员会|党工委|党组|党委|委)")
+# The body a title is written for, when the title opens with it: 《省应急厅领导班子省委巡视反馈…
+# 方案》, 《法库县委常委班子省委巡视…方案》 (after the unit's name is gone: 《常委班子…》). The
+# unit is often abbreviated (省应急厅) where its names cannot catch it; 关于 / 的 in the way mean
+# the words are the subject (《关于加强领导班子建设的意见》 keeps them).
+_TITLE_OWNER = re.compile(r"^(?:(?!关于)[^的《》]){0,12}?(?:领导班子|常委班子|党组班子|班子)(?=.{8})")
 
 
 def normalize_title(title: str, names: Iterable[str] = ()) -> str:
     """The comparable core of an issued document's title, without the issuing unit's name.
 
     ``《[单位]省委巡视反馈意见整改落实专题民主生活会方案》`` gives
-    ``省委巡视反馈意见整改落实专题民主生活会方案`` for any unit whose names are passed, and a leading
-    ``中共…委/党组`` is removed even without names. Numbers and years go as in ``normalize``.
+    ``省委巡视反馈意见整改落实专题民主生活会方案`` for any unit whose names are passed; a leading
+    ``中共…委/党组`` is removed even without names, and so is a leading owner body
+    (``省应急厅领导班子…``, ``常委班子…``). Numbers and years go as in ``normalize``.
     """
     title = title.strip().strip('《》〈〉<>"“”')
     title = strip_names(title, names)
     title = _TITLE_PREFIX.sub("", title)
+    title = _TITLE_OWNER.sub("", title)
     return normalize(title)

@@ -120,10 +120,15 @@ def detect_all(
     lap.timings.update({f"  measures: {k}": v for k, v in det.timings.items()})
     families += boilerplate.find_headlines(items)
     lap("headlines")
-    doc_fams = boilerplate.find_documents(items, names, {m: [t for _, t in v] for m, v in docs.items()})
+    texts = _notice_texts(store)
+    doc_fams = boilerplate.find_documents(
+        items,
+        names,
+        {m: [t for _, t in v] for m, v in docs.items()},
+        named=boilerplate.notice_document_items(texts),
+    )
     families += doc_fams
     lap("documents")
-    texts = _notice_texts(store)
     if texts:
         families += boilerplate.find_sentences(texts, names=names, excluded_normalized=set(det.texts))
     lap("sentences")
@@ -158,6 +163,8 @@ def families_batch(families: Sequence[Any], docs: dict[str, list[tuple[str, str]
                 doc = title_to_doc.get((measure_id, m.text))
                 if doc:
                     g.edge("INSTANCE_OF", ("Document", doc), ("MeasureTemplate", f.id), text=m.text)
+                elif m.id.startswith(f"{m.notice}/t"):  # named outside the measures: its notice
+                    g.edge("INSTANCE_OF", ("Notice", m.notice), ("MeasureTemplate", f.id), text=m.text)
             elif f.kind == "sentence":
                 g.edge("INSTANCE_OF", ("Notice", m.notice), ("MeasureTemplate", f.id), text=m.text)
         if f.kind == "measure":

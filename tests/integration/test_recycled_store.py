@@ -15,6 +15,7 @@ from graphkit.errors import InputError
 from graphkit.ingest import load_records
 from graphkit.paths import samples_dir
 from graphkit.pipeline import parse_paths
+from tests.conftest import shared_path
 
 # Opening words of the planted families (graphkit/samples/README.md).
 ACROSS_UNITS = [
@@ -97,3 +98,29 @@ def test_cli_json(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert set(fams[0]["measures"][0]) == {"id", "unit", "notice", "issue", "text"}
     bad = subprocess.run([*run, "recycled", "--scope", "nowhere"], capture_output=True, text=True)
     assert bad.returncode == 2 and "unknown scope" in bad.stderr
+
+
+def test_a_document_named_outside_the_measures_joins_its_family(store) -> None:  # type: ignore[no-untyped-def]
+    """Real notices (../shared): 法库县 issues 《法库县委常委班子省委巡视反馈意见整改落实专题民主生活会
+    方案》 in a measure; 省应急管理厅 names 《省应急厅领导班子…方案》 in its organisation section,
+    outside every measure, under an abbreviation of its name. One document family, two units."""
+    folder = shared_path("corpus/notices")
+    recs = list(
+        parse_paths(
+            [
+                str(folder / "liaoning-faku-county-2020.txt"),
+                str(folder / "liaoning-emergency-management-dept-2020.txt"),
+            ]
+        )
+    )
+    assert not [r for r in recs if isinstance(r, InputError)]
+    _load(store, recs)
+    fams = [f for f in read_families(store, kind="document") if "专题民主生活会方案" in f["text"]]
+    assert len(fams) == 1 and len(fams[0]["units"]) == 2
+    texts = sorted(m["text"] for m in fams[0]["measures"])
+    assert texts == [
+        "法库县委常委班子省委巡视反馈意见整改落实专题民主生活会方案",
+        "省应急厅领导班子省委巡视反馈意见整改落实专题民主生活会方案",
+    ]
+    # the emergency department's title stands in no measure: its member is the notice
+    assert any(m["id"] == m["notice"] for m in fams[0]["measures"])

@@ -46,6 +46,18 @@ def test_unit_names_are_removed_from_titles() -> None:
     assert a == b == c == "省委巡视反馈意见整改落实专题民主生活会方案"
 
 
+def test_an_owner_body_opening_a_title_is_removed() -> None:
+    core = "省委巡视反馈意见整改落实专题民主生活会方案"
+    # an abbreviation the unit's names do not catch, and the rest once the name is gone
+    assert normalize_title(f"《省应急厅领导班子{core}》") == core
+    assert normalize_title(f"法库县委常委班子{core}", unit_name_variants("法库县委")) == core
+    # the body as the subject of the title stays
+    assert normalize_title("关于加强领导班子建设的意见") == "关于加强领导班子建设的意见"
+    assert normalize_title("新时代的领导班子思想政治建设规划") == "新时代的领导班子思想政治建设规划"
+    # too little would be left
+    assert normalize_title("领导班子考核办法") == "领导班子考核办法"
+
+
 def test_name_variants_and_strip() -> None:
     v = unit_name_variants("泰州市姜堰区委")
     assert "姜堰区" in v and "泰州市姜堰区委" in v and "泰州市" not in v
