@@ -165,7 +165,10 @@ def find_sentences(
     """Near-identical sentences of notice bodies recurring in ``min_units``+ units (sentences
     that are measures are left out: see ``sentence_items``)."""
     sents = sentence_items(notices, exclude, names, excluded_normalized)
-    fams = detect(sents, kind="sentence", names=names, min_chars=MIN_SENTENCE).families
+    # Without containment: a sentence is one statement, not a measure cut down from a longer
+    # one; with it, 新邱区's preamble sentence (the formula plus its feedback date) joined the
+    # 根据省委…常规巡视 family through its runs and pushed 省应急厅's below the complete-link floor.
+    fams = detect(sents, kind="sentence", names=names, min_chars=MIN_SENTENCE, containment=False).families
     out = [
         _make_family("sentence", "across_units", f.members, f.text, f.pairs)
         for f in fams

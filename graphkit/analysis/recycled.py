@@ -187,7 +187,7 @@ def detect(
     seed: int = SEED,
     max_df: int | None = None,
     similarity: Literal["align", "jaccard"] = "align",
-    containment: bool = False,
+    containment: bool = True,
     min_agree: int = MIN_AGREE,
     max_bucket: int = MAX_BUCKET,
 ) -> Detection:
@@ -206,11 +206,14 @@ def detect(
         similarity: what candidate pairs are verified with: ``align`` (alignment similarity of
             the normalised texts, ``verify.align_score``; default) or ``jaccard`` (trigram
             Jaccard / containment of shingle sets, the former method).
-        containment: with ``align``, also score a text copied into a longer one (off by
-            default: on the real corpus the only family it added was two unrelated measures of
-            very different lengths, whose longest common *subsequence* covers most of the
-            shorter one through scattered common characters; on the generator it changed
-            nothing).
+        containment: with ``align`` (on by default), a text copied into a longer one, or
+            cut down from it, also scores by the share of the shorter covered by common runs
+            of ≥ 4 characters (``verify.run_cover``). On the real corpus it adds three
+            families, all true reuse: shortened copies of 驻厅纪检监察组 paragraphs between
+            体育局 and 文旅厅 (align 0.41–0.51, runs cover 0.73–0.89); on the generator it
+            changes nothing (edits 0–30 %, and 300k measures: P 0.998, R 0.999 either way,
+            +2 % time). Plain ``LCS / shorter``, tried before, glued unrelated texts of very
+            different lengths through scattered common characters.
         min_agree, max_bucket: candidate pruning (``lsh.candidate_pairs``): pairs whose
             signatures agree on fewer than ``min_agree`` of ``num_perm`` positions are dropped;
             buckets above ``max_bucket`` texts are chained instead of paired.

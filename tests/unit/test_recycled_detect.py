@@ -10,6 +10,7 @@ from datasketch import MinHash
 from graphkit.analysis.families import split_component
 from graphkit.analysis.items import MeasureItem
 from graphkit.analysis.lsh import as_minhash, band_keys, candidate_pairs, datasketch_index, minhash_signatures
+from graphkit.analysis.normalize import normalize
 from graphkit.analysis.recycled import detect, find_recycled, originality
 from graphkit.analysis.shingles import hash_shingles
 from graphkit.synth import SynthCorpus, corpus_clauses, generate, items_from_records
@@ -197,3 +198,40 @@ def test_a_measure_copied_into_hundreds_of_units_is_one_family(copies: int) -> N
     assert len(holding) == 1
     assert sum(m.id.startswith("big/") for m in holding[0].members) == copies
     assert len(holding[0].units) >= copies
+
+
+# A real shortened copy (辽宁省体育局 / 辽宁省文化和旅游厅, 2020: one 驻厅纪检监察组 writes both).
+SHORT = (
+    "健全完善同党组沟通协调机制。多次同局党组沟通交换意见,每月听取巡视整改工作领导小组汇报,"
+    "及时指出问题、提出建议,协助、督促厅党组完成整改任务。"
+)
+LONG = (
+    "健全完善参加(列席)会议制度、同党组(党委)沟通协调机制,多次同省文旅厅党组、省文化演艺集团党委"
+    "沟通交换意见,协助、督促厅党组、集团党委各负其责、形成合力,共同完成整改任务。每月听取省文旅厅"
+    "巡视反馈意见整改工作领导小组汇报,动态汇总、分析、研判整改进度,及时向厅党组、集团党委指出问题,"
+    "提出建议,确保监督工作取得实效。"
+)
+
+
+def test_a_shortened_copy_is_found_by_its_common_runs() -> None:
+    from graphkit.analysis.verify import ALIGN_STRONG, align_score, run_cover
+
+    a, b = normalize(SHORT), normalize(LONG)
+    assert align_score(a, b, containment=False) < ALIGN_STRONG  # the ratio alone misses it
+    assert align_score(a, b, containment=True) >= ALIGN_STRONG and run_cover(a, b) >= 0.69
+    items = [_item(0, "体育局", SHORT), _item(1, "文旅厅", LONG)] + [
+        _item(2 + i, "D", t) for i, t in enumerate(UNRELATED)
+    ]
+    fams = find_recycled(items, scope="across_units")
+    assert [f.units for f in fams] == [["体育局", "文旅厅"]]
+    assert find_recycled(items, scope="across_units", containment=False) == []
+
+
+def test_scattered_common_characters_are_not_containment() -> None:
+    from graphkit.analysis.verify import run_cover
+
+    short = normalize(UNRELATED[3])
+    # the short text's characters, spread one by one through a long unrelated text
+    long_ = "".join(c + "巡察整改落实" for c in short)
+    assert run_cover(short, long_) == 0.0
+    assert detect([_item(0, "X", short), _item(1, "Y", long_)]).families == []
