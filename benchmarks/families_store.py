@@ -10,6 +10,9 @@ then times `rebuild_families` (read measures back, detect, write MeasureTemplate
 / SIMILAR_TO in one transaction). Prints the time of each phase, measures/s, peak RSS, and the
 pairwise precision / recall of the stored measure families against the planted ones.
 Targets (issue 4): 1M measures from records to stored families in ≤ 5 min, ≤ 8 GB.
+Measured on the 2-core machine (embedded, real clauses): 1,101,986 measures, load 104 s
+(4.0M elements), rebuild 87 s, records → stored families 192 s; peak RSS 5.83 GB, 4.26 GB
+taken from the machine from load on; stored families P 0.997, R 0.999.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import itertools
 import resource
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -42,6 +46,29 @@ def phase_peak_gb() -> float:
         return _PEAKS[-1]
     except (OSError, StopIteration):
         return float("nan")
+
+
+class MachineMemory:
+    """Memory the run takes from the machine: MemAvailable at the start minus its lowest value
+    while running (sampled every 0.2 s), so forked workers' shared pages count once."""
+
+    def __init__(self) -> None:
+        self.start = self.lowest = self._available()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def _available() -> int:
+        with open("/proc/meminfo") as fh:
+            return next(int(line.split()[1]) for line in fh if line.startswith("MemAvailable"))
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.2):
+            self.lowest = min(self.lowest, self._available())
+
+    def used_gb(self) -> float:
+        return (self.start - self.lowest) / 1024**2
 
 
 def children_gb() -> float:
@@ -96,6 +123,7 @@ def main() -> None:
         store = Neo4jStore(info.uri, info.user, info.password)
         store.clear()
         store.apply_schema()
+    machine = MachineMemory() if Path("/proc/meminfo").exists() else None
     t0 = time.perf_counter()
     summary = load_records(store, corpus.records, notices_per_batch=2000)
     t1 = time.perf_counter()
@@ -114,6 +142,11 @@ def main() -> None:
         f"of the whole run {max(_PEAKS):.2f} GB",
         flush=True,
     )
+    if machine:
+        print(
+            f"memory taken from the machine from load to stored families (this process, its workers, "
+            f"the store): {machine.used_gb():.2f} GB"
+        )
     print("by kind/scope:", dict(sorted(report.families.items())))
     print("phases (s):", report.timings)
     p, r = pairwise_quality(store, truth)
