@@ -3,7 +3,8 @@
     python benchmarks/families_store.py [--measures 1000000] [--store embedded|neo4j]
                                         [--corpus ../shared/corpus/notices]
 
-Generates notice records with planted near-copies (graphkit.synth; unique measures built from
+Generates notice records with planted near-copies and a notice text around the issues (the
+formula sentences of every notice; graphkit.synth; unique measures built from
 the clauses of the real notices in ``--corpus`` when it exists, else from the phrase banks,
 whose uniques are far closer to each other than real ones), loads them into an empty store,
 then times `rebuild_families` (read measures back, detect, write MeasureTemplate / INSTANCE_OF
@@ -102,6 +103,7 @@ def main() -> None:
         family_size=(2, 10),
         edit_rate=args.edit_rate,
         clauses=clauses,
+        with_text=True,
     )
     truth = corpus.families
     n = sum(1 for r in corpus.records for _ in _measures(r.issues))

@@ -542,6 +542,7 @@ def generate(
     across_notices_share: float = 0.1,
     seed: int = 0,
     clauses: Sequence[str] | None = None,
+    with_text: bool = False,
 ) -> SynthCorpus:
     """Generate notices with unique measures and planted families.
 
@@ -555,6 +556,10 @@ def generate(
         seed: everything is a function of the seed.
         clauses: real clauses (``real_clauses``) to build unique and planted measures from;
             default: the phrase banks only.
+        with_text: give each record a notice text outside its issues (``notice_text``): the
+            formula preamble and closing every notice has, boilerplate of the organisation
+            section in some, and sentences of its own. Drawn from a generator of its own, so
+            the measures are the same with or without it.
     """
     rng = random.Random(seed)
     deck = ClauseDeck(clauses, random.Random(seed + 1)) if clauses else None
@@ -601,6 +606,7 @@ def generate(
             issue.insert(rng.randint(0, len(issue)), (text, f))
     records: list[NoticeRecord] = []
     fam_of: list[tuple[NoticeRecord, list[int | None]]] = []
+    text_rng = random.Random(seed + 2) if with_text else None
     for nt in notices:
         body = "".join(t for iss in nt["issues"] for t, _ in iss) + nt["name"] + str(nt["round"])
         rid = notice_id(body)
@@ -608,7 +614,10 @@ def generate(
             Issue(label=f"{k + 1}.", title=f"问题{k + 1}", measures=[Measure(text=t) for t, _ in iss])
             for k, iss in enumerate(nt["issues"])
         ]
-        rec = NoticeRecord(id=rid, source=f"synth#{len(records) + 1}", unit=nt["name"], issues=issues)
+        text = notice_text(text_rng, nt["name"], nt["ref"], deck) if text_rng else None
+        rec = NoticeRecord(
+            id=rid, source=f"synth#{len(records) + 1}", unit=nt["name"], issues=issues, text=text
+        )
         records.append(rec)
         fam_of.append((rec, [f for iss in nt["issues"] for _, f in iss]))
     families: list[list[str]] = [[] for _ in range(n_families)]
@@ -617,6 +626,50 @@ def generate(
             if f is not None:
                 families[f].append(item.id)
     return SynthCorpus(records, families, kinds)
+
+
+# The notice text outside the issues: formula sentences every notice has, boilerplate some share.
+PREAMBLE = [
+    "根据省委和省委巡视工作领导小组统一部署,{y}年{m}月{d}日至{m2}月{d2}日,省委第{k}巡视组对{unit}进行了常规巡视。",
+    "{m2}月{d}日,省委第{k}巡视组向{unit}反馈了巡视意见。",
+    "按照党务公开原则和巡视工作有关要求,现将巡视整改情况予以公布。",
+]
+ORGANISATION = [
+    "{ref}坚持把巡视整改作为重大政治任务,成立由主要负责同志任组长的巡视整改工作领导小组。",
+    "{ref}将省委巡视组指出的问题和提出的意见建议,细化为{n}项{n2}条,逐项逐条推进整改落实。",
+    "实行整改台账管理,明确责任领导、责任部门和完成时限,做到问题不查清不放过、整改不到位不销号。",
+    "继续绷紧整改这根弦,确保思想不放松、标准不降低、力度不减弱。",
+]
+CLOSING = [
+    "欢迎广大干部群众对巡视整改落实情况进行监督。",
+    "如有意见建议,请及时向我们反映。联系电话:{tel}。",
+]
+
+
+def notice_text(rng: random.Random, unit: str, ref: str, deck: ClauseDeck | None = None) -> str:
+    """A notice's text outside its issues: the preamble formulas, some organisation-section
+    boilerplate (each sentence in about half the notices), 2–5 sentences of its own (real
+    clauses when a ``deck`` is given), and the closing."""
+    slots = {
+        "unit": unit,
+        "ref": ref,
+        "y": rng.choice([2019, 2020, 2021]),
+        "m": rng.randint(1, 9),
+        "m2": rng.randint(10, 12),
+        "d": rng.randint(1, 28),
+        "d2": rng.randint(1, 28),
+        "k": rng.choice("一二三四五六七八九十"),
+        "n": rng.randint(5, 40),
+        "n2": rng.randint(40, 120),
+        "tel": rng.randint(20_000_000, 89_999_999),
+    }
+    parts = [t.format(**slots) for t in PREAMBLE]
+    parts += [t.format(**slots) for t in ORGANISATION if rng.random() < 0.5]
+    for _ in range(rng.randint(2, 5)):
+        own = "，".join(deck.draw() for _ in range(2)) if deck else make_measure(rng)
+        parts.append(instantiate(own, rng, ref).rstrip("。") + "。")
+    parts += [t.format(**slots) for t in CLOSING]
+    return "\n".join(parts)
 
 
 def generate_items(

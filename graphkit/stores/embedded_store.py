@@ -124,7 +124,7 @@ class EmbeddedStore(Store):
                         [[r.get(c) for c in cols] for r in rows.values()],
                         [props[c] for c in cols],
                     )
-                    copies.append((f"COPY {label} FROM '{path}' (header=true, parallel=false)", {}))
+                    copies.append((f"COPY {label} FROM '{path}' ({_CSV_DIALECT})", {}))
             for key, erows in batch.edges.items():
                 etype, a, b = key
                 if not (all_new or self.fresh(a) or self.fresh(b)):
@@ -140,7 +140,7 @@ class EmbeddedStore(Store):
                     )
                     copies.append(
                         (
-                            f"COPY {etype} FROM '{path}' (header=true, parallel=false, from='{a}', to='{b}')",
+                            f"COPY {etype} FROM '{path}' ({_CSV_DIALECT}, from='{a}', to='{b}')",
                             {},
                         )
                     )
@@ -158,6 +158,10 @@ class EmbeddedStore(Store):
             db.close()
             self._db = None  # type: ignore[assignment]
 
+
+# The dialect _write_csv writes, named: LadybugDB otherwise sniffs it from the first lines, and a
+# file whose first ~1 500 rows needed no quotes had a later quoted field with a comma split in two.
+_CSV_DIALECT = "header=true, parallel=false, auto_detect=false, delim=',', quote='\"', escape='\"'"
 
 _WRITE_CLAUSE = re.compile(
     r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|IMPORT|EXPORT|CHECKPOINT)\b",

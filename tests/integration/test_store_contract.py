@@ -109,3 +109,30 @@ def test_pipelined_load_writes_what_a_sequential_load_writes(  # type: ignore[no
         assert (summary.written, summary.unchanged, summary.replaced) == (1, 2, 1)
     assert _dump(store) == _dump(reference) and store.counts() == reference.counts()
     reference.close()
+
+
+def test_bulk_rows_quoted_only_late_in_the_file_load(embedded_store) -> None:  # type: ignore[no-untyped-def]
+    """LadybugDB sniffs a CSV's dialect from its first lines: when the first ~1 500 rows need no
+    quotes, it read a later quoted field with a comma as two fields (found with the generated
+    notice texts at 50k measures). The COPY names its dialect instead."""
+    from loaders.graph import GraphBatch
+
+    g = GraphBatch()
+    rows = [f"第{i}号文件" for i in range(3000)] + [
+        '根据省委统一部署,2019年5月25日至12月12日,"省委"巡视组进行了巡视。'
+    ]
+    for i, text in enumerate(rows):
+        g.node(
+            "MeasureTemplate",
+            {
+                "id": f"t{i}",
+                "kind": "document",
+                "scope": "across-units",
+                "text": text,
+                "size": 2,
+                "n_units": 2,
+            },
+        )
+    embedded_store.write_batch(g, [], all_new=True)
+    res = embedded_store.query("MATCH (t:MeasureTemplate) WHERE t.id = 't3000' RETURN t.text, t.size")
+    assert res.rows == [[rows[-1], 2]]
