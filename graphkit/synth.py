@@ -614,9 +614,9 @@ def generate(
             Issue(label=f"{k + 1}.", title=f"问题{k + 1}", measures=[Measure(text=t) for t, _ in iss])
             for k, iss in enumerate(nt["issues"])
         ]
-        text = notice_text(text_rng, nt["name"], nt["ref"], deck) if text_rng else None
+        outside = notice_text(text_rng, nt["name"], nt["ref"], deck) if text_rng else None
         rec = NoticeRecord(
-            id=rid, source=f"synth#{len(records) + 1}", unit=nt["name"], issues=issues, text=text
+            id=rid, source=f"synth#{len(records) + 1}", unit=nt["name"], issues=issues, text=outside
         )
         records.append(rec)
         fam_of.append((rec, [f for iss in nt["issues"] for _, f in iss]))

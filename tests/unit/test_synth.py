@@ -43,3 +43,16 @@ def test_generate_items_planted_share_and_distinct_units() -> None:
     n_planted = sum(len(f) for f in fams)
     assert 550 <= n_planted <= 700
     assert all(len({by_id[i].unit for i in f}) == len(f) for f in fams)
+
+
+def test_notice_texts_hold_the_formulas_every_notice_has_and_leave_measures_alone() -> None:
+    from graphkit.analysis.boilerplate import find_sentences
+
+    plain, texts = generate(n_units=6, seed=3), generate(n_units=6, seed=3, with_text=True)
+    assert [r.issues for r in plain.records] == [r.issues for r in texts.records]
+    assert plain.families == texts.families and all(r.text is None for r in plain.records)
+    fams = find_sentences([(r.id, r.unit, r.text or "") for r in texts.records])
+    everywhere = [f for f in fams if len(f.units) == 6]
+    # the three preamble formulas and the closing one (dates, team and unit differ: normalised away)
+    assert {"按照党务公开", "欢迎广大干部", "根据省委和省"} <= {f.text[:6] for f in everywhere}
+    assert any(f.text.endswith("反馈了巡视意见。") for f in everywhere)
