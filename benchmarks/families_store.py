@@ -22,12 +22,13 @@ import argparse
 import itertools
 import resource
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _stores import empty_store  # benchmarks/_stores.py (this script's folder is on sys.path)
 
 from graphkit.analysis.store_families import rebuild_families
 from graphkit.ingest import load_records
@@ -113,18 +114,7 @@ def main() -> None:
         flush=True,
     )
 
-    if args.store == "embedded":
-        from graphkit.stores.embedded_store import EmbeddedStore
-
-        store = EmbeddedStore(Path(tempfile.mkdtemp(prefix="gk-fam-")) / "db")
-    else:
-        from graphkit.neo4j_server import server
-        from graphkit.stores.neo4j_store import Neo4jStore
-
-        info = server.start()
-        store = Neo4jStore(info.uri, info.user, info.password)
-        store.clear()
-        store.apply_schema()
+    store = empty_store(args.store, "gk-fam-")
     machine = MachineMemory() if Path("/proc/meminfo").exists() else None
     t0 = time.perf_counter()
     summary = load_records(store, corpus.records, notices_per_batch=2000)

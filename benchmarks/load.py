@@ -12,12 +12,13 @@ from __future__ import annotations
 import argparse
 import resource
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _stores import empty_store  # benchmarks/_stores.py (this script's folder is on sys.path)
 
 from graphkit.ingest import load_records
 from graphkit.records import Inspection, Issue, Measure, NoticeRecord, Role
@@ -66,23 +67,9 @@ def rss_mb() -> float:
 
 
 def run(store_name: str, n_elements: int, slice_elements: int) -> None:
-    from graphkit.stores.base import Store
-
     per = elements_per_notice()
     n_notices = max(1, n_elements // per)
-    store: Store
-    if store_name == "embedded":
-        from graphkit.stores.embedded_store import EmbeddedStore
-
-        store = EmbeddedStore(Path(tempfile.mkdtemp(prefix="gk-bench-")) / "db")
-    else:
-        from graphkit.neo4j_server import server
-        from graphkit.stores.neo4j_store import Neo4jStore
-
-        info = server.start()
-        store = Neo4jStore(info.uri, info.user, info.password)
-        store.clear()
-        store.apply_schema()
+    store = empty_store(store_name, "gk-bench-")
 
     t = time.perf_counter()
     summary = load_records(store, synth_records(n_notices), notices_per_batch=100)

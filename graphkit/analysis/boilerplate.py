@@ -131,25 +131,19 @@ def find_documents(
 
 def sentence_items(
     notices: Iterable[tuple[str, str, str]],
-    exclude: Iterable[str] = (),
     names: Mapping[str, Sequence[str]] | None = None,
-    excluded_normalized: AbstractSet[str] = frozenset(),
+    measures: AbstractSet[str] = frozenset(),
 ) -> list[MeasureItem]:
-    """Sentences of notice texts ``(notice id, unit, text)`` that are not a measure.
-
-    A sentence is left out when its normalised text (with its unit's ``names`` removed) is the
-    normalised text of one of ``exclude`` (measure texts as written) or is in
-    ``excluded_normalized`` (measure texts normalised the same way already, as detection has
-    them: a million measures need not be normalised twice).
-    """
+    """Sentences of notice texts ``(notice id, unit, text)`` that are not a measure: a sentence
+    is left out when its normalised text (its unit's ``names`` removed) is in ``measures``, the
+    measure texts normalised the same way (as detection has them: ``Detection.texts``)."""
     names = names or {}
-    skip = set(excluded_normalized) | {normalize(t) for t in exclude}
     out = []
     for nid, unit, text in notices:
         own = names.get(unit, ())
         for k, m in enumerate(_SENT.finditer(text)):
             s = m.group(0).strip()
-            if len(s) < MIN_SENTENCE or normalize(s, own) in skip:
+            if len(s) < MIN_SENTENCE or normalize(s, own) in measures:
                 continue
             out.append(MeasureItem(f"{nid}/s{k}", unit, nid, nid, s))
     return out
@@ -157,14 +151,13 @@ def sentence_items(
 
 def find_sentences(
     notices: Iterable[tuple[str, str, str]],
-    exclude: Iterable[str] = (),
     names: Mapping[str, Sequence[str]] | None = None,
     min_units: int = 2,
-    excluded_normalized: AbstractSet[str] = frozenset(),
+    measures: AbstractSet[str] = frozenset(),
 ) -> list[Family]:
     """Near-identical sentences of notice bodies recurring in ``min_units``+ units (sentences
     that are measures are left out: see ``sentence_items``)."""
-    sents = sentence_items(notices, exclude, names, excluded_normalized)
+    sents = sentence_items(notices, names, measures)
     # Without containment: a sentence is one statement, not a measure cut down from a longer
     # one; with it, 新邱区's preamble sentence (the formula plus its feedback date) joined the
     # 根据省委…常规巡视 family through its runs and pushed 省应急厅's below the complete-link floor.

@@ -24,28 +24,19 @@ _MEMBERS = {
         "d.id AS mid, u.name AS unit, m.notice_id AS notice, m.issue_id AS issue, r.text AS mtext "
         "ORDER BY fn DESC, fsize DESC, fid, unit, mid"
     ),
-    "sentence": (
-        "MATCH (t:MeasureTemplate) WHERE t.kind = $kind AND ($scope = 'all' OR t.scope = $scope) "
-        "AND t.n_units >= $min_units "
-        "MATCH (n:Notice)-[r:INSTANCE_OF]->(t) MATCH (u:Unit)-[:REPORTED]->(n) "
-        "RETURN t.id AS fid, t.text AS ftext, t.scope AS fscope, t.size AS fsize, t.n_units AS fn, "
-        "n.id AS mid, u.name AS unit, n.id AS notice, '' AS issue, r.text AS mtext "
-        "ORDER BY fn DESC, fsize DESC, fid, unit, mid"
-    ),
 }
+# Members that are notices: a boilerplate sentence, or a document named outside the measures
+# (the organisation section).
+_NOTICE_MEMBERS = (
+    "MATCH (t:MeasureTemplate) WHERE t.kind = $kind AND ($scope = 'all' OR t.scope = $scope) "
+    "AND t.n_units >= $min_units "
+    "MATCH (n:Notice)-[r:INSTANCE_OF]->(t) MATCH (u:Unit)-[:REPORTED]->(n) "
+    "RETURN t.id AS fid, t.text AS ftext, t.scope AS fscope, t.size AS fsize, t.n_units AS fn, "
+    "n.id AS mid, u.name AS unit, n.id AS notice, '' AS issue, r.text AS mtext"
+)
+_MEMBERS["sentence"] = _NOTICE_MEMBERS
 _MEMBERS["headline"] = _MEMBERS["measure"]
 KINDS = tuple(_MEMBERS)
-# Documents named outside the measures (the organisation section) are members through their
-# notice; their rows are merged with the first query's in the same order.
-_ALSO = {
-    "document": (
-        "MATCH (t:MeasureTemplate) WHERE t.kind = $kind AND ($scope = 'all' OR t.scope = $scope) "
-        "AND t.n_units >= $min_units "
-        "MATCH (n:Notice)-[r:INSTANCE_OF]->(t) MATCH (u:Unit)-[:REPORTED]->(n) "
-        "RETURN t.id AS fid, t.text AS ftext, t.scope AS fscope, t.size AS fsize, t.n_units AS fn, "
-        "n.id AS mid, u.name AS unit, n.id AS notice, '' AS issue, r.text AS mtext"
-    ),
-}
 
 
 def read_families(
@@ -54,9 +45,10 @@ def read_families(
     """Stored families, widest spread first, as the JSON the CLI prints."""
     params = {"kind": kind, "scope": scope, "min_units": min_units}
     rows = store.query(_MEMBERS[kind], params).rows
-    if kind in _ALSO:
-        rows += store.query(_ALSO[kind], params).rows
-        rows.sort(key=lambda r: (-r[4], -r[3], r[0], r[6], r[5]))
+    if kind == "document":
+        rows += store.query(_NOTICE_MEMBERS, params).rows
+    # widest spread, largest, then by family id, unit and member (as the queries' ORDER BY)
+    rows.sort(key=lambda r: (-r[4], -r[3], r[0], r[6], r[5]))
     fams: dict[str, dict[str, Any]] = {}
     seen: set[tuple[str, str]] = set()
     for fid, ftext, fscope, fsize, _fn, mid, unit, notice, issue, mtext in rows:

@@ -97,13 +97,14 @@ def hash_shingles(texts: Sequence[str], n: int = N, block: int = 50_000) -> tupl
     hashes = np.zeros(int(offsets[-1]), dtype=np.uint32)
     for s in range(0, len(texts), block):
         e = min(s + block, len(texts))
-        hashes[offsets[s] : offsets[e]] = _hash_block(texts[s:e], lens[s:e], counts[s:e], n)
+        local = offsets[s : e + 1] - offsets[s]
+        hashes[offsets[s] : offsets[e]] = _hash_block(texts[s:e], lens[s:e], counts[s:e], local, n)
     return hashes, offsets
 
 
-def _hash_block(texts: Sequence[str], lens: np.ndarray, counts: np.ndarray, n: int) -> np.ndarray:
-    offsets = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum(counts, out=offsets[1:])
+def _hash_block(
+    texts: Sequence[str], lens: np.ndarray, counts: np.ndarray, offsets: np.ndarray, n: int
+) -> np.ndarray:
     if offsets[-1] == 0:
         return np.zeros(0, dtype=np.uint32)
     pad = "\0" * (n - 1)

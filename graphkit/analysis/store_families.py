@@ -130,7 +130,7 @@ def detect_all(
     families += doc_fams
     lap("documents")
     if texts:
-        families += boilerplate.find_sentences(texts, names=names, excluded_normalized=set(det.texts))
+        families += boilerplate.find_sentences(texts, names=names, measures=set(det.texts))
     lap("sentences")
     return items, families
 
