@@ -1,0 +1,182 @@
+"""Problem or action: which numbered items state what was wrong (issues) and which state what
+was done (measures).
+
+The decision reads an item's content and its place, not its number style: a frame that names
+a problem (关于“……”问题, 在……方面), shortcoming wording (不够, 不到位, 差距 …) against action
+verbs (制定, 召开, 建立 …), an introduction of measures (整改措施:) in its body, the roles of the
+items it continues.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.parse.context import NoticeText
+from graphkit.parse.headings import analyze_heading, states_problem
+from graphkit.parse.outline import Node
+from graphkit.parse.sections import Para
+from graphkit.parse.status import status_line
+
+# "整改措施及成效:" and its kin open the measures of an issue
+MEASURE_PREFIX_RE = re.compile(
+    r"(?:主要|具体)?(?:整改|落实|工作)?(?:措施|举措)(?:及|与|和)?(?:取得)?(?:的)?(?:时)?(?:成效|效果|情况)?\s*[:：]+\s*"
+    r"|(?:整改|落实|工作)(?:情况|成效|进展)\s*[:：]+\s*"
+    r"|下一步(?:工作|打算|计划|措施)*\s*[:：]+\s*"
+)
+INTRO_RE = re.compile(r"^对应问题|^针对上述问题|^主要(?:整改)?措施")
+# a line that only announces the problem's manifestations (具体表现:) introduces issues, not measures
+PROBLEM_INTRO_RE = re.compile(
+    r"^(?:具体表现|主要表现|问题表现|表现为|存在问题|具体问题)\s*(?:如下|有)?\s*[:：]?$"
+)
+# shortcoming wording: what a stated problem says
+SHORTFALL_RE = re.compile(r"不够|不到位|不力|不足|不严|不实|未完成|没有|缺乏|薄弱|差距|滞后|仍有|仍然|依然")
+INTRO_END_RE = re.compile(r"(?:如下|以下(?:整改|措施|工作)?|下列措施|具体措施)\s*[:：。]?$|[:：]$")
+FOLLOWUP_RE = re.compile(
+    r"[,，:：;；。\s]*(?:并|已)?(?:进行了|采取了|开展了|作了|做了)?(?:以下|如下)(?:整改|措施|工作)(?:措施|工作)?[。:：,，;；\s]*"
+)
+# verbs of an action taken; the strong set also counts 整改, the wider one softer verbs
+_ACTIONS = (
+    r"报送|制定|印发|出台|召开|下发|成立|修订|签订|举办|约谈|建立|组建|开展了|组织了|完成了|推动|督促|责令"
+)
+STRONG_ACTION_RE = re.compile(_ACTIONS + r"|整改")
+ACTION_VERB_RE = re.compile(_ACTIONS + r"|研究|部署|落实了|加强|强化|健全|完善|规范")
+
+
+class Classifier:
+    """Gives every node of an outline its role (issue or measure)."""
+
+    def __init__(self, doc: NoticeText) -> None:
+        self.doc = doc
+        self.norm = doc.norm
+        self._intro: dict[int, bool] = {}
+        self._last: dict[str, tuple[int, str]] = {}
+
+    # ---- paragraphs ------------------------------------------------------------------
+    def is_intro(self, p: Para) -> bool:
+        """A paragraph that introduces the measures that follow (整改措施: / 针对上述问题, ……如下:)."""
+        got = self._intro.get(p.start)
+        if got is None:
+            s = self.doc.line(p)
+            if PROBLEM_INTRO_RE.match(s) or status_line(s) is not None:
+                got = False
+            elif MEASURE_PREFIX_RE.match(s):
+                got = True
+            else:
+                got = bool(INTRO_RE.match(s) or (len(s) <= 80 and INTRO_END_RE.search(s)))
+            self._intro[p.start] = got
+        return got
+
+    def unlabeled_issue(self, p: Para) -> bool:
+        """An unnumbered paragraph that opens by naming a problem (关于“……”问题。)."""
+        s = self.doc.line(p)
+        if s.startswith("关于"):
+            return True
+        if not (s.startswith("针对") or s.startswith("“")):
+            return False
+        h = analyze_heading(self.norm, p.start, p.end)
+        if not h.framed:
+            return False
+        if s.startswith("针对") and not states_problem(self.norm, h):
+            return False  # 针对我区的弃管小区,成立了……: an action, no problem named
+        if h.stop in "。:;" or h.stop == "":
+            return True
+        return bool(FOLLOWUP_RE.match(self.norm, h.rest, p.end)) and "以下" in self.norm[h.rest : h.rest + 12]
+
+    def describes_problem(self, p: Para) -> bool:
+        """A paragraph that only states a shortcoming: no enumeration, no document, no action verb."""
+        s = self.doc.line(p)
+        if "《" in s or not SHORTFALL_RE.search(s) or ACTION_VERB_RE.search(s):
+            return False
+        return not self.doc.inline(p.start, p.end)[1]
+
+    # ---- nodes -----------------------------------------------------------------------
+    def has_intro(self, node: Node) -> bool:
+        """A body paragraph of the node introduces measures."""
+        if node.has_intro is None:
+            node.has_intro = any(self.is_intro(b) for b in node.body)
+        return node.has_intro
+
+    def starts_with_intro(self, node: Node) -> bool:
+        return bool(node.body) and self.is_intro(node.body[0])
+
+    def framed(self, node: Node) -> bool:
+        """The node's heading names a problem in a frame, and does not go on with an action."""
+        if node.kind == "none":
+            return True
+        h = self.doc.heading(node)
+        if not h.framed:
+            return False
+        p = node.para
+        assert p is not None
+        opener_at = p.label.end if p.label else p.start
+        if not states_problem(self.norm, h) and re.match(r"\s*(?:针对|对于)", self.norm[opener_at:]):
+            return False
+        # (2)针对“……”问题,2022年6月,对……进行回头看 / 二是针对……问题,立即组织……: an action;
+        # 1.关于“……”的问题,区城市管理委党委坚持问题导向…… still names the problem
+        if h.stop != "," or h.rest >= p.end:
+            return True
+        if "以下" in self.norm[h.rest : h.rest + 12] and FOLLOWUP_RE.match(self.norm, h.rest, p.end):
+            return True  # 针对“……”问题,进行了以下整改。
+        opener = self.norm[opener_at:].lstrip()
+        return opener.startswith("关于") and self.norm[h.title_start - 1] == "“"
+
+    def acts_after(self, node: Node) -> bool:
+        """The heading paragraph goes on, after the named problem, with what was done."""
+        if node.kind == "none" or node.para is None:
+            return False
+        h = self.doc.heading(node)
+        return node.para.end - h.rest > 8
+
+    def _restated_action(self, node: Node) -> bool:
+        """An item restarting its parent's numbering, named as an action (no shortfall in its
+        first sentence, not framed as a problem) and going on with what was done."""
+        if self.framed(node) or not self.acts_after(node):
+            return False
+        h = self.doc.heading(node)
+        return not SHORTFALL_RE.search(self.norm, h.title_start, h.title_end)
+
+    def _continues_issue(self, node: Node) -> bool:
+        """(58) alone under its own heading continues (57) of the heading before, an issue:
+        numbering that runs on across groups keeps the role of the item it continues."""
+        last = self._last.get(node.kind)
+        return bool(last and node.number > 1 and last == (node.number - 1, "issue"))
+
+    def classify_tree(self, root: Node) -> None:
+        """Set the role of every node of one section's outline."""
+        self._last = {}
+        self.classify(root)
+
+    def classify(self, node: Node, measure_mode: bool = False) -> None:
+        """Set the role of every node under `node` (in place)."""
+        groups: dict[str, list[Node]] = {}
+        for c in node.children:
+            groups.setdefault(c.kind, []).append(c)
+        parent_intro = node.kind != "root" and self.has_intro(node)
+        for kind, group in groups.items():
+            if kind == "none":
+                for c in group:
+                    c.role = "issue"
+                continue
+            framed = [self.framed(c) for c in group]
+            # 一是针对……工作,多次…… 二是针对……问题。积极协调……: when not every item names a problem,
+            # one that names it and goes on with the action in the same paragraph is an action too
+            evidence = any(
+                (f and (all(framed) or not self.acts_after(c)))
+                or self.has_intro(c)
+                or any(g.kind != "circle" for g in c.children)
+                for c, f in zip(group, framed, strict=True)
+            )
+            for c in group:
+                if node.role == "measure" or measure_mode:
+                    c.role = "measure"
+                elif parent_intro and node.kind != "root":
+                    c.role = "issue" if self.framed(c) else "measure"
+                elif evidence or node.kind == "root" or self._continues_issue(c):
+                    c.role = "issue"
+                else:
+                    c.role = "measure"
+                if c.role == "issue" and c.kind == node.kind and self._restated_action(c):
+                    c.role = "measure"  # 一是落实……不彻底。 then 一是贯彻落实……。研究制定……
+                self._last[c.kind] = (c.number, c.role)
+        for c in node.children:
+            self.classify(c, measure_mode=c.role == "measure")
