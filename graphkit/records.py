@@ -33,12 +33,20 @@ class _Model(BaseModel):
 
 
 class Measure(_Model):
-    label: str | None = None
-    text: str
-    status: Status | None = None
-    deadline: str | None = None
-    documents: list[str] = Field(default_factory=list)
-    span: tuple[int, int] | None = None
+    """What the unit did about an issue: one enumerated action, or one paragraph of action."""
+
+    label: str | None = Field(None, description="The number as written (一是, (1), ①), or null.")
+    text: str = Field(description="The measure's full text, without its label.")
+    status: Status | None = Field(
+        None, description="Stated progress from the issue's status lines: done, in_progress or long_term."
+    )
+    deadline: str | None = Field(None, description="The stated time limit as YYYY, YYYY-MM or YYYY-MM-DD.")
+    documents: list[str] = Field(
+        default_factory=list, description="Titles of the documents the measure issues or cites, without 《》."
+    )
+    span: tuple[int, int] | None = Field(
+        None, description="[start, end) character range of the measure (with its label) in the notice text."
+    )
 
     @field_validator("deadline")
     @classmethod
@@ -49,52 +57,93 @@ class Measure(_Model):
 
 
 class Issue(_Model):
-    label: str | None = None
-    title: str
-    children: list[Issue] = Field(default_factory=list)
-    measures: list[Measure] = Field(default_factory=list)
-    span: tuple[int, int] | None = None
+    """A fed-back problem: a category holds issues, an issue holds its concrete manifestations."""
+
+    label: str | None = Field(None, description="The number as written (（一）, 1., (1), 一是), or null.")
+    title: str = Field(description="The problem's words, without its number and the frame around it.")
+    children: list[Issue] = Field(default_factory=list, description="Finer problems under this one.")
+    measures: list[Measure] = Field(default_factory=list, description="What was done about this problem.")
+    span: tuple[int, int] | None = Field(
+        None, description="[start, end) character range of the issue and all it holds in the notice text."
+    )
 
 
 class Role(_Model):
-    role: str
-    position: str | None = None
-    person: str | None = None
+    """Who leads or answers for the rectification."""
+
+    role: str = Field(description="The role: 组长, 副组长, 第一责任人, 责任领导, 责任单位 …")
+    position: str | None = Field(None, description="The office that holds it, e.g. 区委书记.")
+    person: str | None = Field(None, description="The named person, without 同志.")
 
 
 class Inspection(_Model):
-    team: str | None = None
-    kind: str | None = None
-    round: str | None = None
-    start: str | None = None
-    end: str | None = None
-    feedback: str | None = None
+    """The inspection the notice answers: team, kind, round, stay and feedback."""
+
+    team: str | None = Field(None, description="The inspecting team, e.g. 省委第八巡视组, 县委机动巡察组.")
+    kind: str | None = Field(None, description="e.g. 常规巡视, 机动巡察, 巡视“回头看”.")
+    round: str | None = Field(None, description="e.g. 十二届省委第九轮.")
+    start: str | None = Field(None, description="First day of the team's stay, YYYY-MM-DD.")
+    end: str | None = Field(None, description="Last day of the team's stay, YYYY-MM-DD.")
+    feedback: str | None = Field(None, description="The day the team fed its findings back, YYYY-MM-DD.")
 
     _v = field_validator("start", "end", "feedback")(classmethod(lambda cls, v: _check_date(v)))
 
 
+#: the warning codes the parser gives; the message says the same in a sentence
+WARNING_CODES = (
+    "no_rectification_section",
+    "unit_not_found",
+    "date_damaged",
+    "numbering_skips",
+    "starts_mid_document",
+    "ends_mid_document",
+    "traditional_characters",
+    "no_issues_found",
+)
+
+
+class ParseWarning(_Model):
+    """Something the parser could not read with confidence."""
+
+    code: str = Field(description="A short stable code, e.g. unit_not_found (see WARNING_CODES).")
+    message: str = Field(description="The same in a sentence.")
+    span: tuple[int, int] | None = Field(None, description="Where in the notice text, when it is one place.")
+
+
 class NoticeRecord(_Model):
-    id: str
-    source: str
-    title: str | None = None
-    unit: str
-    publisher: str | None = None
-    published: str | None = None
-    inspection: Inspection = Field(default_factory=Inspection)
-    issues: list[Issue] = Field(default_factory=list)
-    roles: list[Role] = Field(default_factory=list)
-    figures: dict[str, Any] = Field(default_factory=dict)
+    """One parsed rectification notice: the contract between `graphkit parse`, loaders and grader."""
+
+    id: str = Field(description="Stable id: the same clean text always gets the same id (n-<sha1>).")
+    source: str = Field(description="Where it was read: a path or URL, `#k` when one file holds several.")
+    title: str | None = Field(None, description="The notice's own title line, if it has one.")
+    unit: str | None = Field(
+        None, description="The inspected party organisation as the notice names it; null when it does not."
+    )
+    publisher: str | None = Field(None, description="The signature line at the end.")
+    published: str | None = Field(
+        None, description="The date under the signature, or the page's publication date (YYYY-MM-DD)."
+    )
+    inspection: Inspection = Field(default_factory=Inspection, description="The inspection answered.")
+    issues: list[Issue] = Field(default_factory=list, description="The fed-back problems, as a tree.")
+    roles: list[Role] = Field(default_factory=list, description="Who leads or answers for the rectification.")
+    figures: dict[str, Any] = Field(
+        default_factory=dict, description="Figures the notice states about its own progress (free keys)."
+    )
+    warnings: list[ParseWarning] = Field(
+        default_factory=list,
+        description="What the parser could not read with confidence; empty when all went well.",
+    )
     # graphkit's extra: the clean text that spans point into (kept on the Notice node, used for
     # provenance and boilerplate-sentence detection); the grader ignores it.
-    text: str | None = None
+    text: str | None = Field(None, description="The clean text that every span points into.")
 
     _p = field_validator("published")(classmethod(lambda cls, v: _check_date(v)))
 
     @field_validator("unit")
     @classmethod
-    def _unit(cls, v: str) -> str:
-        if not v.strip():
-            raise ValueError("must not be empty")
+    def _unit(cls, v: str | None) -> str | None:
+        if v is not None and not v.strip():
+            raise ValueError("must not be empty (null when the notice does not name its unit)")
         return v
 
 

@@ -58,9 +58,15 @@ def record_to_graph(
     `content_hash` is `record_hash(record)` when the caller has it already."""
     g = batch if batch is not None else GraphBatch()
     nid = record.id
-    unit_name = normalise_unit(record.unit)
-    uid = stable_id("u", unit_name)
-    aliases = sorted({record.unit, *([record.publisher] if record.publisher else [])} - {unit_name})
+    named = record.unit or record.publisher
+    if named:
+        unit_name: str | None = normalise_unit(named)
+        uid = stable_id("u", unit_name)
+        aliases = sorted({named, *([record.publisher] if record.publisher else [])} - {unit_name})
+    else:
+        # the notice names no unit: its measures still need an owner, one of its own, left unnamed
+        # (a guess would merge unrelated notices into one unit)
+        unit_name, uid, aliases = None, stable_id("u", "unnamed", nid), []
     g.node("Unit", {"id": uid, "name": unit_name, "aliases": aliases})
 
     insp = record.inspection
@@ -178,6 +184,9 @@ def record_to_graph(
             "publisher": record.publisher,
             "published": record.published,
             "figures": json.dumps(record.figures, ensure_ascii=False, sort_keys=True),
+            "warnings": json.dumps(
+                [w.model_dump(mode="json") for w in record.warnings], ensure_ascii=False, sort_keys=True
+            ),
             "content_hash": content_hash if content_hash is not None else record_hash(record),
             "issue_count": ord_issue,
             "measure_count": ord_measure,

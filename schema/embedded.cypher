@@ -1,5 +1,5 @@
 // Generated from schema/graph.yaml by `python -m graphkit.schema`; do not edit.
-CREATE NODE TABLE IF NOT EXISTS Notice(id STRING, source STRING, title STRING, unit_name STRING, publisher STRING, published STRING, figures STRING, content_hash STRING, issue_count INT64, measure_count INT64, text STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS Notice(id STRING, source STRING, title STRING, unit_name STRING, publisher STRING, published STRING, figures STRING, warnings STRING, content_hash STRING, issue_count INT64, measure_count INT64, text STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Unit(id STRING, name STRING, aliases STRING[], PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Inspection(id STRING, team STRING, kind STRING, round STRING, start_date STRING, end_date STRING, feedback_date STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Issue(id STRING, notice_id STRING, parent_id STRING, label STRING, title STRING, depth INT64, ord INT64, path STRING, span_start INT64, span_end INT64, PRIMARY KEY(id));

@@ -4,8 +4,11 @@
     record = parse_notice(text, "corpus/notices/x.txt")
 
 Every Issue and Measure carries `span=(start, end)`, character offsets into `text` as given.
-Matching runs on a same-length normalised copy (full-width forms folded), so offsets map 1:1;
-titles and texts are cut from the original text.
+Matching runs on a same-length copy (full-width forms folded, traditional characters read as
+simplified), so offsets map 1:1; titles and texts are cut from the original text.
+
+Any text that reads as a rectification notice (巡视/巡察 and 整改, in either script) gives a
+record, also a partial one: what could not be read is said in the record's `warnings`.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import re
 
 from graphkit.errors import NotANoticeError
+from graphkit.parse.checks import Checks
 from graphkit.parse.dates import YearIndex
 from graphkit.parse.metadata import (
     find_figures,
@@ -24,24 +28,34 @@ from graphkit.parse.metadata import (
 )
 from graphkit.parse.normalize import normalize
 from graphkit.parse.roles import extract_roles
-from graphkit.parse.sections import body_bounds, paragraphs, split_sections
+from graphkit.parse.script import is_traditional, to_simplified
+from graphkit.parse.sections import Para, Section, body_bounds, paragraphs, split_sections
 from graphkit.parse.tree import build_issues
-from graphkit.records import NoticeRecord, notice_id
+from graphkit.records import NoticeRecord, Role, notice_id
 
 __all__ = ["parse_notice"]
 
+_LEADER_LINES = ("责任领导", "牵头领导", "责任人")
+# outside the organisation part, a sentence names the rectification's leaders only when it is
+# about the rectification and its leading group or first responsible person
+_ROLE_SENTENCE = re.compile(
+    r"[^。\n]*整改[^。\n]*(?:组长|第一责任人)[^。\n]*|[^。\n]*(?:组长|第一责任人)[^。\n]*整改[^。\n]*"
+)
+
 _VOCAB_INSPECT = re.compile(r"巡视|巡察")
 _VOCAB_RECTIFY = re.compile(r"整改")
-_LEADER_LINES = ("责任领导", "牵头领导", "责任人")
 
 
 def parse_notice(text: str, source: str) -> NoticeRecord:
     """Parse the clean text of one notice. Raise NotANoticeError when it is not one."""
     if not isinstance(text, str):
         raise TypeError("text must be str")
-    norm = normalize(text)
+    norm, folded = to_simplified(normalize(text))
     if not _VOCAB_INSPECT.search(norm) or len(_VOCAB_RECTIFY.findall(norm)) < 2:
         raise NotANoticeError(source, "no inspection/rectification vocabulary (巡视/巡察, 整改)")
+    checks = Checks(norm)
+    if is_traditional(text, folded):
+        checks.warn("traditional_characters", "written in traditional characters (read through OpenCC t2s)")
     paras = paragraphs(norm)
     first, stop = body_bounds(norm, paras)
     body = paras[first:stop]
@@ -53,35 +67,24 @@ def parse_notice(text: str, source: str) -> NoticeRecord:
         published = find_page_date(norm, paras[:first] + paras[stop:])
     body_start = body[0].start if body else 0
     body_end = body[-1].end if body else len(norm)
-    intro_end = sections[0].heading.start if sections and sections[0].heading else body_end  # type: ignore[union-attr]
+    intro_end = sections[0].heading.start if sections and sections[0].heading else body_end
     # the stay and feedback are told in the opening, or in the first section's opening
     ins_stop = intro_end
     if sections and sections[0].paras:
         ins_stop = max(ins_stop, sections[0].paras[0].end)
-    inspection = find_inspection(norm, text, body_start, ins_stop)
+    damaged: list[tuple[int, int]] = []
+    inspection = find_inspection(norm, text, body_start, ins_stop, damaged)
+    for span in damaged:
+        checks.warn("date_damaged", f"a date lost its 年/月 on the page: {text[span[0] : span[1]]}", span)
     unit = find_unit(norm, text, publisher, title, body_start)
+    if unit is None:
+        checks.warn("unit_not_found", "the notice names no inspected unit that could be read")
 
     years = YearIndex(norm, default=int(published[:4]) if published else None)
     issues = build_issues(text, norm, sections, years)
-    has_structure = sum(1 for p in body if p.label is not None) >= 2
-    if not issues and not has_structure:
-        raise NotANoticeError(source, "no numbered problems or rectification measures found")
+    checks.structure(paras, body, sections, issues, has_title=title is not None, closed=stop < len(paras))
 
-    org_text = "\n".join(
-        text[p.start : p.end]
-        for s in sections
-        if s.kind == "org"
-        for p in ([s.heading] if s.heading else []) + s.paras
-    )
-    if not any(s.kind == "org" for s in sections):
-        org_text = "\n".join(text[p.start : p.end] for p in preface)
-    roles = extract_roles(org_text)
-    # named 责任领导/责任人 lines anywhere in the body
-    for r in extract_roles(
-        "\n".join(text[p.start : p.end] for p in body if norm.startswith(_LEADER_LINES, p.start, p.end))
-    ):
-        if r not in roles:
-            roles.append(r)
+    roles = _roles(text, norm, preface, sections, body)
 
     fig_spans = [(p.start, p.end) for p in preface]
     for s in sections:
@@ -97,11 +100,35 @@ def parse_notice(text: str, source: str) -> NoticeRecord:
         id=notice_id(text),
         source=source,
         title=title,
-        unit=unit or publisher or "未知单位",
+        unit=unit,
         publisher=publisher,
         published=published,
         inspection=inspection,
         issues=issues,
         roles=roles,
         figures=figures,
+        warnings=checks.warnings,
     )
+
+
+def _roles(
+    text: str, norm: str, preface: list[Para], sections: list[Section], body: list[Para]
+) -> list[Role]:
+    """Roles wherever the notice states them: the organisation part (or the opening when it has
+    none) in full; elsewhere the sentences on the rectification's leaders and 责任领导 lines."""
+    org = [p for s in sections if s.kind == "org" for p in ([s.heading] if s.heading else []) + s.paras]
+    main = org or preface
+    roles = extract_roles("\n".join(text[p.start : p.end] for p in main))
+    seen = {p.start for p in main}
+    extra: list[str] = []
+    for p in body:
+        if p.start in seen:
+            continue
+        if norm.startswith(_LEADER_LINES, p.start, p.end):
+            extra.append(text[p.start : p.end])
+            continue
+        extra.extend(text[m.start() : m.end()] for m in _ROLE_SENTENCE.finditer(norm, p.start, p.end))
+    for r in extract_roles("\n".join(extra)):
+        if r not in roles:
+            roles.append(r)
+    return roles

@@ -101,3 +101,49 @@ def find_deadline(s: str, year: int | None = None) -> str | None:
     if m3:
         return m3.group(1)
     return None
+
+
+# A date whose 年 and 月 a web page stripped: 2024915日, 1112日 (digits then 日, no 月 before).
+DAMAGED_DATE_RE = re.compile(r"(?<![\d月])(?P<digits>\d{2,8})日")
+DAMAGED_RANGE_RE = re.compile(r"(?<![\d月])(?P<a>\d{2,8})日\s*(?:至|到|—|-|~|－)\s*(?P<b>\d{2,8})日")
+
+
+def _month_day_readings(md: str) -> list[tuple[int, int]]:
+    """Every (month, day) that a run of 2–4 digits can be read as."""
+    out = []
+    for cut in (1, 2):
+        if not (cut < len(md) and len(md) - cut <= 2):
+            continue
+        m, d = int(md[:cut]), int(md[cut:])
+        # no leading zero on a one-digit part (0 is not a month; 05 as a day is two digits)
+        if (
+            (md[cut] != "0" or len(md) - cut == 2)
+            and not (cut == 2 and md[0] == "0")
+            and 1 <= m <= 12
+            and 1 <= d <= 31
+        ):
+            out.append((m, d))
+    return out
+
+
+def read_damaged(digits: str, prev: str | None) -> tuple[str | None, bool]:
+    """(ISO date, damaged) for the digits of a date whose 年 and 月 were stripped.
+
+    The date is read only where one reading is possible (`2024915` → 2024-09-15, `1112` with a
+    year from `prev` → …-11-12); `2024111` (1-11 or 11-1) gives None. `damaged` is True
+    whenever the digits do not read as one date."""
+    year: int | None = None
+    md = digits
+    if len(digits) >= 6 and digits[:2] in ("19", "20"):
+        year, md = int(digits[:4]), digits[4:]
+    if not 2 <= len(md) <= 4:
+        return None, True
+    readings = [r for r in _month_day_readings(md) if iso(year or 2000, *r)]
+    if len(readings) != 1:
+        return None, True
+    m, d = readings[0]
+    if year is None:
+        year = infer_year(m, d, prev)
+        if year is None:
+            return None, True
+    return iso(year, m, d), False

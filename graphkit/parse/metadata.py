@@ -4,20 +4,37 @@ from __future__ import annotations
 
 import re
 
-from graphkit.parse.dates import DATE_RE, RANGE_RE, find_numeric_date, iso, parse_date_line, resolve
+from graphkit.parse.dates import (
+    DAMAGED_DATE_RE,
+    DAMAGED_RANGE_RE,
+    DATE_RE,
+    RANGE_RE,
+    find_numeric_date,
+    iso,
+    parse_date_line,
+    read_damaged,
+    resolve,
+)
 from graphkit.parse.sections import SIGNATURE_RE, Para
 from graphkit.records import Inspection
 
 _CN_NUM = "一二三四五六七八九十"
+_TEAM_OWNER = (
+    r"(?:中央|省委|市委|区委|县委|州委|盟委|旗委|自治区党委|党委|党组|[\u4e00-\u9fff]{0,8}?(?:委|党组))"
+)
 TEAM_RE = re.compile(
-    rf"(?:中央|省委|市委|区委|县委|州委|盟委|旗委|自治区党委|党委|党组|[\u4e00-\u9fff]{{0,8}}?(?:委|党组))?"
-    rf"(?:第[{_CN_NUM}\d]{{1,4}}(?:巡视|巡察)(?:组|工作组)|(?:巡视|巡察)(?:第)?[{_CN_NUM}\d]{{1,4}}组)"
+    # 省委第八巡视组, 区委巡察一组, 区委第巡察组 (a digit lost on the page)
+    rf"{_TEAM_OWNER}?(?:第[{_CN_NUM}\d]{{0,4}}(?:巡视|巡察)(?:组|工作组)|(?:巡视|巡察)(?:第)?[{_CN_NUM}\d]{{1,4}}组)"
+    # 县委机动巡察组, 专项巡察组: a team named by its kind, no number
+    rf"|{_TEAM_OWNER}?(?:常规|机动|专项|提级|交叉|联动|延伸)(?:巡视|巡察)(?:组|工作组)"
+    rf"|{_TEAM_OWNER}(?:巡视|巡察)(?:组|工作组)(?!长|成员|办)"
 )
 KIND_RE = re.compile(
     r"(常规|机动|专项|提级|交叉|联动|延伸)(巡视|巡察)|(巡视|巡察)\s*(“回头看”|\"回头看\"|回头看)"
 )
 ROUND_RE = re.compile(
     rf"[{_CN_NUM}]{{1,3}}届(?:中央|省委|市委|区委|县委|州委|自治区党委|[\u4e00-\u9fff]{{1,6}}委)第[{_CN_NUM}\d]{{1,3}}轮"
+    rf"|(?:中央|省委|市委|区委|县委|州委|自治区党委)\d{{4}}年第[{_CN_NUM}\d]{{1,3}}轮"
 )
 TITLE_HINT_RE = re.compile(r"通报|整改(?:进展|落实)?情况|整改.*公布|公告")
 _PAGE_DATE_RE = re.compile(r"(?:发布|更新|发表|公布)(?:时间|日期)\s*[:：]?\s*")
@@ -49,8 +66,13 @@ def _inspection_sentences(norm: str, start: int, stop: int) -> list[tuple[int, i
     return out
 
 
-def find_inspection(norm: str, text: str, start: int, stop: int) -> Inspection:
-    """Team, kind, round, stay and feedback from the opening sentences about the inspection."""
+def find_inspection(
+    norm: str, text: str, start: int, stop: int, damaged: list[tuple[int, int]] | None = None
+) -> Inspection:
+    """Team, kind, round, stay and feedback from the opening sentences about the inspection.
+
+    Dates whose 年 and 月 the page stripped (`2024915日至1112日`) are read where only one
+    reading is possible; their spans are added to `damaged` (when given) either way."""
     ins = Inspection()
     sentences = _inspection_sentences(norm, start, stop)[:8]
     prev: str | None = None
@@ -68,38 +90,54 @@ def find_inspection(norm: str, text: str, start: int, stop: int) -> Inspection:
             m = ROUND_RE.search(s)
             if m:
                 ins.round = m.group(0)
+        s_after = s
         if ins.start is None:
             r = RANGE_RE.search(s)
             if r:
                 ins.start = iso(int(r["y1"]), int(r["m1"]), int(r["d1"]))
                 ins.end = resolve(r["y2"], r["m2"], r["d2"], ins.start)
-                prev = ins.end or ins.start
                 s_after = s[r.end() :]
-                off = r.end()
             else:
-                s_after, off = s, 0
-        else:
-            s_after, off = s, 0
-        if ins.feedback is None and _FEEDBACK_RE.search(s_after):
-            fb = _FEEDBACK_RE.search(s_after)
-            assert fb is not None
-            best = None
-            for d in DATE_RE.finditer(s_after, 0, fb.start()):
-                best = d
-            if best is not None and fb.start() - best.end() <= 40:
-                ins.feedback = resolve(best["y"], best["m"], best["d"], prev)
-            elif best is None and ins.start is not None:
-                pass
+                dr = DAMAGED_RANGE_RE.search(s)
+                if dr:
+                    if damaged is not None:
+                        damaged.append((a + dr.start(), a + dr.end()))
+                    ins.start, _ = read_damaged(dr["a"], prev)
+                    ins.end, _ = read_damaged(dr["b"], ins.start)
+                    s_after = s[dr.end() :]
+            if ins.start is not None or ins.end is not None:
+                prev = ins.end or ins.start
+        if ins.feedback is None:
+            ins.feedback = _feedback_date(s_after, prev, a + len(s) - len(s_after), damaged)
         if ins.start is not None and ins.feedback is not None and ins.team is not None:
             break
-        if ins.start is not None:
-            prev = ins.end or ins.start
-        _ = off
     if ins.round is None:
         m = ROUND_RE.search(norm, 0, stop)
         if m:
             ins.round = m.group(0)
     return ins
+
+
+def _feedback_date(
+    s: str, prev: str | None, offset: int, damaged: list[tuple[int, int]] | None
+) -> str | None:
+    """The date right before 反馈 in `s` (at most 40 characters before it)."""
+    fb = _FEEDBACK_RE.search(s)
+    if fb is None:
+        return None
+    best = None
+    for d in DATE_RE.finditer(s, 0, fb.start()):
+        best = d
+    if best is not None and fb.start() - best.end() <= 40:
+        return resolve(best["y"], best["m"], best["d"], prev)
+    if best is None:
+        for dd in DAMAGED_DATE_RE.finditer(s, 0, fb.start()):
+            best = dd
+        if best is not None and fb.start() - best.end() <= 40:
+            if damaged is not None:
+                damaged.append((offset + best.start(), offset + best.end()))
+            return read_damaged(best["digits"], prev)[0]
+    return None
 
 
 def find_signature(norm: str, text: str, paras: list[Para], body_stop: int) -> tuple[str | None, str | None]:

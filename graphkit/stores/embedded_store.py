@@ -51,6 +51,18 @@ class EmbeddedStore(Store):
     def apply_schema(self) -> None:
         for stmt in self.schema.embedded_ddl():
             self._conn.execute(stmt)
+        self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        """A store written before a node property was added to the schema gets the column (null)."""
+        for n in self.schema.nodes.values():
+            res = self._conn.execute(f"CALL table_info('{n.label}') RETURN name")
+            have = set()
+            while res.has_next():
+                have.add(res.get_next()[0])
+            for prop, typ in n.properties.items():
+                if prop not in have:
+                    self._conn.execute(f"ALTER TABLE {n.label} ADD {prop} {_TYPES[typ]}")
 
     def query(
         self,

@@ -1,4 +1,12 @@
-from graphkit.parse.dates import RANGE_RE, YearIndex, find_deadline, infer_year, parse_date_line, resolve
+from graphkit.parse.dates import (
+    RANGE_RE,
+    YearIndex,
+    find_deadline,
+    infer_year,
+    parse_date_line,
+    read_damaged,
+    resolve,
+)
 from graphkit.parse.metadata import find_inspection
 from graphkit.parse.normalize import normalize
 
@@ -17,13 +25,44 @@ def test_invalid_dates_give_none():
     assert parse_date_line("202284") is None
 
 
-def test_lost_digits_do_not_make_a_wrong_date():
+def test_stripped_dates_are_read_where_only_one_reading_is_possible():
+    # the page stripped 年 and 月: 202131日 can only be 2021-03-01, 430日 only 04-30, 722日 only 07-22
     s = "根据市委统一部署,202131日至430日,市委巡视一组对静海区开展了常规巡视。722日,市委巡视一组向静海区委反馈了巡视意见。"
     assert RANGE_RE.search(s) is None
-    ins = find_inspection(normalize(s), s, 0, len(s))
+    damaged: list[tuple[int, int]] = []
+    ins = find_inspection(normalize(s), s, 0, len(s), damaged)
     assert ins.team == "市委巡视一组"
     assert ins.kind == "常规巡视"
-    assert ins.start is None and ins.end is None and ins.feedback is None
+    assert (ins.start, ins.end, ins.feedback) == ("2021-03-01", "2021-04-30", "2021-07-22")
+    assert len(damaged) == 2
+
+
+def test_stripped_dates_with_two_readings_give_no_date():
+    # 2024111日: 2024-01-11 or 2024-11-01; 1210日 after it cannot be placed without its start
+    s = "根据县委统一部署,2024111日至1210日,县委第二巡察组对县林业局党组开展了常规巡察。"
+    damaged: list[tuple[int, int]] = []
+    ins = find_inspection(normalize(s), s, 0, len(s), damaged)
+    assert ins.start is None
+    assert damaged == [(9, 23)]  # 2024111日至1210日
+
+
+def test_read_damaged():
+    assert read_damaged("2024915", None) == ("2024-09-15", False)
+    assert read_damaged("1112", "2024-09-15") == ("2024-11-12", False)
+    assert read_damaged("1220", "2024-11-12") == ("2024-12-20", False)
+    assert read_damaged("2024111", None) == (None, True)  # 1-11 or 11-1
+    assert read_damaged("2024105", None) == (None, True)  # 1-05 or 10-5
+    assert read_damaged("1112", None) == (None, True)  # no year to take
+
+
+def test_teams_without_a_number_and_central_inspection():
+    for s, team in [
+        ("根据县委统一部署,县委机动巡察组对县林业局党组开展了机动巡察。", "县委机动巡察组"),
+        ("根据区委统一部署,区委第巡察组对区统计局党组进行了常规巡察。", "区委第巡察组"),
+        ("根据中央统一部署,十九届中央第二轮巡视期间,中央第十巡视组对本部开展了常规巡视。", "中央第十巡视组"),
+        ("根据镇党委统一部署,镇党委第二巡察组对东坪村党组织开展了巡察。", "镇党委第二巡察组"),
+    ]:
+        assert find_inspection(normalize(s), s, 0, len(s)).team == team, s
 
 
 def test_stay_and_feedback():

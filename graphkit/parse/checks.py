@@ -1,0 +1,82 @@
+"""What the parser could not read with confidence, as the record's `warnings`.
+
+Each warning has a short stable code (see `graphkit.records.WARNING_CODES`) and a sentence.
+They describe the text (a notice cut at its start, numbering that skips, a date the page
+damaged), never a failure of the parser itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphkit.parse.numbering import match_label
+from graphkit.parse.sections import Para, Section
+from graphkit.records import Issue, ParseWarning
+
+# how a notice's text opens: its title, or the opening formula about the inspection
+_OPENING_RE = re.compile(r"^(?:根据|按照|依据|遵照|为|近日|日前|\d{4}年|今年|去年|经|受|在)|巡视|巡察")
+# the last words of a notice that ended where it should: a full stop, a quote, a bracket
+_SENTENCE_END = "。!?;”’)」』…"
+
+
+class Checks:
+    """Collects the warnings of one notice."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.warnings: list[ParseWarning] = []
+
+    def warn(self, code: str, message: str, span: tuple[int, int] | None = None) -> None:
+        if any(w.code == code and w.span == span for w in self.warnings):
+            return
+        self.warnings.append(ParseWarning(code=code, message=message, span=span))
+
+    def structure(
+        self,
+        paras: list[Para],
+        body: list[Para],
+        sections: list[Section],
+        issues: list[Issue],
+        *,
+        has_title: bool,
+        closed: bool,
+    ) -> None:
+        """Warnings on the notice's shape: where it starts and ends, its rectification part."""
+        if paras and not has_title:
+            p = paras[0]
+            line = self.norm[p.start : p.end]
+            lab = p.label
+            if (lab is not None and lab.number > 1) or (lab is None and not _OPENING_RE.search(line[:40])):
+                self.warn(
+                    "starts_mid_document",
+                    "the text starts inside a notice (no title, no opening about the inspection)",
+                    (p.start, p.end),
+                )
+        if paras and not closed:
+            last = paras[-1]
+            if self.norm[last.end - 1] not in _SENTENCE_END:
+                self.warn(
+                    "ends_mid_document",
+                    "the text stops inside a sentence (no closing, no signature)",
+                    (last.start, last.end),
+                )
+        if not any(s.kind == "issues" for s in sections) or not issues:
+            self.warn(
+                "no_rectification_section",
+                "no part on the rectification of the fed-back problems was found: no issues, no measures",
+            )
+        self._skips(issues)
+
+    def _skips(self, issues: list[Issue]) -> None:
+        """Sibling issues numbered with a gap (1. then 3.)."""
+        prev: tuple[str, int] | None = None
+        for issue in issues:
+            lab = match_label(issue.label + " x", 0) if issue.label else None
+            if lab is not None and prev is not None and prev[0] == lab.kind and lab.number > prev[1] + 1:
+                self.warn(
+                    "numbering_skips",
+                    f"numbering skips from {prev[1]} to {lab.number} ({issue.label}): the tree follows the text",
+                    issue.span,
+                )
+            prev = (lab.kind, lab.number) if lab is not None else None
+            self._skips(issue.children)
