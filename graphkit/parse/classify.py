@@ -13,6 +13,7 @@ import re
 
 from graphkit.parse.context import NoticeText
 from graphkit.parse.headings import analyze_heading, states_problem
+from graphkit.parse.numbering import match_label
 from graphkit.parse.outline import Node
 from graphkit.parse.sections import Para
 from graphkit.parse.status import status_line
@@ -28,6 +29,8 @@ INTRO_RE = re.compile(r"^对应问题|^针对上述问题|^主要(?:整改)?措�
 PROBLEM_INTRO_RE = re.compile(
     r"^(?:具体表现|主要表现|问题表现|表现为|存在问题|具体问题)\s*(?:如下|有)?\s*[:：]?$"
 )
+_PROBLEM_END_RE = re.compile(r"问题$")
+_ACTION_IN_PROBLEM_RE = re.compile(r"解决|破解|疏解|协调|处理|化解|以来")
 # shortcoming wording: what a stated problem says
 SHORTFALL_RE = re.compile(r"不够|不到位|不力|不足|不严|不实|未完成|没有|缺乏|薄弱|差距|滞后|仍有|仍然|依然")
 INTRO_END_RE = re.compile(r"(?:如下|以下(?:整改|措施|工作)?|下列措施|具体措施)\s*[:：。]?$|[:：]$")
@@ -120,6 +123,28 @@ class Classifier:
         opener = self.norm[opener_at:].lstrip()
         return opener.startswith("关于") and self.norm[h.title_start - 1] == "“"
 
+    def problem_statement(self, node: Node) -> bool:
+        """A heading that states a problem plainly, without a frame (`1.……有时差问题。`,
+        `1.学习贯彻……不够深入。一是……`), and has text of its own below or after it: the problem
+        is named by its words (问题 closing its first sentence, shortcoming wording and no
+        action verb), not by its number."""
+        if node.para is None or node.kind == "none":
+            return False
+        h = self.doc.heading(node)
+        first = self.norm[h.title_start : h.rest]
+        if h.stop not in "。;:" and h.rest < node.para.end:
+            return False  # the sentence goes on with a comma: an action reported in one breath
+        after = h.rest + 1
+        while after < node.para.end and self.norm[after] == " ":
+            after += 1
+        if after < node.para.end and match_label(self.norm, after, node.para.end) is None:
+            return False  # the paragraph goes on with what was done: an action item
+        if not node.body and after >= node.para.end:
+            return False
+        if _ACTION_IN_PROBLEM_RE.search(first):
+            return False  # 现场协调解决……困难问题: an action on a problem
+        return bool(_PROBLEM_END_RE.search(first) or SHORTFALL_RE.search(first))
+
     def acts_after(self, node: Node) -> bool:
         """The heading paragraph goes on, after the named problem, with what was done."""
         if node.kind == "none" or node.para is None:
@@ -160,7 +185,9 @@ class Classifier:
             framed = [self.framed(c) for c in group]
             # 一是针对……工作,多次…… 二是针对……问题。积极协调……: when not every item names a problem,
             # one that names it and goes on with the action in the same paragraph is an action too
-            evidence = any(
+            # plain problem statements (1.……问题。) count when most of the group are such
+            plain = 2 * sum(self.problem_statement(c) for c in group) >= len(group)
+            evidence = plain or any(
                 (f and (all(framed) or not self.acts_after(c)))
                 or self.has_intro(c)
                 or any(g.kind != "circle" for g in c.children)

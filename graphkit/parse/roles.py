@@ -17,7 +17,11 @@ _TITLE_RE = re.compile(
     r"组长|负责人|负责同志|成员|领导|调研员|专员)"
 )
 _NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
-_NOT_NAME = re.compile(r"[等各其他有关相关主要分管全体同志领导成员负责]")
+# a name is read by its place (after an office, before 同志), so any character may stand in it
+# (杨志刚, 王成, 李主); what is refused are the words that stand in that place instead of a name
+_NOT_NAME = re.compile(
+    r"^(?:等|各|其他|其余|有关|相关|主要|分管|全体|班子|领导|成员|负责|同志|单位|部门|人员|牵头|具体)|等$|同志$"
+)
 _LEAD_JUNK = re.compile(r"^(?:并|由|以|其中|成立了?|迅速成立|立即成立|同时|和|及|、|,|，|\s)+")
 _TAIL_JUNK = re.compile(r"(?:(?:\d+|[一二三四五六七八九十]+)名(?:同志)?)?(?:分别|共同)?\s*$")
 _LEADER_LINE_RE = re.compile(

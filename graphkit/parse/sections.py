@@ -27,6 +27,7 @@ class Section:
     title: str  # normalised heading text without its label
     paras: list[Para] = field(default_factory=list)
     kind: str = "issues"  # org / issues / next
+    category: bool = False  # the heading itself names a category of problems (一、在……方面)
 
 
 _LINE_RE = re.compile(r"[^\n]+")
@@ -46,6 +47,13 @@ ORG_TITLE_RE = re.compile(
 NEXT_TITLE_RE = re.compile(
     r"下一步|打算|巩固|今后|新常态|久久为功|常抓不懈|存在的主要问题|存在的问题|计划安排|持续做好|持续抓好|"
     r"长效机制$|工作安排|努力方向|后续工作"
+)
+# problem cues a section needs to be taken for the rectification when none reads like it
+_FALLBACK_MIN_CUES = 2
+_FRAME_START_RE = re.compile(r"\s*(?:关于|针对|在|“)")
+# a heading about the rectification in general, not about one problem
+_GENERIC_PART_RE = re.compile(
+    r"^(?:巡视|巡察)?反馈(?:意见|问题)|^(?:巡视|巡察)(?:整改|反馈)|整改(?:落实|进展)?(?:情况|工作)$"
 )
 _ISSUE_CUE_RE = re.compile(r"关于“|针对“|问题|整改措施|整改进展|进展情况")
 
@@ -90,8 +98,41 @@ def body_bounds(norm: str, paras: list[Para]) -> tuple[int, int]:
     return first, stop
 
 
+def opens_rectification(norm: str, p: Para) -> bool:
+    """A paragraph that names a fed-back problem or a category of problems as a heading:
+    `（一）在“……”方面`, `1.关于“……”问题的整改`, `关于“……”的问题。`."""
+    from graphkit.parse.headings import analyze_heading, states_problem
+
+    if p.label is not None and p.label.kind in ("shi", "circle", "di"):
+        return False  # 一是/①/第一 items enumerate; they do not open a part
+    start = p.label.end if p.label else p.start
+    if not _FRAME_START_RE.match(norm, start):
+        return False
+    h = analyze_heading(norm, start, p.end)
+    return states_problem(norm, h) and not _GENERIC_PART_RE.search(norm, h.title_start, h.title_end)
+
+
+def _split_preface(norm: str, preface: list[Para]) -> tuple[list[Para], Section | None]:
+    """Where the text before the first top-level section holds problem headings (a notice with
+    no 一、/二、 sections, or one that starts mid-document), the rectification part starts at
+    the first of them: (what comes before, that part as a section with no heading)."""
+    for i, p in enumerate(preface):
+        if opens_rectification(norm, p):
+            return preface[:i], Section(None, "", list(preface[i:]), "issues")
+    return preface, None
+
+
 def split_sections(norm: str, paras: list[Para]) -> tuple[list[Para], list[Section]]:
     """(preface paragraphs, sections) of the body paragraphs."""
+    preface, sections = _top_sections(norm, paras)
+    preface, part = _split_preface(norm, preface)
+    classify_sections(norm, sections, fallback=part is None)
+    if part is not None:
+        sections.insert(0, part)
+    return preface, sections
+
+
+def _top_sections(norm: str, paras: list[Para]) -> tuple[list[Para], list[Section]]:
     preface: list[Para] = []
     sections: list[Section] = []
     for p in paras:
@@ -106,7 +147,6 @@ def split_sections(norm: str, paras: list[Para]) -> tuple[list[Para], list[Secti
             sections[-1].paras.append(p)
         else:
             preface.append(p)
-    classify_sections(norm, sections)
     return preface, sections
 
 
@@ -119,21 +159,32 @@ def _issue_score(norm: str, sec: Section) -> int:
     return score
 
 
-def classify_sections(norm: str, sections: list[Section]) -> None:
-    """Mark each section org / issues / next (in place)."""
+def classify_sections(norm: str, sections: list[Section], *, fallback: bool = True) -> None:
+    """Mark each section org / issues / next (in place); a section whose heading names a
+    category of problems is an issues section whose heading is itself an issue.
+
+    With `fallback`, when no section reads like the rectification, the one richest in problem
+    cues is taken for it (a notice always has one unless it is cut short)."""
     if not sections:
         return
+    scores = [_issue_score(norm, s) for s in sections]
     for i, sec in enumerate(sections):
-        score = _issue_score(norm, sec)
-        if NEXT_TITLE_RE.search(sec.title) and score < 6:
+        score = scores[i]
+        # the first of several sections is the organisation part unless it is as rich in problem
+        # cues as the richest that follows (一是……问题…… items of the organisation part count too)
+        first_is_org = i == 0 and len(sections) > 1 and (score < 3 or 2 * score <= max(scores[1:]))
+        if sec.heading is not None and opens_rectification(norm, sec.heading):
+            sec.kind, sec.category = "issues", True
+        elif NEXT_TITLE_RE.search(sec.title) and score < 6:
             sec.kind = "next"
-        elif (ORG_TITLE_RE.search(sec.title) and score < 3 and i < len(sections) - 1) or (
-            i == 0 and len(sections) > 1 and score < 3
-        ):
+        elif (ORG_TITLE_RE.search(sec.title) and score < 3) or first_is_org:
             sec.kind = "org"
         else:
             sec.kind = "issues"
-    if not any(s.kind == "issues" for s in sections):
-        # no section reads like the rectification itself: take the richest non-org one
-        best = max(sections, key=lambda s: _issue_score(norm, s))
-        best.kind = "issues"
+    if fallback and not any(s.kind == "issues" for s in sections):
+        # no section reads like the rectification itself: take the one richest in problem cues; a section titled as the organisation part stays one (a notice cut after it)
+        open_ = [k for k, s in enumerate(sections) if not ORG_TITLE_RE.search(s.title)]
+        if open_:
+            best = max(open_, key=lambda k: scores[k])
+            if scores[best] >= _FALLBACK_MIN_CUES:
+                sections[best].kind = "issues"

@@ -25,10 +25,14 @@ def build_issues(text: str, norm: str, sections: list[Section], years: YearIndex
     for sec in sections:
         if sec.kind != "issues":
             continue
+        paras, top = sec.paras, frozenset[int]()
+        if sec.category and sec.heading is not None:
+            paras, top = [sec.heading, *sec.paras], frozenset({sec.heading.start})
         root = build_outline(
-            sec.paras,
+            paras,
             inline_enumeration=doc.own_enumeration,
             unlabeled_issue=classifier.unlabeled_issue,
+            top_headings=top,
         )
         classifier.classify_tree(root)
         out.extend(reader.issue(c) for c in root.children if c.role == "issue")
