@@ -115,20 +115,42 @@ def _roles(
     text: str, norm: str, preface: list[Para], sections: list[Section], body: list[Para]
 ) -> list[Role]:
     """Roles wherever the notice states them: the organisation part (or the opening when it has
-    none) in full; elsewhere the sentences on the rectification's leaders and 责任领导 lines."""
+    none) in full; elsewhere the sentences on the rectification's leaders and 责任领导 lines.
+
+    Roles are read on the matching copy (so traditional characters match too) and given back
+    in the notice's own characters."""
     org = [p for s in sections if s.kind == "org" for p in ([s.heading] if s.heading else []) + s.paras]
     main = org or preface
-    roles = extract_roles("\n".join(text[p.start : p.end] for p in main))
+    spans = [(p.start, p.end) for p in main]
     seen = {p.start for p in main}
-    extra: list[str] = []
+    extra: list[tuple[int, int]] = []
     for p in body:
         if p.start in seen:
             continue
         if norm.startswith(_LEADER_LINES, p.start, p.end):
-            extra.append(text[p.start : p.end])
+            extra.append((p.start, p.end))
             continue
-        extra.extend(text[m.start() : m.end()] for m in _ROLE_SENTENCE.finditer(norm, p.start, p.end))
-    for r in extract_roles("\n".join(extra)):
-        if r not in roles:
-            roles.append(r)
+        extra.extend((m.start(), m.end()) for m in _ROLE_SENTENCE.finditer(norm, p.start, p.end))
+    roles: list[Role] = []
+    for group in (spans, extra):
+        joined_norm = "\n".join(norm[a:b] for a, b in group)
+        joined_text = "\n".join(text[a:b] for a, b in group)
+        for r in extract_roles(joined_norm):
+            r = _own_characters(r, joined_norm, joined_text)
+            if r not in roles:
+                roles.append(r)
     return roles
+
+
+def _own_characters(role: Role, norm: str, text: str) -> Role:
+    """The role with each field as the notice writes it (the copies have the same length)."""
+    if norm == text:
+        return role
+
+    def back(v: str | None) -> str | None:
+        if not v:
+            return v
+        i = norm.find(v)
+        return text[i : i + len(v)] if i != -1 else v
+
+    return Role(role=back(role.role) or role.role, position=back(role.position), person=back(role.person))

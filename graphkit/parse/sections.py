@@ -59,7 +59,11 @@ _ISSUE_CUE_RE = re.compile(r"关于“|针对“|问题|整改措施|整改进�
 
 
 def paragraphs(norm: str) -> list[Para]:
-    """Non-blank, non-chrome lines as paragraphs, with their leading labels."""
+    """Non-blank, non-chrome lines as paragraphs, with their leading labels.
+
+    A line that runs several paragraphs together (a page that lost its line breaks: `……公布。
+    一、整改工作组织情况 市教育局党组……`) is cut where a top-level or category label follows a
+    blank after a sentence or a heading, after such a heading, and before a closing date."""
     out: list[Para] = []
     for m in _LINE_RE.finditer(norm):
         raw = m.group()
@@ -70,8 +74,55 @@ def paragraphs(norm: str) -> list[Para]:
         e = s + len(line)
         if is_chrome(line):
             continue
-        out.append(Para(s, e, match_label(norm, s, e)))
+        for a, b in _run_together(norm, s, e):
+            out.append(Para(a, b, match_label(norm, a, b)))
     return out
+
+
+# a blank between two paragraphs of a line: before a 一、/(一) label, or before a closing date
+_JOIN_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff。;:!?”)])\s+(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))"
+    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$)"
+)
+_HEADING_GAP_RE = re.compile(r"\s+")
+_HEADING_MAX = 60
+
+
+def _run_together(norm: str, s: int, e: int) -> list[tuple[int, int]]:
+    """[start, end) of each paragraph run together in the line norm[s:e]."""
+    if " " not in norm[s:e]:
+        return [(s, e)]
+    cuts = [s]
+    for m in _JOIN_RE.finditer(norm, s, e):
+        before = norm[cuts[-1] : m.start()]
+        if before.endswith(("。", ";", "!", "?", "”", ")")) or _is_heading(norm, cuts[-1], m.start()):
+            cuts.append(m.end())
+        elif norm[m.end()].isdigit():
+            cuts.append(m.end())  # the date under a signature
+    bounds: list[tuple[int, int]] = []
+    for k, a in enumerate(cuts):
+        b = cuts[k + 1] if k + 1 < len(cuts) else e
+        while b > a and norm[b - 1] == " ":
+            b -= 1
+        # a heading and its first paragraph on one line: 一、整改工作组织情况 市教育局党组……
+        lab = match_label(norm, a, b)
+        if lab is not None and lab.kind in ("cn_dun", "cn_paren"):
+            g = _HEADING_GAP_RE.search(norm, lab.end, min(b, lab.end + _HEADING_MAX))
+            if g and "。" not in norm[lab.end : g.start()] and b - g.end() >= 10:
+                bounds.append((a, g.start()))
+                a = g.end()
+        bounds.append((a, b))
+    return bounds
+
+
+def _is_heading(norm: str, a: int, b: int) -> bool:
+    lab = match_label(norm, a, b)
+    return (
+        lab is not None
+        and lab.kind in ("cn_dun", "cn_paren")
+        and b - a <= _HEADING_MAX
+        and "。" not in norm[a:b]
+    )
 
 
 def body_bounds(norm: str, paras: list[Para]) -> tuple[int, int]:
