@@ -5,8 +5,9 @@ title, at its opening formula (`根据省委……统一部署,……省委第�
 Both also occur inside one notice (a title repeated above the text, an opening formula
 after an introductory sentence), so a start only opens a *new* notice once the current one
 has ended: it has had its closing (the call for public supervision `欢迎广大干部群众……监督`,
-or a signature line followed by a date), or — for a title line — it has reached its second
-numbered section (`二、`). Lines after a notice's closing and before the next start (footnotes)
+or a signature line followed by a date), or it has reached its second numbered section
+(`二、`): a notice that ends with neither closing nor signature is ended by the next one's
+title or opening formula. Lines after a notice's closing and before the next start (footnotes)
 stay with the notice they follow.
 
 Text before the first start is the page's header (a collection's introduction and list of
@@ -76,7 +77,7 @@ def split_notices(lines: list[str]) -> list[list[str]]:
         if _is_start(line):
             if not starts:
                 starts.append(i)
-            elif size >= _MIN_NOTICE_CHARS and (closed or (second_section and is_title(line))):
+            elif size >= _MIN_NOTICE_CHARS and (closed or second_section):
                 starts.append(i)
                 closed = second_section = False
                 size = 0

@@ -88,3 +88,29 @@ def test_liaoning_collection_gives_nine_notices() -> None:
     for k, name in singles.items():
         [single] = read_path(str(shared_path(f"corpus/notices/{name}")))
         assert texts[k - 1].text == single.text, name
+
+
+def test_a_notice_without_closing_is_ended_by_the_next_opening_formula():
+    # the first notice stops after its last section: no 欢迎……监督, no signature, no date;
+    # the second has no title line, only its opening formula
+    first = [
+        "中共东岭区委关于区委巡察整改进展情况的通报",
+        "根据市委统一部署,2023年3月1日至4月30日,市委第一巡察组对东岭区委开展了常规巡察。" + "整改" * 60,
+        "一、整改工作组织情况",
+        "区委成立整改工作领导小组。",
+        "二、反馈问题整改情况",
+        "(一)关于“基层治理不够有力”的问题",
+        "制定《东岭区基层治理十条措施》。",
+        "三、下一步工作打算",
+        "持续巩固整改成果。",
+    ]
+    second = [
+        "根据省委统一部署,2023年4月10日至6月10日,省委第三巡视组对西川集团党委进行了常规巡视。" + "整改" * 60,
+        "一、组织领导情况",
+        "集团党委书记任组长。",
+        "二、整改落实情况",
+        "(一)关于“投资决策不规范”的问题",
+        "修订《投资管理办法》。",
+    ]
+    pieces = split_notices(first + second)
+    assert pieces == [first, second]
