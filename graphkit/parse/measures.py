@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass, field
 
 from graphkit.parse.classify import (
+    ACTION_VERB_RE,
     FOLLOWUP_RE,
     MEASURE_PREFIX_RE,
     PROBLEM_INTRO_RE,
+    SHORTFALL_RE,
     STRONG_ACTION_RE,
     Classifier,
 )
@@ -175,7 +177,7 @@ class IssueReader:
             if self.cls.is_intro(b):
                 seen_intro = True
                 pm = MEASURE_PREFIX_RE.match(s)
-                if not pm or pm.end() >= len(s):
+                if (not pm or pm.end() >= len(s)) and not self._intro_goes_on(b):
                     continue
             elif not seen_intro:
                 continue  # a further description of the problem
@@ -186,6 +188,32 @@ class IssueReader:
                 _extend(continues, self.text, b.start, b.end)
                 continue
             self._paragraph_measures(b.start, b.end, acc, preamble="action")
+
+    def _intro_goes_on(self, b: Para) -> bool:
+        """An introducing phrase that runs on with what was done (针对上述问题,学院修订《……》……)."""
+        s = self.doc.line(b)
+        return not s.rstrip().endswith((":", "：")) and len(s) > 40 and self._action_like(b.start, b.end)
+
+    def _stated_shortcomings(self, start: int, end: int) -> list[Issue]:
+        """Sub-issues in the rest of a heading that runs on into its problems (1.……不够深入。
+        一是学用结合不够紧密。……二是……): each enumerated item that states a shortcoming."""
+        _first, segs = self.doc.inline(start, end)
+        if not segs:
+            return []
+        out = []
+        for seg in segs:
+            h = analyze_heading(self.norm, seg.label.end, seg.end)
+            sent = self.norm[h.title_start : h.title_end]
+            if not SHORTFALL_RE.search(sent) or ACTION_VERB_RE.match(sent):
+                return []  # an action among them: these are measures
+            out.append(
+                Issue(
+                    label=seg.label.text(self.text),
+                    title=clean_title(self.text, self.norm, h.title_start, h.title_end),
+                    span=(seg.label.start, seg.end),
+                )
+            )
+        return out
 
     # ---- issues ------------------------------------------------------------------------
     def issue(self, node: Node) -> Issue:
@@ -200,7 +228,10 @@ class IssueReader:
         rest = h.rest
         while rest < p.end and self.norm[rest] in " ,，。;；:：":
             rest += 1
-        if rest < p.end and not body_intro:
+        shortcomings = self._stated_shortcomings(rest, p.end) if rest < p.end and not h.framed else []
+        if shortcomings:
+            acc.children.extend(shortcomings)
+        elif rest < p.end and not body_intro:
             if h.framed:
                 self._paragraph_measures(
                     rest, p.end, acc, preamble="action" if has_issue_children else "always"
@@ -209,7 +240,9 @@ class IssueReader:
                     acc.measures.clear()
             else:
                 self._paragraph_measures(rest, p.end, acc, preamble="never")
-        leftover = (rest, p.end) if rest < p.end and not h.framed and not body_intro else None
+        leftover = (
+            (rest, p.end) if rest < p.end and not h.framed and not body_intro and not shortcomings else None
+        )
 
         self._take_body(
             node.body,
