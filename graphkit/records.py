@@ -117,7 +117,8 @@ class NoticeRecord(_Model):
     source: str = Field(description="Where it was read: a path or URL, `#k` when one file holds several.")
     title: str | None = Field(None, description="The notice's own title line, if it has one.")
     unit: str | None = Field(
-        None, description="The inspected party organisation as the notice names it; null when it does not."
+        description="The inspected party organisation as the notice names it; null (present, never left "
+        "out) when it does not."
     )
     publisher: str | None = Field(None, description="The signature line at the end.")
     published: str | None = Field(

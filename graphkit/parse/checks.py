@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from graphkit.parse.normalize import normalize
 from graphkit.parse.numbering import match_label
 from graphkit.parse.sections import Para, Section
 from graphkit.records import Issue, ParseWarning
@@ -71,7 +72,7 @@ class Checks:
         """Sibling issues numbered with a gap (1. then 3.)."""
         prev: tuple[str, int] | None = None
         for issue in issues:
-            lab = match_label(issue.label + " x", 0) if issue.label else None
+            lab = match_label(normalize(issue.label) + " x", 0) if issue.label else None
             if lab is not None and prev is not None and prev[0] == lab.kind and lab.number > prev[1] + 1:
                 self.warn(
                     "numbering_skips",

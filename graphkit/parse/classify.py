@@ -128,8 +128,8 @@ class Classifier:
         `1.学习贯彻……不够深入。一是……`), and has text of its own below or after it: the problem
         is named by its words (问题 closing its first sentence, shortcoming wording and no
         action verb), not by its number."""
-        if node.para is None or node.kind == "none":
-            return False
+        if node.para is None or node.kind in ("none", "circle"):
+            return False  # ①② enumerate actions
         h = self.doc.heading(node)
         first = self.norm[h.title_start : h.rest]
         if h.stop not in "。;:" and h.rest < node.para.end:
@@ -141,8 +141,12 @@ class Classifier:
             return False  # the paragraph goes on with what was done: an action item
         if not node.body and after >= node.para.end:
             return False
-        if _ACTION_IN_PROBLEM_RE.search(first):
-            return False  # 现场协调解决……困难问题: an action on a problem
+        if (
+            _ACTION_IN_PROBLEM_RE.search(first)
+            or ACTION_VERB_RE.match(first)
+            or STRONG_ACTION_RE.match(first)
+        ):
+            return False  # 现场协调解决……困难问题 / 召开……, 建立……: an action
         return bool(_PROBLEM_END_RE.search(first) or SHORTFALL_RE.search(first))
 
     def acts_after(self, node: Node) -> bool:

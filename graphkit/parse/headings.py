@@ -153,7 +153,7 @@ def clean_title(text: str, norm: str, start: int, end: int) -> str:
     if m:
         t = t[: len(t) - len(m.group(0))].rstrip()
         nt = nt[: len(nt) - len(m.group(0))].rstrip()
-    for pat in (r"(?:的)?问题$", r"(?:的)?整改(?:落实)?(?:情况)?$", r"方面(?:存在的?问题)?$"):
+    for pat in (r"方面(?:存在的?问题)?$", r"(?:的)?问题$", r"(?:的)?整改(?:落实)?(?:情况)?$"):
         mm = re.search(pat, nt)
         if mm and len(nt) - len(mm.group(0)) >= 4:
             t = t[: len(t) - len(mm.group(0))].rstrip()

@@ -51,7 +51,12 @@ def find_title(norm: str, text: str, paras: list[Para], first_body: int) -> str 
     """The notice's own title line, among the lines before its body."""
     for p in paras[:first_body]:
         line = norm[p.start : p.end]
-        if len(line) <= 90 and TITLE_HINT_RE.search(line) and not re.match(r"^(?:来源|文章来源|发布)", line):
+        if (
+            len(line) <= 90
+            and TITLE_HINT_RE.search(line)
+            and not re.match(r"^(?:来源|文章来源|发布)", line)
+            and not re.search(r"[:：]|。$", line)  # 整改进展情况:已完成。 is a status line
+        ):
             t = text[p.start : p.end].strip().rstrip("|｜ ").strip()
             return re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", t)
     return None

@@ -134,7 +134,11 @@ def body_bounds(norm: str, paras: list[Para]) -> tuple[int, int]:
     first = 0
     for i, p in enumerate(paras):
         line = norm[p.start : p.end]
-        if (p.end - p.start >= 30 and re.search(r"巡视|巡察|督察|整改", line)) or TOP_HEADING_RE.match(line):
+        if (
+            (p.end - p.start >= 30 and re.search(r"巡视|巡察|督察|整改", line))
+            or TOP_HEADING_RE.match(line)
+            or (p.label is not None and opens_rectification(norm, p))  # a text that starts mid-part
+        ):
             first = i
             break
     stop = len(paras)
@@ -160,7 +164,7 @@ def opens_rectification(norm: str, p: Para) -> bool:
     if not _FRAME_START_RE.match(norm, start):
         return False
     h = analyze_heading(norm, start, p.end)
-    return states_problem(norm, h) and not _GENERIC_PART_RE.search(norm, h.title_start, h.title_end)
+    return states_problem(norm, h) and not _GENERIC_PART_RE.search(norm[h.title_start : h.title_end])
 
 
 def _split_preface(norm: str, preface: list[Para]) -> tuple[list[Para], Section | None]:
