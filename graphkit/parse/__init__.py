@@ -114,23 +114,26 @@ def parse_notice(text: str, source: str) -> NoticeRecord:
 def _roles(
     text: str, norm: str, preface: list[Para], sections: list[Section], body: list[Para]
 ) -> list[Role]:
-    """Roles wherever the notice states them: the organisation part (or the opening when it has
-    none) in full; elsewhere the sentences on the rectification's leaders and 责任领导 lines.
+    """Roles wherever the notice states them: the opening and the organisation part in full;
+    elsewhere the sentences on the rectification's leaders, and 责任领导 lines everywhere.
 
     Roles are read on the matching copy (so traditional characters match too) and given back
     in the notice's own characters."""
     org = [p for s in sections if s.kind == "org" for p in ([s.heading] if s.heading else []) + s.paras]
-    main = org or preface
+    main = preface + org
     spans = [(p.start, p.end) for p in main]
     seen = {p.start for p in main}
+    # the rectification part speaks of other bodies' groups too (区人大党组成立了以党组书记为组长的……):
+    # there only 责任领导 lines are read
+    in_issues = {p.start for s in sections if s.kind == "issues" for p in s.paras}
     extra: list[tuple[int, int]] = []
     for p in body:
         if p.start in seen:
             continue
         if norm.startswith(_LEADER_LINES, p.start, p.end):
             extra.append((p.start, p.end))
-            continue
-        extra.extend((m.start(), m.end()) for m in _ROLE_SENTENCE.finditer(norm, p.start, p.end))
+        elif p.start not in in_issues:
+            extra.extend((m.start(), m.end()) for m in _ROLE_SENTENCE.finditer(norm, p.start, p.end))
     roles: list[Role] = []
     for group in (spans, extra):
         joined_norm = "\n".join(norm[a:b] for a, b in group)

@@ -32,7 +32,10 @@ PROBLEM_INTRO_RE = re.compile(
 _PROBLEM_END_RE = re.compile(r"问题$")
 _ACTION_IN_PROBLEM_RE = re.compile(r"解决|破解|疏解|协调|处理|化解|以来")
 # shortcoming wording: what a stated problem says
-SHORTFALL_RE = re.compile(r"不够|不到位|不力|不足|不严|不实|未完成|没有|缺乏|薄弱|差距|滞后|仍有|仍然|依然")
+SHORTFALL_RE = re.compile(
+    r"不够|不到位|不力|不足|不严|不实|未完成|没有|缺乏|薄弱|差距|滞后|仍有|仍然|依然"
+    r"|不全面|不完整|不规范|不健全|不完善|不及时|不明显|不平衡|不均衡|缺少|欠缺|偏少|偏低|偏弱|短板|弱化|流于形式|过重"
+)
 INTRO_END_RE = re.compile(r"(?:如下|以下(?:整改|措施|工作)?|下列措施|具体措施)\s*[:：。]?$|[:：]$")
 FOLLOWUP_RE = re.compile(
     r"[,，:：;；。\s]*(?:并|已)?(?:进行了|采取了|开展了|作了|做了)?(?:以下|如下)(?:整改|措施|工作)(?:措施|工作)?[。:：,，;；\s]*"

@@ -24,12 +24,15 @@ _NOT_NAME = re.compile(
 )
 _LEAD_JUNK = re.compile(r"^(?:并|由|以|其中|成立了?|迅速成立|立即成立|同时|和|及|、|,|，|\s)+")
 _TAIL_JUNK = re.compile(r"(?:(?:\d+|[一二三四五六七八九十]+)名(?:同志)?)?(?:分别|共同)?\s*$")
+# a person named by office and name (区委书记方针同志), the subject a later sentence may leave out
+_NAMED_RE = re.compile(r"[\u4e00-\u9fff、]{2,20}?[\u4e00-\u9fff]{2,3}同志")
+_SUBJECT_LEFT_OUT = re.compile(r"并(?:亲自)?$")
 _LEADER_LINE_RE = re.compile(
     r"(责任领导|牵头领导|责任人|第一责任人|牵头单位|责任单位|责任处室|责任部门)\s*[:：]\s*([^;；,，。\n]+)"
 )
 _FIRST_RESP_RE = re.compile(
     r"([^,，。;；:：“”、]{2,30}?)(?:始终|认真|切实|自觉|坚决|带头|主动)*"
-    r"(?:履行|把|扛起|扛稳|扛牢|承担起?|担负起?|作为|当好)[^,，。;；]{0,20}?“?第一责任人"
+    r"(?:履行|把|扛起|扛稳|扛牢|承担起?|担负起?|作为|当好|落实|担起)[^,，。;；]{0,20}?“?第一责任人"
 )
 
 
@@ -65,8 +68,25 @@ def _split_holders(holder: str) -> list[str]:
             if person:
                 out.extend([m.group(1), m.group(2)])
                 continue
-        out.append(p)
+        out.extend(_names_in_a_row(p))
     return [_TAIL_JUNK.sub("", p) or p for p in out]
+
+
+def _names_in_a_row(p: str) -> list[str]:
+    """`局党组成员、副局长刘晓燕、蒋伟同志` → one holder per name, each with the shared office."""
+    if "、" not in p or not p.endswith("同志"):
+        return [p]
+    tokens = p[:-2].split("、")
+    for k, tok in enumerate(tokens):
+        pos, person = split_position_person(tok)
+        if person is None:
+            continue
+        rest = tokens[k + 1 :]
+        if not rest or not all(_NAME_RE.match(t) and not _NOT_NAME.search(t) for t in rest):
+            return [p]
+        office = "、".join([*tokens[:k], pos or ""]).strip("、")
+        return [f"{office}{name}同志" for name in [person, *rest]]
+    return [p]
 
 
 def _add(roles: list[Role], role: str, position: str | None, person: str | None) -> None:
@@ -80,8 +100,11 @@ def extract_roles(text: str) -> list[Role]:
     """Roles named in `text` (normally the section on how the rectification was organised)."""
     roles: list[Role] = []
     known: dict[str, str] = {}  # person -> position
+    last_named: str | None = None  # the last person named (职务+姓名+同志) before this sentence
     for sent in re.split(r"[。\n]", text):
         if "组长" not in sent:
+            named = _NAMED_RE.findall(sent)
+            last_named = named[-1] if named else last_named
             continue
         prev_end = 0
         prev_holders: list[str] = []
@@ -100,6 +123,8 @@ def extract_roles(text: str) -> list[Role]:
                 prev_end = m.end()
                 continue
             holders = _split_holders(holder) if holder.strip() else prev_holders
+            if last_named and _SUBJECT_LEFT_OUT.search(sent[: m.start()]) and _GROUP_SENT.search(holder):
+                holders = [last_named]  # ……成立领导小组并担任组长: the subject is who was named before
             for h in holders:
                 if _GROUP_SENT.search(h) or "第一责任人" in h or "小组" in h:
                     continue

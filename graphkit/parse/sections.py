@@ -82,7 +82,8 @@ def paragraphs(norm: str) -> list[Para]:
 # a blank between two paragraphs of a line: before a 一、/(一) label, or before a closing date
 _JOIN_RE = re.compile(
     r"(?<=[\u4e00-\u9fff。;:!?”)])\s+(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))"
-    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$)"
+    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$"
+    r"|(?:整改|工作)?(?:进展|进度|完成)情况\s*[:：]|整改(?:进展|时限)\s*[:：])"
 )
 _HEADING_GAP_RE = re.compile(r"\s+")
 _HEADING_MAX = 60
@@ -97,8 +98,8 @@ def _run_together(norm: str, s: int, e: int) -> list[tuple[int, int]]:
         before = norm[cuts[-1] : m.start()]
         if before.endswith(("。", ";", "!", "?", "”", ")")) or _is_heading(norm, cuts[-1], m.start()):
             cuts.append(m.end())
-        elif norm[m.end()].isdigit():
-            cuts.append(m.end())  # the date under a signature
+        elif norm[m.end()].isdigit() or before.endswith("。"):
+            cuts.append(m.end())  # the date under a signature, a status line after a sentence
     bounds: list[tuple[int, int]] = []
     for k, a in enumerate(cuts):
         b = cuts[k + 1] if k + 1 < len(cuts) else e
