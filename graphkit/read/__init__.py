@@ -9,6 +9,7 @@ The text of a `SourceText` is the final clean text: `graphkit.parse` spans point
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from graphkit.errors import InputError
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 _DEFAULT_MAX_MB = 20
 _MB = 1024 * 1024  # sizes in messages are in MiB, like the limit
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,14 @@ def split_text(text: str, source: str) -> list[SourceText]:
     from graphkit.read.split import split_notices
     from graphkit.read.whitespace import clean_lines
 
+    surrogate = _SURROGATE.search(text)
+    if surrogate:
+        # Not text: it cannot be written out as UTF-8 (records, the store) further down.
+        raise InputError(
+            source,
+            f"not valid Unicode text: a lone surrogate U+{ord(surrogate.group()):04X} "
+            f"at character {surrogate.start()} (a wrong charset?)",
+        )
     lines = strip_chrome(clean_lines(text))
     if not lines:
         raise InputError(source, "no text (only whitespace or page chrome)")

@@ -4,8 +4,29 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from graphkit.errors import InputError
+
+# What a damaged or foreign file raises while python-docx unzips and parses it: a bad ZIP, a
+# member whose deflate stream or length is broken (zlib.error, EOFError), an unsupported
+# compression method or encryption (NotImplementedError, RuntimeError), malformed XML in a part.
+_CORRUPT: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    KeyError,
+    ValueError,
+    SyntaxError,  # lxml's XMLSyntaxError derives from it
+)
+
+
+def _kind(exc: BaseException) -> str:
+    if isinstance(exc, zlib.error):
+        return "a damaged compressed part"
+    return type(exc).__name__
 
 
 def docx_to_text(data: bytes, path: str) -> str:
@@ -15,14 +36,16 @@ def docx_to_text(data: bytes, path: str) -> str:
         InputError: the bytes are not a readable DOCX, or it holds no text.
     """
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    from docx.exceptions import PythonDocxError
+    from docx.opc.exceptions import OpcError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(path, f"not a readable DOCX ({type(exc).__name__}: {exc})") from None
+    except (*_CORRUPT, OpcError, PythonDocxError) as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "corrupt"
+        raise InputError(path, f"not a readable DOCX ({_kind(exc)}: {reason})") from None
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
