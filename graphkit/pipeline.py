@@ -80,10 +80,12 @@ def parse_paths(
 
 
 class RecordLine(NamedTuple):
-    """A record already serialised as one JSON Lines line (no newline), and its source."""
+    """A record already serialised as one JSON Lines line (no newline), its source, and its
+    warnings as (code, message) pairs, so that callers can report them without re-reading JSON."""
 
     source: str
     json: str
+    warnings: tuple[tuple[str, str], ...] = ()
 
 
 def parse_paths_json(
@@ -123,7 +125,12 @@ def _results(
 def _serialise(result: ParseResult) -> RecordLine | InputError:
     if isinstance(result, InputError):
         return result
-    return RecordLine(result.source, record_json(result))
+    return record_line(result)
+
+
+def record_line(record: NoticeRecord) -> RecordLine:
+    """The RecordLine of a record."""
+    return RecordLine(record.source, record_json(record), tuple((w.code, w.message) for w in record.warnings))
 
 
 def _with_stdin(paths: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
@@ -191,7 +198,7 @@ _Wire: TypeAlias = NoticeRecord | RecordLine | tuple[type[InputError], str, str]
 def _to_wire(result: ParseResult, as_json: bool) -> _Wire:
     if isinstance(result, InputError):
         return (type(result), result.path, result.reason)
-    return RecordLine(result.source, record_json(result)) if as_json else result
+    return record_line(result) if as_json else result
 
 
 def _from_wire(item: _Wire) -> ParseResult | RecordLine:

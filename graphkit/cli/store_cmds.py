@@ -10,9 +10,10 @@ from typing import Annotated, Any
 import typer
 
 from graphkit.cli.common import err_console, fail, out_console, state
+from graphkit.cli.warnings_report import WarningTally
 
 
-def _load(records: Iterable[Any], errors: list[str], what: str) -> None:
+def _load(records: Iterable[Any], errors: list[str], what: str, tally: WarningTally | None = None) -> None:
     """Stream records into the store (memory follows the batch, not the corpus), then families."""
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
@@ -32,7 +33,7 @@ def _load(records: Iterable[Any], errors: list[str], what: str) -> None:
         summary = load_records(store, records, on_batch=lambda n: progress.advance(task, n))
         progress.stop()
         _families_after_load(store, summary.written + summary.replaced > 0)
-        _print_summary(summary.as_dict(), errors, store.name, what)
+        _print_summary(summary.as_dict(), errors, store.name, what, tally)
 
 
 def _families_after_load(store: Any, changed: bool) -> None:
@@ -45,11 +46,14 @@ def _families_after_load(store: Any, changed: bool) -> None:
     out_console.print(f"recycled-measure families: {report.total()}")
 
 
-def _print_summary(s: dict[str, Any], errors: list[str], store: str, what: str) -> None:
+def _print_summary(
+    s: dict[str, Any], errors: list[str], store: str, what: str, tally: WarningTally | None
+) -> None:
+    warned = f" · {tally.summary()}" if tally is not None else ""
     out_console.print(
         f"[bold]{what}[/]: {s['notices']} notices ({s['written']} written, {s['unchanged']} unchanged, "
         f"{s['replaced']} replaced) · {s['issues']} issues · {s['measures']} measures · "
-        f"{len(errors)} errors · store: {store}"
+        f"{len(errors)} errors{warned} · store: {store}"
     )
 
 
@@ -58,13 +62,17 @@ def ingest_command(
         list[str], typer.Argument(help="Notice files or folders (read recursively); - for stdin")
     ],
     jobs: Annotated[int, typer.Option("-j", "--jobs", help="Parse files in parallel")] = 1,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="A notice with parser warnings fails: it is not loaded, exit 1")
+    ] = False,
 ) -> None:
     """Parse notices and load them into the store (then detect recycled measures)."""
     from graphkit.pipeline import parse_paths
 
     errors: list[str] = []
-    _load(_reported(parse_paths(paths, jobs=jobs), errors), errors, "ingest")
-    if errors:
+    tally = WarningTally(strict)
+    _load(_reported(parse_paths(paths, jobs=jobs), errors, tally), errors, "ingest", tally)
+    if errors or (strict and tally.notices):
         raise typer.Exit(1)
 
 
@@ -85,13 +93,15 @@ def load_command(
                 yield InputError(str(f), "no such file")
 
     errors: list[str] = []
-    _load(_reported(results(), errors), errors, "load")
+    tally = WarningTally()
+    _load(_reported(results(), errors, tally), errors, "load", tally)
     if errors:
         raise typer.Exit(1)
 
 
-def _reported(results: Iterable[Any], errors: list[str]) -> Iterator[Any]:
-    """The records among `results`; each error is one line on stderr and kept in `errors`."""
+def _reported(results: Iterable[Any], errors: list[str], tally: WarningTally | None = None) -> Iterator[Any]:
+    """The records among `results`; each error is one line on stderr and kept in `errors`; each
+    record's parser warnings are reported through `tally` (which may hold the record back)."""
     from graphkit.errors import GraphkitError
 
     for res in results:
@@ -99,7 +109,7 @@ def _reported(results: Iterable[Any], errors: list[str]) -> Iterator[Any]:
             errors.append(str(res))
             # markup off: a path or a field may hold [brackets]
             err_console.print(str(res), style="red", soft_wrap=True, highlight=False, markup=False)
-        else:
+        elif tally is None or tally.report(res.source, ((w.code, w.message) for w in res.warnings)):
             yield res
 
 

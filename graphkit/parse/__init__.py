@@ -38,9 +38,7 @@ __all__ = ["parse_notice"]
 _LEADER_LINES = ("责任领导", "牵头领导", "责任人")
 # outside the organisation part, a sentence names the rectification's leaders only when it is
 # about the rectification and its leading group or first responsible person
-_ROLE_SENTENCE = re.compile(
-    r"[^。\n]*整改[^。\n]*(?:组长|第一责任人)[^。\n]*|[^。\n]*(?:组长|第一责任人)[^。\n]*整改[^。\n]*"
-)
+_SENTENCE = re.compile(r"[^。\n]+")
 
 _VOCAB_INSPECT = re.compile(r"巡视|巡察")
 _VOCAB_RECTIFY = re.compile(r"整改")
@@ -132,8 +130,14 @@ def _roles(
             continue
         if norm.startswith(_LEADER_LINES, p.start, p.end):
             extra.append((p.start, p.end))
-        elif p.start not in in_issues:
-            extra.extend((m.start(), m.end()) for m in _ROLE_SENTENCE.finditer(norm, p.start, p.end))
+        elif p.start not in in_issues and (
+            "组长" in norm[p.start : p.end] or "第一责任人" in norm[p.start : p.end]
+        ):
+            extra.extend(
+                (m.start(), m.end())
+                for m in _SENTENCE.finditer(norm, p.start, p.end)
+                if "整改" in m.group() and ("组长" in m.group() or "第一责任人" in m.group())
+            )
     roles: list[Role] = []
     for group in (spans, extra):
         joined_norm = "\n".join(norm[a:b] for a, b in group)

@@ -228,7 +228,8 @@ class IssueReader:
         rest = h.rest
         while rest < p.end and self.norm[rest] in " ,，。;；:：":
             rest += 1
-        shortcomings = self._stated_shortcomings(rest, p.end) if rest < p.end and not h.framed else []
+        runs_on = rest < p.end and not h.framed and SHORTFALL_RE.search(self.norm, h.title_start, h.title_end)
+        shortcomings = self._stated_shortcomings(rest, p.end) if runs_on else []
         if shortcomings:
             acc.children.extend(shortcomings)
         elif rest < p.end and not body_intro:

@@ -103,8 +103,9 @@ def extract_roles(text: str) -> list[Role]:
     last_named: str | None = None  # the last person named (职务+姓名+同志) before this sentence
     for sent in re.split(r"[。\n]", text):
         if "组长" not in sent:
-            named = _NAMED_RE.findall(sent)
-            last_named = named[-1] if named else last_named
+            if "同志" in sent:
+                named = _NAMED_RE.findall(sent)
+                last_named = named[-1] if named else last_named
             continue
         prev_end = 0
         prev_holders: list[str] = []
