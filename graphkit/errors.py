@@ -61,3 +61,9 @@ class Neo4jServerError(GraphkitError):
     """The local Neo4j server cannot be assembled, started or stopped."""
 
     exit_code = 2
+
+
+class OutputError(GraphkitError):
+    """An output file cannot or may not be written: a folder, a missing folder, the store's own files."""
+
+    exit_code = 2

@@ -24,15 +24,18 @@ def export_command(
 
     Nodes get stable IRIs {base}{label-lowercase}/{id}; the vocabulary is schema/ontology.ttl and
     the export conforms to schema/shapes.ttl. nt, ttl and graphml are streamed; jsonld is built
-    in memory first. With -o the file is replaced only once the export is complete.
+    in memory first. With -o the export goes to a temporary file beside FILE that replaces it
+    only once the export is complete, and one line on stderr says what was written. An -o that
+    is a folder, in a missing folder, or inside the graph store is refused: one line, exit code 2.
     """
     import contextlib
     import os
     import sys
-    import tempfile
     from io import TextIOWrapper
 
     from graphkit.cli.common import fail, state
+    from graphkit.cli.output import AtomicOutput, protected_paths
+    from graphkit.errors import GraphkitError
     from graphkit.present.rdf import export
     from graphkit.stores import open_store
 
@@ -43,32 +46,34 @@ def export_command(
     if not base.endswith(("/", "#")):
         base += "/"
 
-    with open_store(state.settings, read_only=True) as store:
-        if output is None:
-            buf = getattr(sys.stdout, "buffer", None)
-            if buf is None:  # a text-only stdout (some test runners): write to it as is
-                export(store, sys.stdout, fmt, base)
-                return
-            sys.stdout.flush()
-            out = TextIOWrapper(buf, encoding="utf-8", newline="\n")
-            try:
-                export(store, out, fmt, base)
-                out.flush()
-            except BrokenPipeError:  # `graphkit export | head`: the reader has had enough
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-                raise typer.Exit(0) from None
-            finally:
-                with contextlib.suppress(BrokenPipeError, ValueError):
-                    out.detach()  # leave sys.stdout open
-            return
-        folder = output.resolve().parent
-        if not folder.is_dir():
-            raise fail(f"{output}: no such folder {folder}", 2)
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
+    if output is not None and str(output) != "-":
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-                export(store, out, fmt, base)
-            os.replace(tmp, output)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            # checked and opened before the store: a refused path costs nothing, and the store
+            # is never opened by a run that would write onto it
+            with (
+                AtomicOutput(output, protected_paths()) as target,
+                open_store(state.settings, read_only=True) as store,
+            ):
+                count = export(store, target.file, fmt, base)
+        except GraphkitError as exc:
+            raise fail(str(exc), exc.exit_code) from None
+        unit = "nodes and edges" if fmt == "graphml" else "triples"
+        print(f"wrote {output} ({fmt}, {count} {unit})", file=sys.stderr)
+        return
+
+    with open_store(state.settings, read_only=True) as store:
+        buf = getattr(sys.stdout, "buffer", None)
+        if buf is None:  # a text-only stdout (some test runners): write to it as is
+            export(store, sys.stdout, fmt, base)
+            return
+        sys.stdout.flush()
+        out = TextIOWrapper(buf, encoding="utf-8", newline="\n")
+        try:
+            export(store, out, fmt, base)
+            out.flush()
+        except BrokenPipeError:  # `graphkit export | head`: the reader has had enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
+        finally:
+            with contextlib.suppress(BrokenPipeError, ValueError):
+                out.detach()  # leave sys.stdout open

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
@@ -28,10 +28,13 @@ def parse_command(
     """Parse rectification notices into records, one JSON object per line.
 
     Each file that fails gets one line `<path>: <reason>` on stderr and the others go on;
-    the exit code is 1 if any file failed. With -o the file is written atomically: a run that
-    is interrupted leaves no half-written output.
+    the exit code is 1 if any file failed. With -o the records go to a temporary file beside
+    FILE that replaces it only when the run produced records (or had nothing to fail on): an
+    interrupted run, or one whose every input failed, leaves FILE as it was. An -o that is a
+    folder, in a missing folder, or inside the graph store is refused: one line, exit code 2.
     """
-    from graphkit.errors import InputError
+    from graphkit.cli.output import AtomicOutput, protected_paths
+    from graphkit.errors import InputError, OutputError
     from graphkit.pipeline import iter_inputs, parse_paths_json
 
     try:
@@ -54,79 +57,52 @@ def parse_command(
         ):
             failed += 1
             sys.stderr.write(f"{path}: no .txt .html .htm .docx or .pdf files in this folder\n")
-    with _open_output(output) as out, _Progress(len(files)) as progress:
-        last_file = None
-        for result in parse_paths_json(files, jobs=jobs, debug=debug):
-            if isinstance(result, InputError):
-                failed += 1
-                progress.log(f"{result.path}: {result.reason}".replace("\n", " "))
-                where = result.path
-            else:
-                out.write(result.json)
-                out.write("\n")
-                where = result.source
-            base = where.rsplit("#", 1)[0]
-            file_of = base if where not in file_set and base in file_set else where
-            if file_of != last_file:
-                progress.advance()
-                last_file = file_of
+    target = None
+    if output is not None and str(output) != "-":
+        try:
+            target = AtomicOutput(output, protected_paths())
+        except OutputError as exc:
+            sys.stderr.write(f"{exc}\n")
+            raise typer.Exit(exc.exit_code) from None
+    out = target.file if target is not None else sys.stdout
+    written = 0
+
+    try:
+        with _Progress(len(files)) as progress:
+            last_file = None
+            for result in parse_paths_json(files, jobs=jobs, debug=debug):
+                if isinstance(result, InputError):
+                    failed += 1
+                    progress.log(f"{result.path}: {result.reason}".replace("\n", " "))
+                    where = result.path
+                else:
+                    out.write(result.json)
+                    out.write("\n")
+                    written += 1
+                    where = result.source
+                base = where.rsplit("#", 1)[0]
+                file_of = base if where not in file_set and base in file_set else where
+                if file_of != last_file:
+                    progress.advance()
+                    last_file = file_of
+    except BaseException:
+        if target is not None:
+            target.discard()
+        raise
+    if target is None:
+        sys.stdout.flush()
+    elif written or not failed:
+        try:
+            target.commit()
+        except OutputError as exc:
+            sys.stderr.write(f"{exc}\n")
+            raise typer.Exit(exc.exit_code) from None
+    else:
+        target.discard()
+        state_of = "left as it was" if output is not None and output.exists() else "not written"
+        sys.stderr.write(f"{output}: {state_of} (no notice was parsed)\n")
     if failed:
         raise typer.Exit(1)
-
-
-class _open_output:
-    """Stdout, or a temporary file beside FILE that replaces FILE only when the run completes."""
-
-    def __init__(self, output: Path | None) -> None:
-        self.output = output
-        self.tmp: Path | None = None
-        self.fh: IO[str] | None = None
-
-    def __enter__(self) -> IO[str]:
-        if self.output is None or str(self.output) == "-":
-            return sys.stdout
-        import os
-        import tempfile
-
-        parent = self.output.parent if str(self.output.parent) else Path(".")
-        try:
-            fd, name = tempfile.mkstemp(prefix=f".{self.output.name}.", suffix=".tmp", dir=parent)
-        except OSError as exc:
-            sys.stderr.write(f"{self.output}: cannot write: {exc.strerror or exc}\n")
-            raise typer.Exit(1) from None
-        os.fchmod(fd, 0o644 & ~_umask())
-        self.tmp = Path(name)
-        self.fh = open(fd, "w", encoding="utf-8", newline="\n")
-        return self.fh
-
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if self.fh is None:
-            sys.stdout.flush()
-            return
-        import os
-
-        assert self.tmp is not None and self.output is not None
-        try:
-            if exc_type is None or exc_type is typer.Exit:
-                self.fh.flush()
-                os.fsync(self.fh.fileno())
-                self.fh.close()
-                os.replace(self.tmp, self.output)
-                return
-        except BaseException:
-            self.fh.close()
-            self.tmp.unlink(missing_ok=True)
-            raise
-        self.fh.close()
-        self.tmp.unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    import os
-
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 class _Progress:

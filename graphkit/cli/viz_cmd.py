@@ -36,16 +36,20 @@ def _slug(text: str) -> str:
 
 
 def _write(graph: Any, title: str, subtitle: str, out: Path, max_nodes: int, open_it: bool) -> None:
+    from graphkit.cli.output import AtomicOutput, protected_paths
+    from graphkit.errors import OutputError
     from graphkit.present.viz import render
 
     page = render(graph, title, subtitle=subtitle, max_nodes=max_nodes)
     for note in page.notes[1:]:  # what was left out, and how links are shown
         print(f"viz: {note}", file=sys.stderr)
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(page.html, encoding="utf-8")
+        with AtomicOutput(out, protected_paths(), make_folder=True) as target:
+            target.file.write(page.html)
     except OSError as exc:
         raise fail(f"cannot write {out}: {exc.strerror or exc}") from None
+    except OutputError as exc:
+        raise fail(str(exc), exc.exit_code) from None
     path = out.resolve()
     print(f"wrote {path} ({page.nodes} nodes, {page.edges} links)", file=sys.stderr)
     if open_it:

@@ -227,5 +227,5 @@ def test_unwritable_output_and_empty_folder_are_one_line_each(tmp_path: Path) ->
     assert result.stderr == f"{empty}: no .txt .html .htm .docx or .pdf files in this folder\n"
     target = tmp_path / "no-such-dir" / "out.jsonl"
     result = run("-o", str(target), str(SAMPLES[0]))
-    assert result.returncode == 1
-    assert result.stderr == f"{target}: cannot write: No such file or directory\n"
+    assert result.returncode == 2  # an output that cannot be written is a usage error
+    assert result.stderr == f"{target}: no such folder {target.parent}\n"
