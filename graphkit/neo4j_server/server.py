@@ -44,6 +44,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from graphkit.config import BOLT_PORT_ENV, DEFAULT_BOLT_PORT
 from graphkit.errors import Neo4jServerError
 
 _PKG = Path(__file__).resolve().parent
@@ -52,7 +53,6 @@ MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_CLASS = "org.neo4j.cli.AdminTool"
 USER = "neo4j"
 DEFAULT_PASSWORD = "graphkit-local"
-DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
 DEFAULT_HEAP = "1g"
 DEFAULT_PAGECACHE = "512m"
@@ -181,7 +181,8 @@ def _env_size(name: str, default: str) -> str:
 
 
 def bolt_port() -> int:
-    return _env_port("GRAPHKIT_NEO4J_BOLT_PORT", DEFAULT_BOLT_PORT)
+    # the setting graphkit.config.default_neo4j_uri() reads too, so the stores dial this port
+    return _env_port(BOLT_PORT_ENV, DEFAULT_BOLT_PORT)
 
 
 def http_port() -> int:
