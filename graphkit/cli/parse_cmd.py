@@ -24,16 +24,22 @@ def parse_command(
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="parse files in N processes")] = 1,
     debug: Annotated[bool, typer.Option("--debug", help="show tracebacks of unexpected errors")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="a notice with parser warnings fails: no record, exit 1")
+    ] = False,
 ) -> None:
     """Parse rectification notices into records, one JSON object per line.
 
     Each file that fails gets one line `<path>: <reason>` on stderr and the others go on;
-    the exit code is 1 if any file failed. With -o the records go to a temporary file beside
+    the exit code is 1 if any file failed. Each parser warning is one line
+    `<source>: warning <code>: <message>`, counted at the end; with --strict a notice with
+    warnings fails like a bad file. With -o the records go to a temporary file beside
     FILE that replaces it only when the run produced records (or had nothing to fail on): an
     interrupted run, or one whose every input failed, leaves FILE as it was. An -o that is a
     folder, in a missing folder, or inside the graph store is refused: one line, exit code 2.
     """
     from graphkit.cli.output import AtomicOutput, protected_paths
+    from graphkit.cli.warnings_report import WarningTally
     from graphkit.errors import InputError, OutputError
     from graphkit.pipeline import iter_inputs, parse_paths_json
 
@@ -69,12 +75,16 @@ def parse_command(
 
     try:
         with _Progress(len(files)) as progress:
+            tally = WarningTally(strict, emit=progress.log)
             last_file = None
             for result in parse_paths_json(files, jobs=jobs, debug=debug):
                 if isinstance(result, InputError):
                     failed += 1
                     progress.log(f"{result.path}: {result.reason}".replace("\n", " "))
                     where = result.path
+                elif not tally.report(result.source, result.warnings):
+                    failed += 1
+                    where = result.source
                 else:
                     out.write(result.json)
                     out.write("\n")
@@ -89,6 +99,8 @@ def parse_command(
         if target is not None:
             target.discard()
         raise
+    if tally.notices:
+        sys.stderr.write(f"{tally.summary()}\n")
     if target is None:
         sys.stdout.flush()
     elif written or not failed:

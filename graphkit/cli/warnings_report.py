@@ -4,7 +4,7 @@ the summary, and `--strict`, which turns a notice with warnings into a failed on
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from graphkit.cli.common import err_console
 
@@ -12,10 +12,16 @@ from graphkit.cli.common import err_console
 class WarningTally:
     """Prints each notice's warnings as `<source>: warning <code>: <message>` and counts them."""
 
-    def __init__(self, strict: bool = False) -> None:
+    def __init__(self, strict: bool = False, emit: Callable[[str], None] | None = None) -> None:
         self.strict = strict
         self.codes: Counter[str] = Counter()
         self.notices = 0
+        self._emit = emit or self._print
+
+    def _print(self, line: str) -> None:
+        # markup off: a path or a message may hold [brackets]
+        style = "red" if self.strict else "yellow"
+        err_console.print(line, style=style, soft_wrap=True, highlight=False, markup=False)
 
     def report(self, source: str, warnings: Iterable[tuple[str, str]]) -> bool:
         """Report one notice's warnings; True when the notice may go on (not strict, or none)."""
@@ -26,13 +32,7 @@ class WarningTally:
         for code, message in got:
             self.codes[code] += 1
             kind = "error" if self.strict else "warning"
-            err_console.print(
-                f"{source}: {kind} {code}: {message}",
-                style="red" if self.strict else "yellow",
-                soft_wrap=True,
-                highlight=False,
-                markup=False,
-            )
+            self._emit(f"{source}: {kind} {code}: {message}")
         return not self.strict
 
     def summary(self) -> str:
