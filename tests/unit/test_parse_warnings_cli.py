@@ -17,7 +17,7 @@ def test_each_warning_is_one_line_and_the_tally_closes_stderr() -> None:
     res = run(str(UNNAMED), str(TRADITIONAL), str(CLEAN))
     assert res.returncode == 0, res.stderr
     recs = [json.loads(line) for line in res.stdout.splitlines()]
-    assert [r["unit"] for r in recs][0] is None
+    assert recs[0]["unit"] is None and len(recs) == 3
     assert [w["code"] for w in recs[0]["warnings"]] == ["unit_not_found"]
     assert [w["code"] for w in recs[1]["warnings"]] == ["traditional_characters"]
     assert recs[2]["warnings"] == []
