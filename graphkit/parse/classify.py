@@ -17,6 +17,9 @@ from graphkit.parse.numbering import match_label
 from graphkit.parse.outline import Node
 from graphkit.parse.sections import Para
 from graphkit.parse.status import status_line
+from graphkit.parse.wording import ACTION_VERB_RE, SHORTFALL_RE, STRONG_ACTION_RE, states_shortcoming
+
+__all__ = ["ACTION_VERB_RE", "SHORTFALL_RE", "STRONG_ACTION_RE", "Classifier"]
 
 # "整改措施及成效:" and its kin open the measures of an issue
 MEASURE_PREFIX_RE = re.compile(
@@ -29,23 +32,10 @@ INTRO_RE = re.compile(r"^对应问题|^针对上述问题|^主要(?:整改)?措�
 PROBLEM_INTRO_RE = re.compile(
     r"^(?:具体表现|主要表现|问题表现|表现为|存在问题|具体问题)\s*(?:如下|有)?\s*[:：]?$"
 )
-_PROBLEM_END_RE = re.compile(r"问题$")
-_ACTION_IN_PROBLEM_RE = re.compile(r"解决|破解|疏解|协调|处理|化解|以来")
-# shortcoming wording: what a stated problem says
-SHORTFALL_RE = re.compile(
-    r"不够|不到位|不力|不足|不严|不实|未完成|没有|缺乏|薄弱|差距|滞后|仍有|仍然|依然"
-    r"|不全面|不完整|不规范|不健全|不完善|不及时|不明显|不平衡|不均衡|缺少|欠缺|偏少|偏低|偏弱|短板|弱化|流于形式|过重"
-)
 INTRO_END_RE = re.compile(r"(?:如下|以下(?:整改|措施|工作)?|下列措施|具体措施)\s*[:：。]?$|[:：]$")
 FOLLOWUP_RE = re.compile(
     r"[,，:：;；。\s]*(?:并|已)?(?:进行了|采取了|开展了|作了|做了)?(?:以下|如下)(?:整改|措施|工作)(?:措施|工作)?[。:：,，;；\s]*"
 )
-# verbs of an action taken; the strong set also counts 整改, the wider one softer verbs
-_ACTIONS = (
-    r"报送|制定|印发|出台|召开|下发|成立|修订|签订|举办|约谈|建立|组建|开展了|组织了|完成了|推动|督促|责令"
-)
-STRONG_ACTION_RE = re.compile(_ACTIONS + r"|整改")
-ACTION_VERB_RE = re.compile(_ACTIONS + r"|研究|部署|落实了|加强|强化|健全|完善|规范")
 
 
 class Classifier:
@@ -144,13 +134,7 @@ class Classifier:
             return False  # the paragraph goes on with what was done: an action item
         if not node.body and after >= node.para.end:
             return False
-        if (
-            _ACTION_IN_PROBLEM_RE.search(first)
-            or ACTION_VERB_RE.match(first)
-            or STRONG_ACTION_RE.match(first)
-        ):
-            return False  # 现场协调解决……困难问题 / 召开……, 建立……: an action
-        return bool(_PROBLEM_END_RE.search(first) or SHORTFALL_RE.search(first))
+        return states_shortcoming(first)  # not 现场协调解决……困难问题 / 召开……, 建立……
 
     def acts_after(self, node: Node) -> bool:
         """The heading paragraph goes on, after the named problem, with what was done."""

@@ -11,15 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graphkit.parse.classify import (
-    ACTION_VERB_RE,
-    FOLLOWUP_RE,
-    MEASURE_PREFIX_RE,
-    PROBLEM_INTRO_RE,
-    SHORTFALL_RE,
-    STRONG_ACTION_RE,
-    Classifier,
-)
+from graphkit.parse.classify import FOLLOWUP_RE, MEASURE_PREFIX_RE, PROBLEM_INTRO_RE, Classifier
 from graphkit.parse.context import NoticeText
 from graphkit.parse.dates import find_deadline
 from graphkit.parse.documents import extract_documents
@@ -28,6 +20,7 @@ from graphkit.parse.numbering import INLINE_KINDS, Label, Segment, find_inline
 from graphkit.parse.outline import Node
 from graphkit.parse.sections import Para
 from graphkit.parse.status import classify_status, deadline_line, status_line
+from graphkit.parse.wording import ACTION_VERB_RE, SHORTFALL_RE, STRONG_ACTION_RE
 from graphkit.records import Issue, Measure
 
 ROLE_LINE_RE = re.compile(r"^(?:责任领导|牵头领导|责任人|责任单位|牵头单位|责任处室|责任部门)\s*[:：]")
@@ -171,6 +164,9 @@ class IssueReader:
             dl_content = deadline_line(s)
             if dl_content is not None:
                 acc.deadline = find_deadline(dl_content, self.doc.years.before(b.start)) or acc.deadline
+                said = classify_status(dl_content)  # 整改时限:长期坚持 / 已完成
+                if said is not None:
+                    acc.statuses.append((said, None))
                 continue
             if ROLE_LINE_RE.match(s) or PROBLEM_INTRO_RE.match(s):
                 continue

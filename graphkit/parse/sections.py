@@ -156,16 +156,26 @@ def body_bounds(norm: str, paras: list[Para]) -> tuple[int, int]:
 
 def opens_rectification(norm: str, p: Para) -> bool:
     """A paragraph that names a fed-back problem or a category of problems as a heading:
-    `（一）在“……”方面`, `1.关于“……”问题的整改`, `关于“……”的问题。`."""
-    from graphkit.parse.headings import analyze_heading, states_problem
+    `（一）在“……”方面`, `1.关于“……”问题的整改`, `问题一:……`, or a numbered heading that
+    is one sentence stating a shortcoming (`（一）……方面存在的问题`, `1.……不够健全`)."""
+    from graphkit.parse.headings import analyze_heading, sentence_end, states_problem
+    from graphkit.parse.wording import states_shortcoming
 
     if p.label is not None and p.label.kind in ("shi", "circle", "di"):
         return False  # 一是/①/第一 items enumerate; they do not open a part
+    if p.label is not None and p.label.kind == "wen":
+        return True  # 问题一: names a problem by its label
     start = p.label.end if p.label else p.start
-    if not _FRAME_START_RE.match(norm, start):
+    if _FRAME_START_RE.match(norm, start):
+        h = analyze_heading(norm, start, p.end)
+        return states_problem(norm, h) and not _GENERIC_PART_RE.search(norm[h.title_start : h.title_end])
+    if p.label is None or p.end - start > _HEADING_MAX:
         return False
-    h = analyze_heading(norm, start, p.end)
-    return states_problem(norm, h) and not _GENERIC_PART_RE.search(norm[h.title_start : h.title_end])
+    end = sentence_end(norm, start, p.end)
+    if end < p.end - 1:
+        return False  # a heading is one sentence; more is a paragraph of the organisation part
+    title = norm[start:end]
+    return states_shortcoming(title) and not _GENERIC_PART_RE.search(title) and not ORG_TITLE_RE.search(title)
 
 
 def _split_preface(norm: str, preface: list[Para]) -> tuple[list[Para], Section | None]:
