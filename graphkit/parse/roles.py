@@ -16,7 +16,9 @@ _TITLE_RE = re.compile(
     r"常委|委员|巡视员|秘书长|处长|司长|社长|校长|总经理|董事长|行长|署长|关长|队长|政委|会长|理事长|"
     r"组长|负责人|负责同志|成员|领导|调研员|专员)"
 )
-_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+# a Han name of 2–3 characters (4 for a double surname), or a transcribed one with its dot
+# (艾尔肯·买买提)
+_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}$|^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}$")
 # a name is read by its place (after an office, before 同志), so any character may stand in it
 # (杨志刚, 王成, 李主); what is refused are the words that stand in that place instead of a name
 _NOT_NAME = re.compile(
@@ -27,6 +29,11 @@ _TAIL_JUNK = re.compile(r"(?:(?:\d+|[一二三四五六七八九十]+)名(?:同�
 # a person named by office and name (区委书记方针同志), the subject a later sentence may leave out
 _NAMED_RE = re.compile(r"[\u4e00-\u9fff、]{2,20}?[\u4e00-\u9fff]{2,3}同志")
 _SUBJECT_LEFT_OUT = re.compile(r"并(?:亲自)?$")
+_ALSO_LEADS = re.compile(r"(?:担任|任)(?:第一副组长|常务副组长|副组长|组长)(?:并|,|，)?$")
+# 组长:党委书记马天佑;副组长:党委副书记、院长任雪梅,纪委书记董海波;成员:……
+_ROLE_LIST_RE = re.compile(
+    r"(第一副组长|常务副组长|执行副组长|副组长|组长|成员)\s*[:：]\s*([^;；。\n:：]+?)(?=[;；。\n]|$)"
+)
 _LEADER_LINE_RE = re.compile(
     r"(责任领导|牵头领导|责任人|第一责任人|牵头单位|责任单位|责任处室|责任部门)\s*[:：]\s*([^;；,，。\n]+)"
 )
@@ -147,7 +154,8 @@ def extract_roles(text: str) -> list[Role]:
         m for sent in re.split(r"[。\n]", text) if "第一责任人" in sent for m in _FIRST_RESP_RE.finditer(sent)
     ]
     for m in first_resp:
-        holder = _LEAD_JUNK.sub("", m.group(1)).strip()
+        # 行长郑国华同志担任组长并履行第一责任人职责: the holder is the one named before 担任
+        holder = _LEAD_JUNK.sub("", _ALSO_LEADS.sub("", m.group(1))).strip()
         if re.search(r"压实|落实|督促|强化|层层|各级|党员|班子成员|要求", holder):
             continue
         pos, person = split_position_person(holder)
@@ -156,6 +164,11 @@ def extract_roles(text: str) -> list[Role]:
         if person is None and (not pos or not _TITLE_RE.search(pos)):
             continue
         _add(roles, "第一责任人", pos, person)
+    for m in _ROLE_LIST_RE.finditer(text):
+        for h in _split_holders(m.group(2).replace("同志", "同志,")):
+            pos, person = split_position_person(h)
+            if pos or person:
+                _add(roles, m.group(1), pos, person)
     for m in _LEADER_LINE_RE.finditer(text):
         role, value = m.group(1), m.group(2).strip()
         if role in ("牵头单位", "责任单位", "责任处室", "责任部门"):
