@@ -89,6 +89,8 @@ def _quoted(norm: str, q: int, end: int, framed: bool) -> Heading | None:
             "问题" in said or "整改" in said or "方面" in said or nxt in PROBLEM_STOP + ",和" or nxt == ""
         ):
             return None
+        if not framed and nxt and nxt not in PROBLEM_STOP + ",和":
+            return None  # “四风”问题在一些领域仍有反弹: a quoted term inside a plain sentence
         if nxt == "和" and framed:
             # 针对“A”问题和“B”整改意见: skip the second part up to its own end
             k = norm.find("“", a_end, end)

@@ -195,7 +195,33 @@ def split_sections(norm: str, paras: list[Para]) -> tuple[list[Para], list[Secti
     classify_sections(norm, sections, fallback=part is None)
     if part is not None:
         sections.insert(0, part)
-    return preface, sections
+    return preface, _cut_closing_remarks(norm, sections)
+
+
+# an unnumbered paragraph that turns to what comes next (下一步,…将… / 今后,…) ends the
+# rectification part where the notice has no 三、下一步 heading of its own
+_CLOSING_REMARKS_RE = re.compile(r"^(?:下一步|今后|接下来)\s*[,，]")
+
+
+def _cut_closing_remarks(norm: str, sections: list[Section]) -> list[Section]:
+    out: list[Section] = []
+    for sec in sections:
+        cut = None
+        if sec.kind == "issues":
+            cut = next(
+                (
+                    k
+                    for k, p in enumerate(sec.paras)
+                    if k > 0 and p.label is None and _CLOSING_REMARKS_RE.match(norm, p.start, p.end)
+                ),
+                None,
+            )
+        if cut is None:
+            out.append(sec)
+            continue
+        out.append(Section(sec.heading, sec.title, sec.paras[:cut], sec.kind, sec.category))
+        out.append(Section(None, "", sec.paras[cut:], "next"))
+    return out
 
 
 def _top_sections(norm: str, paras: list[Para]) -> tuple[list[Para], list[Section]]:
