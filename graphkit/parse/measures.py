@@ -258,9 +258,15 @@ class IssueReader:
             m = self._measure(None, *leftover)
             if m:
                 acc.measures.append((m, False))
+        # a heading with no words of a problem (关于 alone, a bare label) keeps what it says
+        title = (
+            clean_title(self.text, self.norm, h.title_start, h.title_end)
+            or self.text[p.label.end if p.label else p.start : p.end].strip()
+            or self.text[p.start : p.end].strip()
+        )
         return Issue(
             label=p.label.text(self.text) if p.label else None,
-            title=clean_title(self.text, self.norm, h.title_start, h.title_end),
+            title=title,
             children=acc.children,
             measures=_settle(acc),
             span=(p.start, acc.span_end),
@@ -269,10 +275,13 @@ class IssueReader:
     def _measure_node(self, node: Node, acc: _Gathered, has_issue_children: bool) -> int:
         """Measures of a node classified as a measure (and of the measures under it)."""
         p = node.para
-        assert p is not None and p.label is not None
+        if p is None:
+            return 0
         lab = p.label
         before = len(acc.measures)
-        if self.doc.own_enumeration(p):
+        if lab is None:  # an unnumbered paragraph hung here by malformed numbering
+            self._paragraph_measures(p.start, p.end, acc, preamble="always")
+        elif self.doc.own_enumeration(p):
             # ①……②……③…… in one paragraph that opens with its first label
             _f, own = self.doc.inline(lab.start, p.end, (lab.kind,))
             self._segments(_split_own(self.norm, own, p.end), acc)
@@ -293,7 +302,12 @@ class IssueReader:
         )
         end = p.end
         for c in node.children:
-            end = max(end, self._measure_node(c, acc, has_issue_children))
+            if c.role == "issue":  # 关于“……”问题 under a measure: an issue of its own
+                child = self.issue(c)
+                acc.children.append(child)
+                end = max(end, child.span[1] if child.span else end)
+            else:
+                end = max(end, self._measure_node(c, acc, has_issue_children))
         for b in node.body:
             end = max(end, b.end)
         return end

@@ -177,13 +177,25 @@ def find_sequence(norm: str, kind: str, start: int, end: int) -> list[Label]:
     out: list[Label] = []
     pos = start
     number = 1
+    # number → a position from which that label is known not to occur any more: a search that
+    # failed is not run again from further on (a line of (1)(1)(1)… stays linear)
+    absent: dict[int, int] = {}
+
+    def find(n: int, at: int) -> int:
+        if n in absent and at >= absent[n]:
+            return -1
+        i = _find_label(norm, kind, n, at, end, start)
+        if i == -1:
+            absent[n] = at
+        return i
+
     while True:
-        i = _find_label(norm, kind, number, pos, end, start)
+        i = find(number, pos)
         if i == -1:
             if number == 1:
                 break
             # the sequence ended; a new one may start later (下一步工作:一是……)
-            j = _find_label(norm, kind, 1, pos, end, start)
+            j = find(1, pos)
             if j == -1:
                 break
             i, number = j, 1
