@@ -42,6 +42,8 @@ _FEEDBACK_RE = re.compile(r"反馈")
 _UNIT_TO_RE = re.compile(
     r"向([\u4e00-\u9fff()（）]{2,30}?)(?:党组|党委|委员会|委|党工委)?(?:反馈|进行了反馈|作了反馈)"
 )
+# a phrase naming people or several bodies, never one unit (……主要负责人和被巡察村级党组织领导班子)
+_NOT_A_UNIT_RE = re.compile(r"和|及|与|、|负责人|负责同志|班子|成员|干部|等|[\d一二三四五六七八九十]+个")
 _UNIT_ON_RE = re.compile(
     r"对([\u4e00-\u9fff()（）]{2,30}?)(?:开展|进行)了?(?:为期\S*?的)?(?:常规|机动|专项|提级|交叉)?(?:巡视|巡察)"
 )
@@ -194,12 +196,12 @@ def find_unit(norm: str, text: str, publisher: str | None, title: str | None, bo
         if m:
             return m.group(1)
     head = norm[body_start : body_start + 600]
-    for rx in (_UNIT_TO_RE, _UNIT_ON_RE):
-        m = rx.search(head)
-        if m:
+    # the inspected body (对……开展了巡察) before the one the findings went to (向……反馈)
+    for rx in (_UNIT_ON_RE, _UNIT_TO_RE):
+        for m in rx.finditer(head):
             u = text[body_start + m.start(1) : body_start + m.end(0)]
             u = re.sub(r"(?:反馈|进行了反馈|作了反馈|开展了?|进行了?).*$", "", u)
-            if not u.startswith(("我", "本")) and len(u) >= 2:
+            if len(u) >= 2 and not u.startswith(("我", "本")) and not _NOT_A_UNIT_RE.search(u):
                 return u
     return None
 

@@ -694,3 +694,23 @@ def test_split_position_person(holder: str, want: tuple[str | None, str | None])
 )
 def test_extract_roles(sentence: str, want: list[tuple[str, str | None, str | None]]) -> None:
     assert [(r.role, r.position, r.person) for r in extract_roles(normalize(sentence))] == want
+
+
+def test_unit_is_the_inspected_body_never_a_phrase_of_people() -> None:
+    from graphkit.parse.metadata import find_unit
+
+    def unit(s: str) -> str | None:
+        return find_unit(normalize(s), s, None, None, 0)
+
+    # the inspected village, not the ones the findings went to
+    assert (
+        unit(
+            "县委第三巡察组对青石镇石门村开展了巡察,并向镇党委主要负责人和被巡察村级党组织领导班子反馈了巡察意见。"
+        )
+        == "青石镇石门村"
+    )
+    assert unit("县委巡察组向镇党委主要负责人和被巡察村级党组织领导班子反馈了巡察意见。") is None
+    assert unit("镇党委第二巡察组对柳塘村党组织开展了巡察。") == "柳塘村党组织"
+    assert (
+        unit("区委第二巡察组对我局进行了常规巡察,向我局反馈了巡察意见。") is None
+    )  # 我局: from title/signature
