@@ -35,17 +35,21 @@ class _Model(BaseModel):
 class Measure(_Model):
     """What the unit did about an issue: one enumerated action, or one paragraph of action."""
 
-    label: str | None = Field(None, description="The number as written (一是, (1), ①), or null.")
+    label: str | None = Field(default=None, description="The number as written (一是, (1), ①), or null.")
     text: str = Field(description="The measure's full text, without its label.")
     status: Status | None = Field(
-        None, description="Stated progress from the issue's status lines: done, in_progress or long_term."
+        default=None,
+        description="Stated progress from the issue's status lines: done, in_progress or long_term.",
     )
-    deadline: str | None = Field(None, description="The stated time limit as YYYY, YYYY-MM or YYYY-MM-DD.")
+    deadline: str | None = Field(
+        default=None, description="The stated time limit as YYYY, YYYY-MM or YYYY-MM-DD."
+    )
     documents: list[str] = Field(
         default_factory=list, description="Titles of the documents the measure issues or cites, without 《》."
     )
     span: tuple[int, int] | None = Field(
-        None, description="[start, end) character range of the measure (with its label) in the notice text."
+        default=None,
+        description="[start, end) character range of the measure (with its label) in the notice text.",
     )
 
     @field_validator("deadline")
@@ -59,12 +63,15 @@ class Measure(_Model):
 class Issue(_Model):
     """A fed-back problem: a category holds issues, an issue holds its concrete manifestations."""
 
-    label: str | None = Field(None, description="The number as written (（一）, 1., (1), 一是), or null.")
+    label: str | None = Field(
+        default=None, description="The number as written (（一）, 1., (1), 一是), or null."
+    )
     title: str = Field(description="The problem's words, without its number and the frame around it.")
     children: list[Issue] = Field(default_factory=list, description="Finer problems under this one.")
     measures: list[Measure] = Field(default_factory=list, description="What was done about this problem.")
     span: tuple[int, int] | None = Field(
-        None, description="[start, end) character range of the issue and all it holds in the notice text."
+        default=None,
+        description="[start, end) character range of the issue and all it holds in the notice text.",
     )
 
 
@@ -72,19 +79,23 @@ class Role(_Model):
     """Who leads or answers for the rectification."""
 
     role: str = Field(description="The role: 组长, 副组长, 第一责任人, 责任领导, 责任单位 …")
-    position: str | None = Field(None, description="The office that holds it, e.g. 区委书记.")
-    person: str | None = Field(None, description="The named person, without 同志.")
+    position: str | None = Field(default=None, description="The office that holds it, e.g. 区委书记.")
+    person: str | None = Field(default=None, description="The named person, without 同志.")
 
 
 class Inspection(_Model):
     """The inspection the notice answers: team, kind, round, stay and feedback."""
 
-    team: str | None = Field(None, description="The inspecting team, e.g. 省委第八巡视组, 县委机动巡察组.")
-    kind: str | None = Field(None, description="e.g. 常规巡视, 机动巡察, 巡视“回头看”.")
-    round: str | None = Field(None, description="e.g. 十二届省委第九轮.")
-    start: str | None = Field(None, description="First day of the team's stay, YYYY-MM-DD.")
-    end: str | None = Field(None, description="Last day of the team's stay, YYYY-MM-DD.")
-    feedback: str | None = Field(None, description="The day the team fed its findings back, YYYY-MM-DD.")
+    team: str | None = Field(
+        default=None, description="The inspecting team, e.g. 省委第八巡视组, 县委机动巡察组."
+    )
+    kind: str | None = Field(default=None, description="e.g. 常规巡视, 机动巡察, 巡视“回头看”.")
+    round: str | None = Field(default=None, description="e.g. 十二届省委第九轮.")
+    start: str | None = Field(default=None, description="First day of the team's stay, YYYY-MM-DD.")
+    end: str | None = Field(default=None, description="Last day of the team's stay, YYYY-MM-DD.")
+    feedback: str | None = Field(
+        default=None, description="The day the team fed its findings back, YYYY-MM-DD."
+    )
 
     _v = field_validator("start", "end", "feedback")(classmethod(lambda cls, v: _check_date(v)))
 
@@ -107,7 +118,9 @@ class ParseWarning(_Model):
 
     code: str = Field(description="A short stable code, e.g. unit_not_found (see WARNING_CODES).")
     message: str = Field(description="The same in a sentence.")
-    span: tuple[int, int] | None = Field(None, description="Where in the notice text, when it is one place.")
+    span: tuple[int, int] | None = Field(
+        default=None, description="Where in the notice text, when it is one place."
+    )
 
 
 class NoticeRecord(_Model):
@@ -115,14 +128,14 @@ class NoticeRecord(_Model):
 
     id: str = Field(description="Stable id: the same clean text always gets the same id (n-<sha1>).")
     source: str = Field(description="Where it was read: a path or URL, `#k` when one file holds several.")
-    title: str | None = Field(None, description="The notice's own title line, if it has one.")
+    title: str | None = Field(default=None, description="The notice's own title line, if it has one.")
     unit: str | None = Field(
         description="The inspected party organisation as the notice names it; null (present, never left "
         "out) when it does not."
     )
-    publisher: str | None = Field(None, description="The signature line at the end.")
+    publisher: str | None = Field(default=None, description="The signature line at the end.")
     published: str | None = Field(
-        None, description="The date under the signature, or the page's publication date (YYYY-MM-DD)."
+        default=None, description="The date under the signature, or the page's publication date (YYYY-MM-DD)."
     )
     inspection: Inspection = Field(default_factory=Inspection, description="The inspection answered.")
     issues: list[Issue] = Field(default_factory=list, description="The fed-back problems, as a tree.")
@@ -136,7 +149,7 @@ class NoticeRecord(_Model):
     )
     # graphkit's extra: the clean text that spans point into (kept on the Notice node, used for
     # provenance and boilerplate-sentence detection); the grader ignores it.
-    text: str | None = Field(None, description="The clean text that every span points into.")
+    text: str | None = Field(default=None, description="The clean text that every span points into.")
 
     _p = field_validator("published")(classmethod(lambda cls, v: _check_date(v)))
 
