@@ -21,6 +21,7 @@ from graphkit.parse.wording import ACTION_VERB_RE, SHORTFALL_RE, STRONG_ACTION_R
 
 __all__ = ["ACTION_VERB_RE", "SHORTFALL_RE", "STRONG_ACTION_RE", "Classifier"]
 
+_ACTION_FRAME_RE = re.compile(r"\s*(?:针对|对于)")
 # "整改措施及成效:" and its kin open the measures of an issue
 MEASURE_PREFIX_RE = re.compile(
     r"(?:主要|具体)?(?:整改|落实|工作)?(?:措施|举措)(?:及|与|和)?(?:取得)?(?:的)?(?:时)?(?:成效|效果|情况)?\s*[:：]+\s*"
@@ -105,7 +106,7 @@ class Classifier:
         p = node.para
         assert p is not None
         opener_at = p.label.end if p.label else p.start
-        if not states_problem(self.norm, h) and re.match(r"\s*(?:针对|对于)", self.norm[opener_at:]):
+        if not states_problem(self.norm, h) and _ACTION_FRAME_RE.match(self.norm, opener_at):
             return False
         # (2)针对“……”问题,2022年6月,对……进行回头看 / 二是针对……问题,立即组织……: an action;
         # 1.关于“……”的问题,区城市管理委党委坚持问题导向…… still names the problem
@@ -113,7 +114,7 @@ class Classifier:
             return True
         if "以下" in self.norm[h.rest : h.rest + 12] and FOLLOWUP_RE.match(self.norm, h.rest, p.end):
             return True  # 针对“……”问题,进行了以下整改。
-        opener = self.norm[opener_at:].lstrip()
+        opener = self.norm[opener_at : p.end].lstrip()
         return opener.startswith("关于") and self.norm[h.title_start - 1] == "“"
 
     def problem_statement(self, node: Node) -> bool:

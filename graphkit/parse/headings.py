@@ -25,6 +25,12 @@ _UNQUOTED_END_RE = re.compile(
     r"(?:的)?问题(?:的整改(?:落实)?(?:情况)?)?(?=[。:;,!?]|$)|(?:的)?整改(?:落实)?情况(?=[。:;,]|$)"
     r"|方面(?:存在的?问题|的问题)?(?=[。:;,]|$)"
 )
+# frame leftovers cut from the end of a title, longest first (方面存在的问题 before 问题)
+_TITLE_TAILS = (
+    re.compile(r"方面(?:存在的?问题)?$"),
+    re.compile(r"(?:的)?问题$"),
+    re.compile(r"(?:的)?整改(?:落实)?(?:情况)?$"),
+)
 _SENT_MARK = re.compile("[“‘”’。:;!?]")
 
 
@@ -135,7 +141,7 @@ def analyze_heading(norm: str, start: int, end: int) -> Heading:
 def _in_aspect(norm: str, i: int, end: int) -> bool:
     """在 opens a frame only as 在“……”方面 / 在……方面 within the first sentence."""
     s_end = sentence_end(norm, i, end)
-    return bool(re.search(r"方面", norm[i : min(s_end, i + 60)]))
+    return norm.find("方面", i, min(s_end, i + 60)) != -1
 
 
 def states_problem(norm: str, h: Heading) -> bool:
@@ -155,8 +161,8 @@ def clean_title(text: str, norm: str, start: int, end: int) -> str:
     if m:
         t = t[: len(t) - len(m.group(0))].rstrip()
         nt = nt[: len(nt) - len(m.group(0))].rstrip()
-    for pat in (r"方面(?:存在的?问题)?$", r"(?:的)?问题$", r"(?:的)?整改(?:落实)?(?:情况)?$"):
-        mm = re.search(pat, nt)
+    for pat in _TITLE_TAILS:
+        mm = pat.search(nt)
         if mm and len(nt) - len(mm.group(0)) >= 4:
             t = t[: len(t) - len(mm.group(0))].rstrip()
             nt = nt[: len(nt) - len(mm.group(0))].rstrip()

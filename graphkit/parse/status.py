@@ -27,6 +27,10 @@ _DONE = re.compile(
 )
 
 
+_CLAUSE_END_RE = re.compile(r"[,，。;；]")
+_STATUS_CLAUSE_RE = re.compile(r"整改|完毕|长期|阶段性|正在")
+
+
 def classify_status(content: str) -> str | None:
     """done / in_progress / long_term from the words of a status line (its first clauses)."""
     head = content[:48]
@@ -50,11 +54,11 @@ def status_line(norm_para: str) -> tuple[str, int] | None:
         c = _COUNT_HEAD.match(content)
         if not c or not STATUS_WORDS_RE.match(content[c.end() :]):
             return None
-    clause = re.split(r"[,，。;；]", content, maxsplit=1)[0]
+    clause = _CLAUSE_END_RE.split(content, maxsplit=1)[0]
     if len(clause) > 20:
         return None
     if norm_para.startswith(("整改情况", "落实情况")) and not (
-        re.search(r"整改|完毕|长期|阶段性|正在", clause) or clause in ("已完成", "完成", "落实完成", "已落实")
+        _STATUS_CLAUSE_RE.search(clause) or clause in ("已完成", "完成", "落实完成", "已落实")
     ):
         return None  # 整改情况:完成用人制度改革…… is a measure, not a status
     return content, m.end()
