@@ -1,9 +1,12 @@
 """`graphkit query list|show|run` (the Cypher templates) and `graphkit cypher "…"` (ad-hoc queries).
 
 Everything here reads unless --write is given: the embedded store is then opened read-only
-(LadybugDB itself refuses writes), and Neo4j runs the statement in a read transaction. Any
-mistake — unknown template or parameter, a bad value, a Cypher error, a write without --write,
-a query past its time limit — is one line on stderr and exit code 2, with nothing changed.
+(LadybugDB itself refuses writes), and Neo4j runs the statement in a read transaction. An
+ad-hoc statement is also checked before it runs (graphkit.stores.guard): one that writes needs
+--write, one that reaches files, the network, extensions or other databases (LOAD CSV, LOAD
+FROM, COPY, INSTALL, ATTACH, EXPORT DATABASE, CALL apoc.* …) needs --allow-files. Any mistake —
+unknown template or parameter, a bad value, a Cypher error, a refused statement, a query past
+its time limit — is one line on stderr and exit code 2, with nothing changed.
 """
 
 from __future__ import annotations
@@ -30,6 +33,14 @@ TimeoutOpt = Annotated[
     float | None, typer.Option("--timeout", help="Stop the query after this many seconds", min=0.001)
 ]
 WriteOpt = Annotated[bool, typer.Option("--write", help="Allow the query to change the graph")]
+FilesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-files",
+        help="Allow the query to reach files, the network, extensions or other databases "
+        "(LOAD CSV, LOAD FROM, COPY, INSTALL, ATTACH, CALL apoc.* …)",
+    ),
+]
 
 
 def _quiet_driver() -> None:
@@ -40,11 +51,21 @@ def _quiet_driver() -> None:
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 
 
-def _run(cypher: str, params: dict[str, Any], *, write: bool, timeout: float | None) -> Any:
+def _run(
+    cypher: str,
+    params: dict[str, Any],
+    *,
+    write: bool,
+    timeout: float | None,
+    adhoc: bool = False,
+    allow_files: bool = False,
+) -> Any:
     from graphkit.stores import open_store
 
     _quiet_driver()
     with open_store(state.settings, read_only=not write) as store:
+        if adhoc:
+            return store.run_adhoc(cypher, params, write=write, allow_files=allow_files, timeout=timeout)
         return store.query(cypher, params, write=write, timeout=timeout)
 
 
@@ -170,8 +191,13 @@ def cypher_command(
     fmt: FormatOpt = "table",
     write: WriteOpt = False,
     timeout: TimeoutOpt = None,
+    allow_files: FilesOpt = False,
 ) -> None:
-    """Run an ad-hoc Cypher statement; -p values are read as int, float, true/false, null or text."""
+    """Run an ad-hoc Cypher statement; -p values are read as int, float, true/false, null or text.
+
+    It only reads the graph unless --write (changes to the graph) or --allow-files (files, the
+    network, extensions, other databases) say more; a statement that does more is refused.
+    """
     from graphkit.errors import GraphkitError
     from graphkit.templates import guess_value, parse_assignments
 
@@ -180,7 +206,7 @@ def cypher_command(
         raise fail("empty query", 2)
     try:
         params = {k: guess_value(v) for k, v in parse_assignments(param).items()}
-        result = _run(query, params, write=write, timeout=timeout)
+        result = _run(query, params, write=write, timeout=timeout, adhoc=True, allow_files=allow_files)
     except GraphkitError as exc:
         raise fail(str(exc), exc.exit_code) from None
     print_result(result, fmt)

@@ -174,7 +174,7 @@ def cypher_command(
         raise fail(str(exc), exc.exit_code) from None
 
     def build(store: Any) -> Any:
-        res = store.query(query, params)
+        res = store.run_adhoc(query, params)  # reads only: no writes, files or network
         return result_graph(res.columns, res.rows, "the query")
 
     g = _graph(build)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphkit.schema import GraphSchema, schema
+from graphkit.stores import guard
 from loaders.graph import EdgeKey, GraphBatch, Row
 
 Statement = tuple[str, dict[str, Any]]
@@ -50,8 +51,39 @@ class Store(abc.ABC):
         *,
         write: bool = False,
         timeout: float | None = None,
+        allow_files: bool = False,
     ) -> QueryResult:
-        """Run one statement. Read-only unless `write`; `timeout` in seconds."""
+        """Run one statement. Read-only unless `write`; `timeout` in seconds.
+
+        `allow_files` lets a statement reach outside the graph (see graphkit.stores.guard): the
+        embedded store checks every statement's text; statements a person typed go through
+        `run_adhoc`, which checks them on either store.
+        """
+
+    def check_statement(
+        self, cypher: str, params: dict[str, Any] | None = None, *, write: bool, allow_files: bool
+    ) -> None:
+        """Raise QueryError when the statement does more than `write` / `allow_files` allow.
+
+        By its text here (graphkit.stores.guard); a store that can say what a statement does
+        (Neo4j's EXPLAIN) asks the database instead.
+        """
+        guard.enforce(guard.text_findings(cypher), write=write, allow_files=allow_files)
+
+    def run_adhoc(
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        write: bool = False,
+        allow_files: bool = False,
+        timeout: float | None = None,
+    ) -> QueryResult:
+        """Run a statement a person typed: refused (QueryError, nothing run) when it writes
+        without `write`, or reaches files, the network, extensions or other databases without
+        `allow_files`."""
+        self.check_statement(cypher, params, write=write, allow_files=allow_files)
+        return self.query(cypher, params, write=write, timeout=timeout, allow_files=allow_files)
 
     @abc.abstractmethod
     def run_transaction(self, statements: list[Statement]) -> None:

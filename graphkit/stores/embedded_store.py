@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -71,9 +70,11 @@ class EmbeddedStore(Store):
         *,
         write: bool = False,
         timeout: float | None = None,
+        allow_files: bool = False,
     ) -> QueryResult:
-        if not write and not self.read_only and _WRITE_CLAUSE.search(_strip_literals(cypher)):
-            raise QueryError("refused: the query writes (CREATE/MERGE/SET/DELETE …); pass --write to allow")
+        # Every statement, the store open read-only or not: LadybugDB itself lets a read-only
+        # store run COPY … TO, LOAD FROM, INSTALL, ATTACH and CHECKPOINT.
+        self.check_statement(cypher, params, write=write, allow_files=allow_files)
         try:
             self._conn.set_query_timeout(int(timeout * 1000) if timeout else 0)
             res = self._conn.execute(cypher, params or {})
@@ -175,12 +176,6 @@ class EmbeddedStore(Store):
 # file whose first ~1 500 rows needed no quotes had a later quoted field with a comma split in two.
 _CSV_DIALECT = "header=true, parallel=false, auto_detect=false, delim=',', quote='\"', escape='\"'"
 
-_WRITE_CLAUSE = re.compile(
-    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|IMPORT|EXPORT|CHECKPOINT)\b",
-    re.IGNORECASE,
-)
-_LITERAL = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*")
-
 
 def _write_csv(path: Path, cols: list[str], rows: list[list[object]], types: list[str]) -> Path:
     """Rows as CSV for COPY: None is written empty (by csv itself), a bool as true/false."""
@@ -195,10 +190,6 @@ def _write_csv(path: Path, cols: list[str], rows: list[list[object]], types: lis
         w.writerow(cols)
         w.writerows(rows)
     return path
-
-
-def _strip_literals(cypher: str) -> str:
-    return _LITERAL.sub("''", cypher)
 
 
 def _first_line(exc: BaseException) -> str:

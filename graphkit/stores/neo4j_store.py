@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from graphkit.errors import QueryError, StoreError, StoreUnavailable
+from graphkit.stores import guard
 from graphkit.stores.base import QueryResult, Statement, Store
 
 
@@ -44,6 +45,7 @@ class Neo4jStore(Store):
         *,
         write: bool = False,
         timeout: float | None = None,
+        allow_files: bool = False,
     ) -> QueryResult:
         import neo4j
         from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
@@ -68,6 +70,35 @@ class Neo4jStore(Store):
             raise QueryError(f"{code.rsplit('.', 1)[-1]}: {_first_line(exc.message or exc)}") from None
         except Neo4jError as exc:
             raise QueryError(_first_line(exc)) from None
+
+    def check_statement(
+        self, cypher: str, params: dict[str, Any] | None = None, *, write: bool, allow_files: bool
+    ) -> None:
+        """What the statement does, from Neo4j's own plan (EXPLAIN runs nothing): its query type
+        and its operators (LOAD CSV, procedure calls, administration commands)."""
+        from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
+
+        try:
+            with self._driver.session(database=self.database) as s:
+                summary = s.run("EXPLAIN " + cypher, params or {}).consume()
+        except ServiceUnavailable as exc:
+            raise StoreUnavailable(f"Neo4j unreachable at {self.uri}: {_first_line(exc)}") from None
+        except ClientError as exc:
+            code = exc.code or ""
+            raise QueryError(f"{code.rsplit('.', 1)[-1]}: {_first_line(exc.message or exc)}") from None
+        except Neo4jError as exc:
+            raise QueryError(_first_line(exc)) from None
+        operators: list[tuple[str, str]] = []
+        stack = [summary.plan] if summary.plan else []
+        while stack:
+            op = stack.pop()
+            operators.append(
+                (str(op.get("operatorType", "")).split("@", 1)[0], str(op.get("args", {}).get("Details", "")))
+            )
+            stack.extend(op.get("children", []))
+        guard.enforce(
+            guard.plan_findings(summary.query_type, operators), write=write, allow_files=allow_files
+        )
 
     def run_transaction(self, statements: list[Statement]) -> None:
         from neo4j.exceptions import Neo4jError, ServiceUnavailable
