@@ -13,11 +13,17 @@ import re
 
 from graphkit.parse.context import NoticeText
 from graphkit.parse.headings import analyze_heading, states_problem
-from graphkit.parse.numbering import match_label
+from graphkit.parse.numbering import Segment, match_label
 from graphkit.parse.outline import Node
 from graphkit.parse.sections import Para
 from graphkit.parse.status import status_line
-from graphkit.parse.wording import ACTION_VERB_RE, SHORTFALL_RE, STRONG_ACTION_RE, states_shortcoming
+from graphkit.parse.wording import (
+    ACTION_VERB_RE,
+    SHORTFALL_RE,
+    STRONG_ACTION_RE,
+    reports_action,
+    states_shortcoming,
+)
 
 __all__ = ["ACTION_VERB_RE", "SHORTFALL_RE", "STRONG_ACTION_RE", "Classifier"]
 
@@ -46,6 +52,7 @@ class Classifier:
         self.doc = doc
         self.norm = doc.norm
         self._intro: dict[int, bool] = {}
+        self._stated: dict[int, list[Segment]] = {}
         self._last: dict[str, tuple[int, str]] = {}
 
     # ---- paragraphs ------------------------------------------------------------------
@@ -137,6 +144,33 @@ class Classifier:
             return False
         return states_shortcoming(first)  # not 现场协调解决……困难问题 / 召开……, 建立……
 
+    def stated_problems(self, node: Node) -> list[Segment]:
+        """The enumerated items in which a heading runs on into its problems (1.……不够深入。
+        一是学用结合不够紧密。……二是……), when the heading states a shortcoming; none when an
+        item opens with what was done (then they are measures)."""
+        p = node.para
+        if p is None or node.kind == "none":
+            return []
+        got = self._stated.get(p.start)
+        if got is not None:
+            return got
+        got = []
+        h = self.doc.heading(node)
+        rest = h.rest
+        while rest < p.end and self.norm[rest] in " ,，。;；:：":
+            rest += 1
+        if rest < p.end and not h.framed and SHORTFALL_RE.search(self.norm, h.title_start, h.title_end):
+            _first, segs = self.doc.inline(rest, p.end)
+            for seg in segs:
+                sh = analyze_heading(self.norm, seg.label.end, seg.end)
+                sent = self.norm[sh.title_start : sh.title_end]
+                if reports_action(sent) or not sent.strip():
+                    got = []  # an item opening with what was done: these are measures
+                    break
+                got.append(seg)
+        self._stated[p.start] = got
+        return got
+
     def acts_after(self, node: Node) -> bool:
         """The heading paragraph goes on, after the named problem, with what was done."""
         if node.kind == "none" or node.para is None:
@@ -165,6 +199,11 @@ class Classifier:
 
     def classify(self, node: Node, measure_mode: bool = False) -> None:
         """Set the role of every node under `node` (in place)."""
+        stated = self.stated_problems(node) if node.role == "issue" else []
+        if stated:
+            # 二是…… in a paragraph of its own continues the problems the heading began to list
+            last = stated[-1].label
+            self._last[last.kind] = (last.number, "issue")
         groups: dict[str, list[Node]] = {}
         for c in node.children:
             groups.setdefault(c.kind, []).append(c)
@@ -189,7 +228,7 @@ class Classifier:
                 if node.role == "measure" or measure_mode:
                     c.role = "measure"
                 elif parent_intro and node.kind != "root":
-                    c.role = "issue" if self.framed(c) else "measure"
+                    c.role = "issue" if self.framed(c) or self._continues_issue(c) else "measure"
                 elif evidence or node.kind == "root" or self._continues_issue(c):
                     c.role = "issue"
                 else:

@@ -20,7 +20,7 @@ from graphkit.parse.numbering import INLINE_KINDS, Label, Segment, find_inline
 from graphkit.parse.outline import Node
 from graphkit.parse.sections import Para
 from graphkit.parse.status import classify_status, deadline_line, status_line
-from graphkit.parse.wording import ACTION_VERB_RE, SHORTFALL_RE, STRONG_ACTION_RE
+from graphkit.parse.wording import STRONG_ACTION_RE
 from graphkit.records import Issue, Measure
 
 ROLE_LINE_RE = re.compile(r"^(?:责任领导|牵头领导|责任人|责任单位|牵头单位|责任处室|责任部门)\s*[:：]")
@@ -190,26 +190,14 @@ class IssueReader:
         s = self.doc.line(b)
         return not s.rstrip().endswith((":", "：")) and len(s) > 40 and self._action_like(b.start, b.end)
 
-    def _stated_shortcomings(self, start: int, end: int) -> list[Issue]:
-        """Sub-issues in the rest of a heading that runs on into its problems (1.……不够深入。
-        一是学用结合不够紧密。……二是……): each enumerated item that states a shortcoming."""
-        _first, segs = self.doc.inline(start, end)
-        if not segs:
-            return []
-        out = []
-        for seg in segs:
-            h = analyze_heading(self.norm, seg.label.end, seg.end)
-            sent = self.norm[h.title_start : h.title_end]
-            if not SHORTFALL_RE.search(sent) or ACTION_VERB_RE.match(sent):
-                return []  # an action among them: these are measures
-            out.append(
-                Issue(
-                    label=seg.label.text(self.text),
-                    title=clean_title(self.text, self.norm, h.title_start, h.title_end),
-                    span=(seg.label.start, seg.end),
-                )
-            )
-        return out
+    def _stated_issue(self, seg: Segment) -> Issue:
+        """A problem listed in a heading that runs on (一是学用结合不够紧密。)."""
+        h = analyze_heading(self.norm, seg.label.end, seg.end)
+        return Issue(
+            label=seg.label.text(self.text),
+            title=clean_title(self.text, self.norm, h.title_start, h.title_end),
+            span=(seg.label.start, seg.end),
+        )
 
     # ---- issues ------------------------------------------------------------------------
     def issue(self, node: Node) -> Issue:
@@ -224,8 +212,8 @@ class IssueReader:
         rest = h.rest
         while rest < p.end and self.norm[rest] in " ,，。;；:：":
             rest += 1
-        runs_on = rest < p.end and not h.framed and SHORTFALL_RE.search(self.norm, h.title_start, h.title_end)
-        shortcomings = self._stated_shortcomings(rest, p.end) if runs_on else []
+        stated = self.cls.stated_problems(node)
+        shortcomings = [self._stated_issue(seg) for seg in stated]
         if shortcomings:
             acc.children.extend(shortcomings)
         elif rest < p.end and not body_intro:
@@ -241,12 +229,26 @@ class IssueReader:
             (rest, p.end) if rest < p.end and not h.framed and not body_intro and not shortcomings else None
         )
 
+        # the problems listed in the heading go on in paragraphs of their own (二是……): what stands
+        # between is the rectification of the last one listed; else it answers the heading
+        body_acc = acc
+        if stated and any(
+            c.role == "issue" and c.kind == stated[-1].label.kind and c.number == stated[-1].label.number + 1
+            for c in node.children
+        ):
+            body_acc = _Gathered(p.end)
         self._take_body(
             node.body,
-            acc,
+            body_acc,
             after_intro_only=body_intro and not self.cls.starts_with_intro(node),
             has_issue_children=has_issue_children,
         )
+        if body_acc is not acc:
+            last = shortcomings[-1]
+            last.measures = _settle(body_acc)
+            last.children = body_acc.children
+            last.span = (last.span[0] if last.span else p.start, max(body_acc.span_end, p.end))
+            acc.span_end = max(acc.span_end, body_acc.span_end)
         for c in node.children:
             if c.role == "issue":
                 child = self.issue(c)

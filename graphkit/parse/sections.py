@@ -200,7 +200,7 @@ def split_sections(norm: str, paras: list[Para]) -> tuple[list[Para], list[Secti
 
 # an unnumbered paragraph that turns to what comes next (下一步,…将… / 今后,…) ends the
 # rectification part where the notice has no 三、下一步 heading of its own
-_CLOSING_REMARKS_RE = re.compile(r"^(?:下一步|今后|接下来)\s*[,，]")
+_CLOSING_REMARKS_RE = re.compile(r"(?:下一步|今后|接下来)\s*[,，]")  # used with match() at a position
 
 
 def _cut_closing_remarks(norm: str, sections: list[Section]) -> list[Section]:

@@ -35,3 +35,12 @@ def states_shortcoming(sentence: str) -> bool:
     if _ACTION_ON_PROBLEM_RE.search(s) or ACTION_VERB_RE.match(s) or STRONG_ACTION_RE.match(s):
         return False
     return bool(_PROBLEM_END_RE.search(s) or SHORTFALL_RE.search(s))
+
+
+def reports_action(sentence: str) -> bool:
+    """A sentence that reports what was done: it opens with an action verb, or carries one and
+    no shortcoming wording (对……开展专项排查,督促收回……)."""
+    s = sentence.strip(" ,，。;；:：")
+    if ACTION_VERB_RE.match(s) or STRONG_ACTION_RE.match(s):
+        return True
+    return bool((ACTION_VERB_RE.search(s) or STRONG_ACTION_RE.search(s)) and not SHORTFALL_RE.search(s))
