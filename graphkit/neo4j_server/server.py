@@ -18,6 +18,9 @@ Auth is on. The user is ``neo4j``; its password is set from GRAPHKIT_NEO4J_PASSW
 ``neo4j-admin dbms set-initial-password``. Changing the variable later does not change the stored
 password: stop the server and delete ``data/`` to start afresh with a new one.
 
+LOAD CSV reads files only in ``import/`` and fetches no URL (every address is blocked); set
+GRAPHKIT_NEO4J_URL_BLOCKLIST to CIDR blocks of your own, or ``none``, before a start to change that.
+
 Other knobs: GRAPHKIT_NEO4J_HEAP (1g: initial and max heap), GRAPHKIT_NEO4J_PAGECACHE (512m),
 GRAPHKIT_JAVA (else $JAVA_HOME/bin/java, else java on PATH), GRAPHKIT_MVN (else mvn on PATH).
 
@@ -54,6 +57,7 @@ ADMIN_CLASS = "org.neo4j.cli.AdminTool"
 USER = "neo4j"
 DEFAULT_PASSWORD = "graphkit-local"
 DEFAULT_HTTP_PORT = 7474
+DEFAULT_URL_BLOCKLIST = "0.0.0.0/0,::/0"
 DEFAULT_HEAP = "1g"
 DEFAULT_PAGECACHE = "512m"
 START_TIMEOUT = 120.0
@@ -550,7 +554,28 @@ def _port_open(port: int, timeout: float = 1.0) -> bool:
 # ---------------------------------------------------------------- configuration
 
 
+def url_blocklist() -> str:
+    """The addresses LOAD CSV (and APOC's load procedures) may not fetch from, as CIDR blocks.
+
+    GRAPHKIT_NEO4J_URL_BLOCKLIST, default every address (`0.0.0.0/0,::/0`): the local server
+    fetches no URL. `none` lifts the block. (Neo4j 5's `internal.dbms.cypher_ip_blocklist`.)
+    """
+    raw = os.environ.get("GRAPHKIT_NEO4J_URL_BLOCKLIST", "").strip()
+    if not raw:
+        return DEFAULT_URL_BLOCKLIST
+    if raw.lower() == "none":
+        return ""
+    blocks = [b.strip() for b in raw.split(",") if b.strip()]
+    for b in blocks:
+        if not re.fullmatch(r"[0-9A-Fa-f:.]+/\d{1,3}", b):
+            raise Neo4jServerError(
+                f"GRAPHKIT_NEO4J_URL_BLOCKLIST: {b!r} is not a CIDR block like 10.0.0.0/8 (or say none)"
+            )
+    return ",".join(blocks)
+
+
 def _conf_text(home: Path, bolt: int, http: int, heap: str, pagecache: str) -> str:
+    blocklist = url_blocklist()
     lines = [
         "# Written by graphkit (graphkit/neo4j_server/server.py) at every start; edits are lost.",
         f"# Neo4j Community {neo4j_version()}, local use only: it listens on 127.0.0.1.",
@@ -573,6 +598,10 @@ def _conf_text(home: Path, bolt: int, http: int, heap: str, pagecache: str) -> s
         "server.https.enabled=false",
         "dbms.security.auth_enabled=true",
         "dbms.usage_report.enabled=false",
+        # LOAD CSV reads files only under server.directories.import (above), and no URL: every
+        # address is blocked unless GRAPHKIT_NEO4J_URL_BLOCKLIST says otherwise (`none`).
+        "dbms.security.allow_csv_import_from_file_urls=true",
+        *([f"internal.dbms.cypher_ip_blocklist={blocklist}"] if blocklist else []),
         f"server.memory.heap.initial_size={heap}",
         f"server.memory.heap.max_size={heap}",
         f"server.memory.pagecache.size={pagecache}",

@@ -1,0 +1,146 @@
+"""The local Neo4j server's own config keeps LOAD CSV at home (issue 14, item 5): no URL is
+fetched, and file URLs reach only its import folder — even for a statement graphkit's read-only
+check would let through (`--allow-files`) or a client that is not graphkit at all.
+
+The test starts a server of its own (a fresh GRAPHKIT_HOME on free ports, the jars of the shared
+home), so that what is tested is the config graphkit writes today, not that of a server started
+earlier; it stops that server, and only that one, at the end.
+"""
+
+from __future__ import annotations
+
+import http.server
+import os
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graphkit.errors import Neo4jServerError
+from graphkit.neo4j_server import server
+
+pytestmark = pytest.mark.neo4j
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def private_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[server.ServerInfo]:
+    if os.environ.get("GRAPHKIT_TEST_NEO4J_URI"):
+        pytest.skip("GRAPHKIT_TEST_NEO4J_URI is set: the local server's config is not tested")
+    shared_lib = server.lib_dir()
+    if not server.jars_ready():
+        if IN_CI:
+            pytest.fail(f"CI=true but the Neo4j jars are not in {shared_lib}")
+        pytest.skip(f"the Neo4j jars are not in {shared_lib} (graphkit neo4j fetch)")
+    root = tmp_path_factory.mktemp("graphkit-home")
+    env = {
+        "GRAPHKIT_HOME": str(root),
+        "GRAPHKIT_NEO4J_BOLT_PORT": str(_free_port()),
+        "GRAPHKIT_NEO4J_HTTP_PORT": str(_free_port()),
+        "GRAPHKIT_NEO4J_HEAP": "512m",
+        "GRAPHKIT_NEO4J_PAGECACHE": "64m",
+    }
+    saved = {k: os.environ.get(k) for k in [*env, "GRAPHKIT_NEO4J_URL_BLOCKLIST", "GRAPHKIT_NEO4J_PASSWORD"]}
+    os.environ.update(env)
+    os.environ.pop("GRAPHKIT_NEO4J_URL_BLOCKLIST", None)
+    os.environ.pop("GRAPHKIT_NEO4J_PASSWORD", None)
+    home = server.neo4j_home()
+    home.mkdir(parents=True)
+    (home / "lib").symlink_to(shared_lib, target_is_directory=True)
+    try:
+        try:
+            info = server.start(timeout=180)
+        except Neo4jServerError as exc:
+            pytest.fail(f"a private Neo4j could not be started: {exc}")
+        yield info
+    finally:
+        try:
+            server.stop()
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+
+
+@pytest.fixture
+def web() -> Iterator[tuple[str, list[str]]]:
+    """An HTTP server on 127.0.0.1 serving a small CSV; the list records every request."""
+    seen: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            seen.append(self.path)
+            body = b"a,b\n1,2\n"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/csv")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", seen
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def _run(info: server.ServerInfo, cypher: str) -> list[dict[str, object]]:
+    from neo4j import GraphDatabase
+
+    with GraphDatabase.driver(info.uri, auth=info.auth) as driver:
+        records, _, _ = driver.execute_query(cypher, database_="neo4j", routing_="r")
+        return [r.data() for r in records]
+
+
+def test_the_written_config_blocks_urls_and_keeps_files_in_import(private_server: server.ServerInfo) -> None:
+    conf = (private_server.home / "conf" / "neo4j.conf").read_text()
+    assert "internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0" in conf
+    assert f"server.directories.import={private_server.home / 'import'}" in conf
+
+
+def test_load_csv_from_an_http_url_is_refused_and_nothing_is_fetched(
+    private_server: server.ServerInfo, web: tuple[str, list[str]]
+) -> None:
+    from neo4j.exceptions import Neo4jError
+
+    url, seen = web
+    # the web server answers when asked directly: a refusal below is the Neo4j config's doing
+    import urllib.request
+
+    with urllib.request.urlopen(f"{url}/probe.csv", timeout=10) as resp:
+        assert resp.read() == b"a,b\n1,2\n"
+    seen.clear()
+    with pytest.raises(Neo4jError) as info:
+        _run(private_server, f"LOAD CSV FROM '{url}/data.csv' AS row RETURN row")
+    assert "blocked" in str(info.value).lower() or "not allowed" in str(info.value).lower(), info.value
+    assert seen == []
+
+
+def test_file_urls_reach_only_the_import_folder(private_server: server.ServerInfo, tmp_path: Path) -> None:
+    from neo4j.exceptions import Neo4jError
+
+    outside = tmp_path / "secret.csv"
+    outside.write_text("secret,1\n")
+    inside = private_server.home / "import" / "ok.csv"
+    inside.write_text("ok,1\n")
+    assert _run(private_server, "LOAD CSV FROM 'file:///ok.csv' AS row RETURN row") == [{"row": ["ok", "1"]}]
+    for url in (f"file://{outside}", "file:///../../../../../../etc/passwd"):
+        with pytest.raises(Neo4jError):
+            _run(private_server, f"LOAD CSV FROM '{url}' AS row RETURN row")
