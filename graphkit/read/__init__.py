@@ -97,6 +97,7 @@ def split_text(text: str, source: str) -> list[SourceText]:
     from graphkit.read.chrome import strip_chrome
     from graphkit.read.split import split_notices
     from graphkit.read.whitespace import clean_lines
+    from graphkit.read.wraps import rejoin
 
     surrogate = _SURROGATE.search(text)
     if surrogate:
@@ -106,7 +107,7 @@ def split_text(text: str, source: str) -> list[SourceText]:
             f"not valid Unicode text: a lone surrogate U+{ord(surrogate.group()):04X} "
             f"at character {surrogate.start()} (a wrong charset?)",
         )
-    lines = strip_chrome(clean_lines(text))
+    lines = rejoin(strip_chrome(clean_lines(text)))
     if not lines:
         raise InputError(source, "no text (only whitespace or page chrome)")
     pieces = split_notices(lines)

@@ -1,0 +1,61 @@
+"""Text copied from a PDF or a fixed-width page: lines broken at a width, not at paragraphs,
+and headings spaced out letter by letter (党 的 领 导 弱 化). Both are undone here, before
+the parser sees the text, so that one paragraph is one line again.
+
+A text counts as hard-wrapped when many of its lines stop at about the same length without
+ending a sentence; a line is then joined to the next when it is that long, does not end a
+sentence, and the next line does not open with a number or heading of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = tuple("。！？!?；;：:”’」』)）】")
+# a line that opens a paragraph of its own: a label, a status line, a signature date
+_OPENS = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、是]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[①-⑳]"
+    r"|问题[一二三四五六七八九十\d]|第[一二三四五六七八九十]{1,3}[,，、]|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$)"
+)
+_SPACED = re.compile(r"(?:[\u4e00-\u9fff] ){3,}[\u4e00-\u9fff]")
+# how many lines it takes to judge, and the share of them that must stop short of a sentence end
+_MIN_LINES = 6
+_WRAPPED_SHARE = 0.3
+_FULL = 0.8  # a line at least this share of the wrap width is a full line
+
+
+def unspace(line: str) -> str:
+    """`党 的 领 导 弱 化 方 面` → `党的领导弱化方面` (runs of single-spaced Han characters)."""
+    if " " not in line:
+        return line
+    return _SPACED.sub(lambda m: m.group().replace(" ", ""), line)
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    long_lines = sorted(len(s) for s in lines if len(s) >= 10)
+    if len(long_lines) < _MIN_LINES:
+        return None
+    width = long_lines[int(len(long_lines) * 0.75)]
+    full = [s for s in lines if len(s) >= _FULL * width]
+    open_ended = [s for s in full if not s.endswith(_SENTENCE_END)]
+    if len(open_ended) < _MIN_LINES // 2 or len(open_ended) < _WRAPPED_SHARE * len(full):
+        return None
+    return width
+
+
+def rejoin(lines: list[str]) -> list[str]:
+    """Lines with hard wraps joined back into paragraphs, spaced-out headings closed up."""
+    lines = [unspace(s) for s in lines]
+    width = _wrap_width(lines)
+    if width is None:
+        return lines
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining and not _OPENS.match(line):
+            out[-1] += line
+        else:
+            out.append(line)
+        last = out[-1]
+        joining = len(line) >= _FULL * width and not last.endswith(_SENTENCE_END)
+    return out
