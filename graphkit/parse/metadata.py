@@ -118,6 +118,16 @@ def find_inspection(
             ins.feedback = _feedback_date(s_after, prev, a + len(s) - len(s_after), damaged)
         if ins.start is not None and ins.feedback is not None and ins.team is not None:
             break
+    if ins.team is not None and ins.team.startswith("第"):
+        # 十四届旗委第六轮巡察第四巡察组 names its owner only in the round: a later mention
+        # (旗委第四巡察组向……反馈) gives the team with it
+        for a, b in sentences:
+            for m in TEAM_RE.finditer(norm, a, b):
+                if m.group().endswith(ins.team) and not m.group().startswith("第"):
+                    ins.team = text[m.start() : m.end()]
+                    break
+            if not ins.team.startswith("第"):
+                break
     if ins.round is None:
         m = ROUND_RE.search(norm, 0, stop)
         if m:

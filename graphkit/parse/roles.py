@@ -8,7 +8,10 @@ import re
 from graphkit.records import Role
 
 GROUP_ROLES = ("第一副组长", "常务副组长", "执行副组长", "副组长", "组长", "成员")
-_ROLE_RE = re.compile(r"(?:担任|任|为|作为)(第一副组长|常务副组长|执行副组长|副组长|组长|成员)(?!单位)")
+_ROLE_RE = re.compile(
+    r"(?:担任|兼任|任|为|作为)(?:[\u4e00-\u9fff]{0,10}?小组的?)?"
+    r"(第一副组长|常务副组长|执行副组长|副组长|组长|成员|办公室主任)(?!单位)"
+)
 _GROUP_SENT = re.compile(r"领导小组|工作小组|工作组|专班|指挥部")
 # office titles; a name may follow the last one
 _TITLE_RE = re.compile(
@@ -29,6 +32,8 @@ _TAIL_JUNK = re.compile(r"(?:(?:\d+|[一二三四五六七八九十]+)名(?:同�
 # a person named by office and name (区委书记方针同志), the subject a later sentence may leave out
 _NAMED_RE = re.compile(r"[\u4e00-\u9fff、]{2,20}?[\u4e00-\u9fff]{2,3}同志")
 _SUBJECT_LEFT_OUT = re.compile(r"并(?:亲自)?$")
+# the verb phrase after a clause's subject (林振华同志为第一责任人 → 林振华同志)
+_SUBJECT_RE = re.compile(r"(?:为|是|作为|担任|任)[^,，;；]*$")
 _ALSO_LEADS = re.compile(r"(?:担任|任)(?:第一副组长|常务副组长|副组长|组长)(?:并|,|，)?$")
 # 组长:党委书记马天佑;副组长:党委副书记、院长任雪梅,纪委书记董海波;成员:……
 _ROLE_LIST_RE = re.compile(
@@ -39,14 +44,17 @@ _LEADER_LINE_RE = re.compile(
 )
 _FIRST_RESP_RE = re.compile(
     r"([^,，。;；:：“”、]{2,30}?)(?:始终|认真|切实|自觉|坚决|带头|主动)*"
-    r"(?:履行|把|扛起|扛稳|扛牢|承担起?|担负起?|作为|当好|落实|担起)[^,，。;；]{0,20}?“?第一责任人"
+    r"(?:履行|把|扛起|扛稳|扛牢|承担起?|担负起?|作为|当好|落实|担起|为|是)[^,，。;；]{0,20}?“?(第一责任人|直接责任人)"
 )
+
+
+_BLANK_IN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 def split_position_person(s: str) -> tuple[str | None, str | None]:
     """`区委书记方针同志` → (区委书记, 方针); `其他区委常委` → (其他区委常委, None);
     `党委主要负责同志` → (党委主要负责同志, None); `宋彦麟同志` → (None, 宋彦麟)."""
-    s = _LEAD_JUNK.sub("", s.strip()).strip()
+    s = _BLANK_IN_HAN.sub("", _LEAD_JUNK.sub("", s.strip()).strip())
     named = s.endswith("同志")
     core = s[:-2] if named else s
     last = None
@@ -71,19 +79,29 @@ def _split_holders(holder: str) -> list[str]:
         # 副厅长王广利和副厅长王景明: split at 和/及 when the left side ends with a name
         m = re.match(r"^(.+?)(?:和|及|与)(.+)$", p)
         if m:
-            _pos, person = split_position_person(m.group(1))
-            if person:
-                out.extend([m.group(1), m.group(2)])
+            left = m.group(1)
+            last = left.rsplit("、", 1)[-1]
+            _pos, person = split_position_person(left if "、" not in left else last)
+            if person or ("、" in left and _NAME_RE.match(last) and not _NOT_NAME.search(last)):
+                out.extend([*_names_in_a_row(left), m.group(2)])
                 continue
         out.extend(_names_in_a_row(p))
     return [_TAIL_JUNK.sub("", p) or p for p in out]
 
 
+def _looks_like_holder(clause: str) -> bool:
+    """A clause that names a person or ends in an office (县人大常委会主任段秀华, 其他区委常委)."""
+    pos, person = split_position_person(_TAIL_JUNK.sub("", clause))
+    if person:
+        return True
+    return bool(pos) and any(m.end() == len(pos) for m in _TITLE_RE.finditer(pos))
+
+
 def _names_in_a_row(p: str) -> list[str]:
     """`局党组成员、副局长刘晓燕、蒋伟同志` → one holder per name, each with the shared office."""
-    if "、" not in p or not p.endswith("同志"):
+    if "、" not in p:
         return [p]
-    tokens = p[:-2].split("、")
+    tokens = p.removesuffix("同志").split("、")
     for k, tok in enumerate(tokens):
         pos, person = split_position_person(tok)
         if person is None:
@@ -119,15 +137,27 @@ def extract_roles(text: str) -> list[Role]:
         for m in _ROLE_RE.finditer(sent):
             holder = sent[prev_end : m.start()]
             # the holder is the clause right before 任/为: cut at the sentence-level opener
+            # the holders are the clauses right before 任/为 that name people or offices
+            # (A,B,C三名同志为副组长), not a clause that goes on with a task (并负责整改监督)
+            clauses = re.split(r"[,，;；]", holder)
             if prev_end == 0:
-                holder = re.split(r"[,，;；]", holder)[-1]
+                holder = clauses[-1]
+            else:
+                k = len(clauses) - 1
+                while k > 0 and _looks_like_holder(clauses[k - 1]):
+                    k -= 1
+                holder = "，".join(clauses[k:])
+            if prev_end == 0:
                 cut = max(holder.rfind("由"), holder.rfind("以"))
                 if cut != -1:
                     holder = holder[cut + 1 :]
+            if not holder.strip() and len(clauses) > 1:
+                # 林振华同志为第一责任人,担任领导小组组长: the subject of the clause before
+                holder = _SUBJECT_RE.sub("", clauses[-2])
             holder = holder.lstrip(",，、;； ")
             # 任副组长兼办公室主任，其他常委任成员: the 兼… clause belongs to the previous holder
             holder = re.sub(r"^兼[^,，、;；]*[,，、;；]?", "", holder)
-            if m.group(1) == "成员" and "组长" not in sent[: m.start()]:
+            if m.group(1) in ("成员", "办公室主任") and "组长" not in sent[: m.start()]:
                 prev_end = m.end()
                 continue
             holders = _split_holders(holder) if holder.strip() else prev_holders
@@ -151,7 +181,10 @@ def extract_roles(text: str) -> list[Role]:
                     pos, person = split_position_person(h)
                     _add(roles, "第一责任人", pos, person)
     first_resp = [
-        m for sent in re.split(r"[。\n]", text) if "第一责任人" in sent for m in _FIRST_RESP_RE.finditer(sent)
+        m
+        for sent in re.split(r"[。\n]", text)
+        if "第一责任人" in sent or "直接责任人" in sent
+        for m in _FIRST_RESP_RE.finditer(sent)
     ]
     for m in first_resp:
         # 行长郑国华同志担任组长并履行第一责任人职责: the holder is the one named before 担任
@@ -163,7 +196,7 @@ def extract_roles(text: str) -> list[Role]:
             pos = known.get(person)
         if person is None and (not pos or not _TITLE_RE.search(pos)):
             continue
-        _add(roles, "第一责任人", pos, person)
+        _add(roles, m.group(2), pos, person)
     for m in _ROLE_LIST_RE.finditer(text):
         for h in _split_holders(m.group(2).replace("同志", "同志,")):
             pos, person = split_position_person(h)

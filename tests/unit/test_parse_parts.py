@@ -714,3 +714,46 @@ def test_unit_is_the_inspected_body_never_a_phrase_of_people() -> None:
     assert (
         unit("区委第二巡察组对我局进行了常规巡察,向我局反馈了巡察意见。") is None
     )  # 我局: from title/signature
+
+
+def _role_keys(text: str) -> list[tuple[str, str | None, str | None]]:
+    from graphkit.parse.roles import extract_roles
+
+    return [(r.role, r.position, r.person) for r in extract_roles(text)]
+
+
+def test_roles_in_the_phrasings_notices_use() -> None:
+    # names in a row without 同志, joined by 、 and 和
+    keys = _role_keys(
+        "成立了由局长钱卫东任组长,副局长孙宏亮、戴明远和纪检组组长许立仁为成员的整改工作领导小组。"
+    )
+    assert ("成员", "副局长", "孙宏亮") in keys and ("成员", "副局长", "戴明远") in keys
+    assert ("成员", "纪检组组长", "许立仁") in keys
+    # the subject of the clause before: 林振华同志为第一责任人,担任领导小组组长
+    keys = _role_keys("成立巡视整改工作领导小组,学院党委书记林振华同志为第一责任人,担任领导小组组长。")
+    assert ("组长", "学院党委书记", "林振华") in keys
+    assert ("第一责任人", "学院党委书记", "林振华") in keys
+    # a clause with a task is no holder: 并负责整改监督,……为成员
+    keys = _role_keys(
+        "厅长符海生同志任组长,纪检组组长何志坚同志任副组长并负责整改监督,各处室主要负责人为成员。"
+    )
+    assert [k for k in keys if k[0] == "成员"] == [("成员", "各处室主要负责人", None)]
+    # the group's office, 小组成员, a blank inside a holder
+    keys = _role_keys("书记刘海燕同志任组长,其他班子成员为小组成员,由纪委书记黄立群同志兼任办公室主任。")
+    assert ("办公室主任", "纪委书记", "黄立群") in keys and ("成员", "其他班子成员", None) in keys
+    assert _role_keys("责任领导:乡党委副书记 曾志远")[0] == ("责任领导", "乡党委副书记", "曾志远")
+    # 直接责任人 is read like 第一责任人
+    keys = _role_keys("各分管厅领导作为分管领域整改工作的直接责任人,抓好整改。")
+    assert ("直接责任人", "各分管厅领导", None) in keys
+
+
+def test_a_team_named_by_its_round_takes_its_owner_from_a_later_mention() -> None:
+    from graphkit.parse.metadata import find_inspection
+
+    s = (
+        "根据统一部署,2024年9月9日至10月18日,十四届旗委第六轮巡察第四巡察组对查干淖尔嘎查党支部开展了常规巡察。"
+        "11月5日,旗委第四巡察组向嘎查党支部反馈了巡察意见。"
+    )
+    ins = find_inspection(normalize(s), s, 0, len(s))
+    assert ins.team == "旗委第四巡察组"
+    assert (ins.start, ins.end, ins.feedback) == ("2024-09-09", "2024-10-18", "2024-11-05")
