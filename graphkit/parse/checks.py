@@ -69,15 +69,26 @@ class Checks:
         self._skips(issues)
 
     def _skips(self, issues: list[Issue]) -> None:
-        """Sibling issues numbered with a gap (1. then 3.)."""
-        prev: tuple[str, int] | None = None
-        for issue in issues:
+        """Issues numbered with a gap (1. then 3.), among siblings or where the numbering runs on
+        across their parents ((二)…5. then (三)…7.); a numbering that restarts at 1 is no gap."""
+        last: dict[str, int] = {}
+        for issue in _in_order(issues):
             lab = match_label(normalize(issue.label) + " x", 0) if issue.label else None
-            if lab is not None and prev is not None and prev[0] == lab.kind and lab.number > prev[1] + 1:
+            if lab is None:
+                continue
+            before = last.get(lab.kind)
+            if before is not None and lab.number > before + 1:
                 self.warn(
                     "numbering_skips",
-                    f"numbering skips from {prev[1]} to {lab.number} ({issue.label}): the tree follows the text",
+                    f"numbering skips from {before} to {lab.number} ({issue.label}): the tree follows the text",
                     issue.span,
                 )
-            prev = (lab.kind, lab.number) if lab is not None else None
-            self._skips(issue.children)
+            last[lab.kind] = lab.number
+
+
+def _in_order(issues: list[Issue]) -> list[Issue]:
+    out: list[Issue] = []
+    for issue in issues:
+        out.append(issue)
+        out.extend(_in_order(issue.children))
+    return out

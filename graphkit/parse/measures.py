@@ -338,7 +338,10 @@ def _settle(acc: _Gathered) -> list[Measure]:
 
 def _extend(m: Measure, text: str, start: int, end: int) -> None:
     """Let measure `m` run on over text[start:end] (a paragraph that continues it)."""
-    m.text = m.text + "\n" + text[start:end].strip()
+    # the text between keeps what stands in the notice (a line break, or the blank of a line that
+    # ran several paragraphs together), so that the measure's text is its span's text
+    between = text[m.span[1] : start] if m.span else "\n"
+    m.text = m.text + between + text[start:end].strip()
     m.span = (m.span[0] if m.span else start, end)
     m.documents = extract_documents(m.text)
 
