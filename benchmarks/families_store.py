@@ -4,7 +4,7 @@
                                         [--corpus ../shared/corpus/notices]
 
 Generates notice records with planted near-copies and a notice text around the issues (the
-formula sentences of every notice; graphkit.synth; unique measures built from
+formula sentences of every notice; graphkit.testing.synth; unique measures built from
 the clauses of the real notices in ``--corpus`` when it exists, else from the phrase banks,
 whose uniques are far closer to each other than real ones), loads them into an empty store,
 then times `rebuild_families` (read measures back, detect, write MeasureTemplate / INSTANCE_OF
@@ -32,7 +32,7 @@ from _stores import empty_store  # benchmarks/_stores.py (this script's folder i
 
 from graphkit.analysis.store_families import rebuild_families
 from graphkit.ingest import load_records
-from graphkit.synth import generate
+from graphkit.testing.synth import generate
 
 _PEAKS: list[float] = []
 
@@ -88,7 +88,7 @@ def main() -> None:
     args = ap.parse_args()
     clauses = None
     if args.corpus.is_dir():
-        from graphkit.synth import corpus_clauses
+        from graphkit.testing.synth import corpus_clauses
 
         clauses = corpus_clauses(args.corpus)
     print(f"unique measures from {'real clauses of ' + str(args.corpus) if clauses else 'the phrase banks'}")

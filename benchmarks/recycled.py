@@ -48,7 +48,7 @@ from graphkit.analysis.verify import (
     run_cover,
     score_pairs,
 )
-from graphkit.synth import (
+from graphkit.testing.synth import (
     SELF_REFS,
     ClauseDeck,
     corpus_clauses,

@@ -13,7 +13,7 @@ from graphkit.analysis.lsh import as_minhash, band_keys, candidate_pairs, datask
 from graphkit.analysis.normalize import normalize
 from graphkit.analysis.recycled import detect, find_recycled, originality
 from graphkit.analysis.shingles import hash_shingles
-from graphkit.synth import SynthCorpus, corpus_clauses, generate, items_from_records
+from graphkit.testing.synth import SynthCorpus, corpus_clauses, generate, items_from_records
 
 SHARED = Path(__file__).parents[2].parent / "shared"
 
@@ -178,7 +178,7 @@ def test_a_measure_copied_into_hundreds_of_units_is_one_family(copies: int) -> N
     # than a centre's neighbourhood (400 > 200) must grow past it.
     import random
 
-    from graphkit.synth import SELF_REFS, edit_text, generate_items, instantiate, make_measure
+    from graphkit.testing.synth import SELF_REFS, edit_text, generate_items, instantiate, make_measure
 
     items, _ = generate_items(4000, edit_rate=0.2, seed=3)
     rng = random.Random(copies)

@@ -4,7 +4,7 @@ from graphkit.analysis.items import items_from_records
 from graphkit.analysis.normalize import normalize
 from graphkit.analysis.shingles import shingles
 from graphkit.analysis.verify import jaccard
-from graphkit.synth import edit_text, generate, generate_items, instantiate, make_measure
+from graphkit.testing.synth import edit_text, generate, generate_items, instantiate, make_measure
 
 
 def test_generate_is_deterministic_and_truth_points_at_measures() -> None:
