@@ -41,9 +41,10 @@ def docx_to_text(data: bytes, path: str) -> str:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    corrupt: tuple[type[BaseException], ...] = (*_CORRUPT, OpcError, PythonDocxError)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (*_CORRUPT, OpcError, PythonDocxError) as exc:
+    except corrupt as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "corrupt"
         raise InputError(path, f"not a readable DOCX ({_kind(exc)}: {reason})") from None
     lines: list[str] = []

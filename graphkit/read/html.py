@@ -184,7 +184,7 @@ def _text_weights(root: Any) -> dict[int, int]:
     The length is that of `get_text(strip=True)` less that of the `<a>` elements inside; all
     are summed bottom-up in one pass, so that descending into a deeply nested page stays linear.
     """
-    from bs4 import CData, NavigableString, Tag
+    from bs4.element import CData, NavigableString, Tag
 
     tags: list[Any] = [root]
     tags.extend(d for d in root.descendants if isinstance(d, Tag))
@@ -220,7 +220,7 @@ def _find_article(body: Any, weights: dict[int, int]) -> Any:
 
 
 def _lines(root: Any) -> list[str]:
-    from bs4 import NavigableString, Tag
+    from bs4.element import NavigableString, Tag
 
     parts: list[str] = []
     if not isinstance(root, Tag):
