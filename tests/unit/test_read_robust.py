@@ -51,7 +51,7 @@ def test_html_reading_time_grows_linearly(shape: str) -> None:
     small, big = _page(SHAPES[shape](1000)), _page(SHAPES[shape](20_000))
     read_bytes(small, "warm-up.html", ".html")  # imports, regex compilation
     base = _seconds(small, 3)
-    took = _seconds(big, 1)
+    took = _seconds(big, 2)
     assert took < 60 * base, f"{shape}: {took:.2f} s for 20x the input of {base:.3f} s"
 
 
