@@ -70,7 +70,7 @@ def exact_families(
     for members in groups.values():
         if len({m.unit for m in members}) >= min_units:
             text = min((m.text for m in members), key=len)
-            out.append(_make_family(kind, "across_units", members, text, []))
+            out.append(_make_family(kind, "across-units", members, text, []))
     out.sort(key=lambda f: (-len(f.units), -f.size, f.id))
     return out
 
@@ -163,7 +163,7 @@ def find_sentences(
     # 根据省委…常规巡视 family through its runs and pushed 省应急厅's below the complete-link floor.
     fams = detect(sents, kind="sentence", names=names, min_chars=MIN_SENTENCE, containment=False).families
     out = [
-        _make_family("sentence", "across_units", f.members, f.text, f.pairs)
+        _make_family("sentence", "across-units", f.members, f.text, f.pairs)
         for f in fams
         if len(f.units) >= min_units
     ]

@@ -4,7 +4,7 @@ The public API. Detection runs on plain ``MeasureItem``s (from records via
 ``items_from_records``, or from a store), independent of any database:
 
     items = items_from_records(records)
-    fams = find_recycled(items, scope="across_units")
+    fams = find_recycled(items, scope="across-units")
     [f.to_dict() for f in fams]            # largest spread first
     originality(items, fams)               # per unit: share of measures not shared with others
 
@@ -22,10 +22,10 @@ Pipeline, one pure function per stage (module in brackets):
 
 Scopes (a family is found once over all items, then read three ways):
 
-* ``across_units``: families whose members belong to ≥ 2 units (all members kept);
-* ``within_unit``: the members of one unit in one notice, when they answer ≥ 2 issues (one
+* ``across-units``: families whose members belong to ≥ 2 units (all members kept);
+* ``within-unit``: the members of one unit in one notice, when they answer ≥ 2 issues (one
   measure written under several problems);
-* ``across_notices``: the members of one unit, when they stand in ≥ 2 of its notices.
+* ``across-notices``: the members of one unit, when they stand in ≥ 2 of its notices.
 
 Spark / 10M+: stage 1–2 are ``map``s; 3 is ``map`` (band keys) + shuffle (group by band key) +
 ``flatMap`` (bucket pairs) + ``distinct``; 4 is a join of pairs with shingle rows + ``map``;
@@ -49,6 +49,7 @@ from graphkit.analysis.items import MeasureItem, items_from_records
 from graphkit.analysis.laps import Laps
 from graphkit.analysis.lsh import NUM_PERM, SEED, band_keys, candidate_pairs, minhash_signatures
 from graphkit.analysis.normalize import normalize
+from graphkit.analysis.scopes import SCOPES, Scope
 from graphkit.analysis.shingles import N, hash_shingles
 from graphkit.analysis.verify import (
     ALIGN_LINK,
@@ -74,8 +75,6 @@ __all__ = [
     "scope_families",
 ]
 
-Scope = Literal["all", "across_units", "within_unit", "across_notices"]
-SCOPES: tuple[str, ...] = ("across_units", "within_unit", "across_notices")
 MIN_CHARS = 12
 BANDS, ROWS = 64, 2
 MIN_AGREE = 20
@@ -316,12 +315,12 @@ def scope_families(families: Iterable[Family], scope: Scope) -> list[Family]:
     for f in families:
         if scope == "all":
             out.append(f)
-        elif scope == "across_units":
+        elif scope == "across-units":
             if len(f.units) >= 2:
                 out.append(_make_family(f.kind, scope, f.members, f.text, f.pairs))
         else:
-            key = (lambda m: (m.unit, m.notice)) if scope == "within_unit" else (lambda m: m.unit)
-            spread = (lambda m: m.issue) if scope == "within_unit" else (lambda m: m.notice)
+            key = (lambda m: (m.unit, m.notice)) if scope == "within-unit" else (lambda m: m.unit)
+            spread = (lambda m: m.issue) if scope == "within-unit" else (lambda m: m.notice)
             by: dict[Any, list[MeasureItem]] = {}
             for m in f.members:
                 by.setdefault(key(m), []).append(m)
@@ -332,7 +331,7 @@ def scope_families(families: Iterable[Family], scope: Scope) -> list[Family]:
     return out
 
 
-def find_recycled(items: Sequence[MeasureItem], scope: Scope = "across_units", **kw: Any) -> list[Family]:
+def find_recycled(items: Sequence[MeasureItem], scope: Scope = "across-units", **kw: Any) -> list[Family]:
     """Families of reused measures in one scope, largest spread (number of units) first.
 
     Keyword arguments go to ``detect``.
@@ -344,7 +343,7 @@ def originality(items: Iterable[MeasureItem], families: Iterable[Family]) -> dic
     """Per unit: the share of its measures that are in no family spanning other units.
 
     1.0 means none of the unit's measures is shared with another unit; families given should be
-    ``across_units`` (other scopes are filtered to families with ≥ 2 units).
+    ``across-units`` (other scopes are filtered to families with ≥ 2 units).
     """
     shared = {m.id for f in families if len(f.units) >= 2 for m in f.members}
     total: dict[str, int] = {}

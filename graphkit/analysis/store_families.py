@@ -18,12 +18,6 @@ from graphkit.analysis.laps import Laps
 from graphkit.stores.base import Statement, Store
 from loaders.graph import GraphBatch
 
-SCOPE_NAMES = {
-    "across_units": "across-units",
-    "within_unit": "within-unit",
-    "across_notices": "across-notices",
-}
-
 
 @dataclass
 class FamilyReport:
@@ -143,7 +137,7 @@ def families_batch(families: Sequence[Any], docs: dict[str, list[tuple[str, str]
         for d, title in pairs:
             title_to_doc[(m, title)] = d
     for f in families:
-        scope = SCOPE_NAMES.get(f.scope, f.scope)
+        scope = f.scope
         g.node(
             "MeasureTemplate",
             {
@@ -203,6 +197,6 @@ def rebuild_families(store: Store, **detect_kw: Any) -> FamilyReport:
     lap("write")
     report.measures = len(items)
     for f in families:
-        key = f"{f.kind}/{SCOPE_NAMES.get(f.scope, f.scope)}"
+        key = f"{f.kind}/{f.scope}"
         report.families[key] = report.families.get(key, 0) + 1
     return report

@@ -9,9 +9,10 @@ from typing import Annotated
 
 import typer
 
+from graphkit.analysis.scopes import SCOPES as _STORED_SCOPES
 from graphkit.cli.common import fail, out_console, state
 
-SCOPES = ("across-units", "within-unit", "across-notices", "all")
+SCOPES = (*_STORED_SCOPES, "all")
 
 
 def recycled_command(

@@ -583,16 +583,16 @@ def generate(
         tmpl = make_measure(rng, deck)
         r = rng.random()
         if r < within_unit_share:
-            kind = "within_unit"
+            kind = "within-unit"
             nt = rng.randrange(len(notices))
             k = min(rng.randint(2, 3), len(notices[nt]["issues"]))
             places = [(nt, i) for i in rng.sample(range(len(notices[nt]["issues"])), k)]
         elif r < within_unit_share + across_notices_share and multi:
-            kind = "across_notices"
+            kind = "across-notices"
             ns = by_unit[rng.choice(multi)]
             places = [(nt, rng.randrange(len(notices[nt]["issues"]))) for nt in ns]
         else:
-            kind = "across_units"
+            kind = "across-units"
             # Sizes skewed to small families, as in reality.
             size = min(n_units, int(family_size[0] + (family_size[1] - family_size[0]) * rng.random() ** 2))
             places = []

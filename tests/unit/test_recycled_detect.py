@@ -55,7 +55,7 @@ def test_exact_copy_across_three_units_is_one_family() -> None:
         _item(1, "B", COPY.format(self="区委", n=2020, k=7)),
         _item(2, "C", COPY.format(self="局党组", n="二〇一八", k=23)),
     ] + [_item(3 + i, "D", t) for i, t in enumerate(UNRELATED)]
-    fams = find_recycled(items, scope="across_units")
+    fams = find_recycled(items, scope="across-units")
     assert len(fams) == 1
     f = fams[0]
     assert f.units == ["A", "B", "C"] and f.size == 3
@@ -64,7 +64,7 @@ def test_exact_copy_across_three_units_is_one_family() -> None:
     assert set(d) >= {"id", "text", "units", "size", "measures"}
     assert set(d["measures"][0]) == {"id", "unit", "notice", "issue", "text"}
     # Stable id from member ids.
-    assert find_recycled(list(reversed(items)), scope="across_units")[0].id == f.id
+    assert find_recycled(list(reversed(items)), scope="across-units")[0].id == f.id
     orig = originality(items, fams)
     assert orig["A"] == 0.0 and orig["D"] == 1.0
 
@@ -98,15 +98,15 @@ def test_within_unit_finds_one_measure_answering_several_issues() -> None:
         _item(1, "A", text.replace("每半年", "每季度"), "nA", "nA/i3"),
         _item(2, "A", UNRELATED[0], "nA", "nA/i1"),
     ]
-    within = find_recycled(items, scope="within_unit")
-    assert len(within) == 1 and within[0].size == 2 and within[0].scope == "within_unit"
-    assert find_recycled(items, scope="across_units") == []
+    within = find_recycled(items, scope="within-unit")
+    assert len(within) == 1 and within[0].size == 2 and within[0].scope == "within-unit"
+    assert find_recycled(items, scope="across-units") == []
 
 
 def test_across_notices_finds_a_unit_repeating_itself() -> None:
     text = COPY.format(self="我局", n=2020, k=5)
     items = [_item(0, "A", text, "n1"), _item(1, "A", text, "n2"), _item(2, "B", UNRELATED[1], "n3")]
-    fams = find_recycled(items, scope="across_notices")
+    fams = find_recycled(items, scope="across-notices")
     assert len(fams) == 1 and {m.notice for m in fams[0].members} == {"n1", "n2"}
 
 
@@ -222,9 +222,9 @@ def test_a_shortened_copy_is_found_by_its_common_runs() -> None:
     items = [_item(0, "体育局", SHORT), _item(1, "文旅厅", LONG)] + [
         _item(2 + i, "D", t) for i, t in enumerate(UNRELATED)
     ]
-    fams = find_recycled(items, scope="across_units")
+    fams = find_recycled(items, scope="across-units")
     assert [f.units for f in fams] == [["体育局", "文旅厅"]]
-    assert find_recycled(items, scope="across_units", containment=False) == []
+    assert find_recycled(items, scope="across-units", containment=False) == []
 
 
 def test_scattered_common_characters_are_not_containment() -> None:

@@ -13,7 +13,7 @@ def test_generate_is_deterministic_and_truth_points_at_measures() -> None:
     assert [r.model_dump() for r in a.records] == [r.model_dump() for r in b.records]
     ids = {it.id for it in items_from_records(a.records)}
     assert all(len(f) >= 2 and set(f) <= ids for f in a.families)
-    assert set(a.kinds) <= {"across_units", "within_unit", "across_notices"}
+    assert set(a.kinds) <= {"across-units", "within-unit", "across-notices"}
 
 
 def test_edit_rate_changes_about_that_share() -> None:
