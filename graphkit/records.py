@@ -47,6 +47,15 @@ class Measure(_Model):
     documents: list[str] = Field(
         default_factory=list, description="Titles of the documents the measure issues or cites, without 《》."
     )
+    issued: list[str] = Field(
+        default_factory=list,
+        description="The titles among `documents` that the measure issued (制定《……》); it cites the others.",
+    )
+    kind: str | None = Field(
+        default=None,
+        description="The kind of action from the lexicon schema/measure_kinds.yaml (meeting, document, "
+        "training, inspection, discipline, financial, fix, other); null in records made before it existed.",
+    )
     span: tuple[int, int] | None = Field(
         default=None,
         description="[start, end) character range of the measure (with its label) in the notice text.",

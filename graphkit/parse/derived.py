@@ -1,0 +1,32 @@
+"""What a measure's own text says about it, decided once and carried on the record: its kind
+(the lexicon of schema/measure_kinds.yaml, through `graphkit.analysis.kinds`) and which of
+its documents it issued rather than cited. Loaders only copy these into the graph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from graphkit.parse.documents import issued_documents
+from graphkit.records import Issue, NoticeRecord
+
+
+def describe_measures(issues: Iterable[Issue], *, only_missing: bool = False) -> None:
+    """Set `kind` and `issued` on every measure of `issues` (in place).
+
+    With `only_missing`, measures that carry a kind already are left as they are (records
+    written by an earlier graphkit lack them)."""
+    from graphkit.analysis.kinds import classify_measure
+
+    for issue in issues:
+        for m in issue.measures:
+            if only_missing and m.kind is not None:
+                continue
+            m.kind = classify_measure(m.text)
+            m.issued = issued_documents(m.text, m.documents)
+        describe_measures(issue.children, only_missing=only_missing)
+
+
+def complete_record(record: NoticeRecord) -> NoticeRecord:
+    """A record read from a file made by an earlier graphkit, with what it lacks derived."""
+    describe_measures(record.issues, only_missing=True)
+    return record
