@@ -50,3 +50,26 @@ def test_a_text_with_one_paragraph_a_line_is_left_alone() -> None:
 def test_spaced_out_heading_closes_up_but_words_with_one_space_stay() -> None:
     assert unspace("（一）党 的 领 导 弱 化 方 面") == "（一）党的领导弱化方面"
     assert unspace("中共 某某县委") == "中共 某某县委"
+
+
+def test_a_notice_that_lost_every_line_break_is_cut_at_its_parts() -> None:
+    flat = (
+        "中共石岭村支部委员会关于巡察整改进展情况的通报根据县委统一部署，县委第二巡察组对石岭村党支部开展了巡察。"
+        "现将整改进展情况予以公布。一、整改工作组织情况村党支部召开支部委员会会议专题研究，成立整改工作领导小组，"
+        "由村党支部书记王成任组长。二、具体问题整改情况1.村务公开不及时。一是制定村务公开目录，每季度公开一次。"
+        "二是设置公开栏3处。目前进展：已完成。2.集体经济收入低。一是成立村股份经济合作社，盘活闲置房屋2处。"
+        "目前进展：正在整改。三、下一步工作村党支部将持续巩固整改成果。"
+        + "持续巩固整改成果，推动各项工作。"
+        * 30
+    )
+    out = rejoin([flat])
+    assert out[:4] == [
+        "中共石岭村支部委员会关于巡察整改进展情况的通报",
+        "根据县委统一部署，县委第二巡察组对石岭村党支部开展了巡察。现将整改进展情况予以公布。",
+        "一、整改工作组织情况",
+        "村党支部召开支部委员会会议专题研究，成立整改工作领导小组，由村党支部书记王成任组长。",
+    ]
+    assert "二、具体问题整改情况" in out
+    assert "1.村务公开不及时。一是制定村务公开目录，每季度公开一次。二是设置公开栏3处。" in out
+    assert out.count("目前进展：已完成。") == 1 and "三、下一步工作" in out
+    assert "".join(out) == flat  # nothing added, nothing lost
