@@ -209,9 +209,10 @@ class Classifier:
             groups.setdefault(c.kind, []).append(c)
         parent_intro = node.kind != "root" and self.has_intro(node)
         for kind, group in groups.items():
-            if kind == "none":
+            if kind in ("none", "wen"):  # 关于“……”问题。 / 问题一: name a problem by themselves
                 for c in group:
                     c.role = "issue"
+                    self._last[c.kind] = (c.number, c.role)
                 continue
             framed = [self.framed(c) for c in group]
             # 一是针对……工作,多次…… 二是针对……问题。积极协调……: when not every item names a problem,
