@@ -48,6 +48,8 @@ _FIRST_RESP_RE = re.compile(
 )
 
 
+# before 同志 a name may be longer: 次仁多吉, 欧阳晓明 (Tibetan names, double surnames)
+_NAMED_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}$")
 _BLANK_IN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
@@ -60,12 +62,13 @@ def split_position_person(s: str) -> tuple[str | None, str | None]:
     last = None
     for m in _TITLE_RE.finditer(core):
         last = m
+    name_re = _NAMED_NAME_RE if named else _NAME_RE
     if last is not None:
         name = core[last.end() :]
-        if name and _NAME_RE.match(name) and not _NOT_NAME.search(name):
+        if name and name_re.match(name) and not _NOT_NAME.search(name):
             return core[: last.end()], name
         return s or None, None
-    if named and _NAME_RE.match(core) and not _NOT_NAME.search(core):
+    if named and name_re.match(core) and not _NOT_NAME.search(core):
         return None, core
     return s or None, None
 

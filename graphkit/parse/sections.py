@@ -169,11 +169,15 @@ def opens_rectification(norm: str, p: Para) -> bool:
     if _FRAME_START_RE.match(norm, start):
         h = analyze_heading(norm, start, p.end)
         return states_problem(norm, h) and not _GENERIC_PART_RE.search(norm[h.title_start : h.title_end])
-    if p.label is None or p.end - start > _HEADING_MAX:
+    if p.label is None:
         return False
     end = sentence_end(norm, start, p.end)
-    if end < p.end - 1:
-        return False  # a heading is one sentence; more is a paragraph of the organisation part
+    if end - start > _HEADING_MAX:
+        return False
+    if end < p.end - 1 and match_label(norm, end + 1, p.end) is None:
+        # a heading is one sentence, or one that runs on into its problems (1.……不够深入。一是……);
+        # more is a paragraph of the organisation part
+        return False
     title = norm[start:end]
     return states_shortcoming(title) and not _GENERIC_PART_RE.search(title) and not ORG_TITLE_RE.search(title)
 

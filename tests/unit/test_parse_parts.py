@@ -757,3 +757,21 @@ def test_a_team_named_by_its_round_takes_its_owner_from_a_later_mention() -> Non
     ins = find_inspection(normalize(s), s, 0, len(s))
     assert ins.team == "旗委第四巡察组"
     assert (ins.start, ins.end, ins.feedback) == ("2024-09-09", "2024-10-18", "2024-11-05")
+
+
+def test_a_name_before_tongzhi_may_have_four_characters() -> None:
+    from graphkit.parse.roles import split_position_person
+
+    assert split_position_person("乡党委书记次仁多吉同志") == ("乡党委书记", "次仁多吉")
+    assert split_position_person("乡长格桑旺堆同志") == ("乡长", "格桑旺堆")
+    # without 同志 a name stays two or three characters (a longer tail is no name)
+    assert split_position_person("乡党委书记次仁多吉") == ("乡党委书记次仁多吉", None)
+
+
+def test_a_heading_running_on_into_its_problems_opens_the_rectification_part() -> None:
+    norm = normalize("1.学习贯彻党的创新理论不够深入。一是理论学习流于形式。二是运用理论指导实践不够。")
+    (p,) = paragraphs(norm)
+    assert opens_rectification(norm, p)
+    norm = normalize("1.提高站位,加强领导。乡党委召开会议专题研究整改工作,成立领导小组,明确责任分工。")
+    (p,) = paragraphs(norm)
+    assert not opens_rectification(norm, p)
