@@ -36,7 +36,7 @@ from graphkit.records import NoticeRecord, Role, notice_id
 
 __all__ = ["parse_notice"]
 
-_LEADER_LINES = ("责任领导", "牵头领导", "责任人")
+_LEADER_LINES = ("责任领导", "牵头领导", "责任人", "牵头单位", "责任单位", "责任处室", "责任部门")
 # outside the organisation part, a sentence names the rectification's leaders only when it is
 # about the rectification and its leading group or first responsible person
 _SENTENCE = re.compile(r"[^。\n]+")

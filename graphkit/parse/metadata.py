@@ -19,8 +19,11 @@ from graphkit.parse.sections import SIGNATURE_RE, Para
 from graphkit.records import Inspection
 
 _CN_NUM = "一二三四五六七八九十"
+# the body a team belongs to (省委, 县委, 镇党委, 集团党委 …): a few characters ending in 委 or
+# 党组, none of them a word of the sentence around it (将以此次区委…: 区委, not 党工委将以此次区委)
 _TEAM_OWNER = (
-    r"(?:中央|省委|市委|区委|县委|州委|盟委|旗委|自治区党委|党委|党组|[\u4e00-\u9fff]{0,8}?(?:委|党组))"
+    r"(?:中央|省委|市委|区委|县委|州委|盟委|旗委|自治区党委|党委|党组"
+    r"|(?:(?![将以此次对的在为和与及向由是])[\u4e00-\u9fff]){0,8}?(?:委|党组))"
 )
 TEAM_RE = re.compile(
     # 省委第八巡视组, 区委巡察一组, 区委第巡察组 (a digit lost on the page)
@@ -128,6 +131,16 @@ def find_inspection(
                     break
             if not ins.team.startswith("第"):
                 break
+    # a fragment without its opening may name the team and kind later (……以此次区委第三巡察组
+    # 交叉巡察整改为契机): read them from the whole text, the stay and feedback only from the opening
+    if ins.team is None:
+        m = TEAM_RE.search(norm)
+        if m:
+            ins.team = text[m.start() : m.end()]
+    if ins.kind is None:
+        m = KIND_RE.search(norm)
+        if m:
+            ins.kind = text[m.start() : m.end()].replace(" ", "")
     if ins.round is None:
         m = ROUND_RE.search(norm, 0, stop)
         if m:

@@ -775,3 +775,19 @@ def test_a_heading_running_on_into_its_problems_opens_the_rectification_part() -
     norm = normalize("1.提高站位,加强领导。乡党委召开会议专题研究整改工作,成立领导小组,明确责任分工。")
     (p,) = paragraphs(norm)
     assert not opens_rectification(norm, p)
+
+
+def test_a_fragment_names_its_team_late_and_responsible_units_are_roles() -> None:
+    from graphkit.parse import parse_notice
+
+    text = (
+        "（二）关于“社区议事协商流于形式”的问题\n"
+        "第一，修订社区议事协商规则，明确议事事项清单。\n"
+        "责任单位：社区治理办\n"
+        "整改进展：已完成。\n"
+        "（三）推动融合发展。街道党工委将以此次区委第三巡察组交叉巡察整改为契机，统筹推进各项工作。"
+    )
+    rec = parse_notice(text, "fragment.txt")
+    assert rec.inspection.team == "区委第三巡察组" and rec.inspection.kind == "交叉巡察"
+    assert [(r.role, r.position) for r in rec.roles] == [("责任单位", "社区治理办")]
+    assert "starts_mid_document" in {w.code for w in rec.warnings}
