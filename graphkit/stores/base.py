@@ -103,8 +103,10 @@ class Store(abc.ABC):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def fresh(self, label: str) -> bool:
-        """Nodes of a notice's own subgraph: written only for a new or replaced notice, so CREATE."""
+    def owned_by_notice(self, label: str) -> bool:
+        """Whether nodes of `label` belong to one notice's own subgraph (the Notice itself and the
+        labels the schema marks `owned`): they are written only for a new or replaced notice, so
+        CREATEd rather than MERGEd."""
         return label == "Notice" or self.schema.nodes[label].owned
 
     def merge_nodes_statement(self, label: str, *, create: bool = False) -> str:
@@ -164,7 +166,7 @@ class Store(abc.ABC):
         for label, rows in batch.nodes.items():
             if label not in self.schema.nodes:
                 raise ValueError(f"unknown node label {label}")
-            stmt = self.merge_nodes_statement(label, create=all_new or self.fresh(label))
+            stmt = self.merge_nodes_statement(label, create=all_new or self.owned_by_notice(label))
             props = list(self.schema.nodes[label].properties)
             full = [{p: r.get(p) for p in props} for r in rows.values()]  # absent property → null
             for chunk in self._chunks(full):
@@ -172,7 +174,8 @@ class Store(abc.ABC):
         for key, erows in batch.edges.items():
             if key[0] not in self.schema.edges or (key[1], key[2]) not in self.schema.edges[key[0]].pairs:
                 raise ValueError(f"unknown edge {key}")
-            stmt = self.merge_edges_statement(key, create=all_new or self.fresh(key[1]) or self.fresh(key[2]))
+            owned = self.owned_by_notice(key[1]) or self.owned_by_notice(key[2])
+            stmt = self.merge_edges_statement(key, create=all_new or owned)
             cols = ["src", "dst", *self.schema.edges[key[0]].properties]
             full = [{c: r.get(c) for c in cols} for r in erows.values()]
             for chunk in self._chunks(full):

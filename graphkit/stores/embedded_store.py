@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from graphkit.errors import QueryError, StoreError
+from graphkit.schema import _LADYBUG_TYPES as _TYPES
 from graphkit.stores.base import QueryResult, Statement, Store
 from loaders.graph import GraphBatch
-
-_TYPES = {"string": "STRING", "int": "INT64", "float": "DOUBLE", "bool": "BOOLEAN", "string[]": "STRING[]"}
 
 
 class EmbeddedStore(Store):
@@ -126,7 +125,7 @@ class EmbeddedStore(Store):
         copies: list[Statement] = []
         with tempfile.TemporaryDirectory(prefix="graphkit-copy-") as tmp:
             for label, rows in batch.nodes.items():
-                if not (all_new or self.fresh(label)):
+                if not (all_new or self.owned_by_notice(label)):
                     shared.nodes[label] = rows
                 elif rows:
                     props = self.schema.nodes[label].properties
@@ -140,7 +139,7 @@ class EmbeddedStore(Store):
                     copies.append((f"COPY {label} FROM '{path}' ({_CSV_DIALECT})", {}))
             for key, erows in batch.edges.items():
                 etype, a, b = key
-                if not (all_new or self.fresh(a) or self.fresh(b)):
+                if not (all_new or self.owned_by_notice(a) or self.owned_by_notice(b)):
                     shared.edges[key] = erows
                 elif erows:
                     eprops = self.schema.edges[etype].properties
