@@ -48,4 +48,4 @@ class Settings:
         data = {**self.__dict__, **{k: v for k, v in flags.items() if v is not None}}
         if isinstance(data["db"], str):
             data["db"] = Path(data["db"])
-        return Settings(**data)  # type: ignore[arg-type]
+        return Settings(**data)

@@ -42,7 +42,8 @@ def components(n: int, pairs: np.ndarray, scores: np.ndarray, strong: float = ST
     keep = scores >= strong
     p = pairs[keep]
     g = sp.coo_matrix((np.ones(len(p), dtype=np.int8), (p[:, 0], p[:, 1])), shape=(n, n))
-    return connected_components(g, directed=False)[1]
+    labels: np.ndarray = connected_components(g, directed=False)[1]
+    return labels
 
 
 def split_component(sim: np.ndarray, strong: float = STRONG, link: float = LINK) -> list[list[int]]:

@@ -68,5 +68,7 @@ def items_from_records(records: Iterable[NoticeRecord]) -> list[MeasureItem]:
             j = counters.get(path, 0)
             counters[path] = j + 1
             m = issue.measures[j]
-            out.append(MeasureItem(f"{rec.id}/m{k}", rec.unit, rec.id, f"{rec.id}/{path}", m.text))
+            # a notice that names no unit is a unit of its own (as the loader stores it)
+            unit = rec.unit or rec.publisher or f"(unnamed: {rec.id})"
+            out.append(MeasureItem(f"{rec.id}/m{k}", unit, rec.id, f"{rec.id}/{path}", m.text))
     return out

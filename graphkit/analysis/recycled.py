@@ -155,7 +155,9 @@ class Detection:
     texts: list[str] = field(default_factory=list)  # the distinct normalised texts compared
 
 
-def _make_family(kind: str, scope: str, members: list[MeasureItem], text: str, pairs: list) -> Family:
+def _make_family(
+    kind: str, scope: str, members: list[MeasureItem], text: str, pairs: list[tuple[str, str, float]]
+) -> Family:
     members = sorted(members, key=lambda m: (m.unit, m.notice, m.id))
     units = sorted({m.unit for m in members})
     ids = {m.id for m in members}
@@ -319,13 +321,13 @@ def scope_families(families: Iterable[Family], scope: Scope) -> list[Family]:
             if len(f.units) >= 2:
                 out.append(_make_family(f.kind, scope, f.members, f.text, f.pairs))
         else:
-            key = (lambda m: (m.unit, m.notice)) if scope == "within-unit" else (lambda m: m.unit)
-            spread = (lambda m: m.issue) if scope == "within-unit" else (lambda m: m.notice)
-            by: dict[Any, list[MeasureItem]] = {}
+            # within one unit: one notice's members over its issues, or one unit's over its notices
+            within = scope == "within-unit"
+            by: dict[tuple[str, str], list[MeasureItem]] = {}
             for m in f.members:
-                by.setdefault(key(m), []).append(m)
+                by.setdefault((m.unit, m.notice if within else ""), []).append(m)
             for sub in by.values():
-                if len({spread(m) for m in sub}) >= 2:
+                if len({m.issue if within else m.notice for m in sub}) >= 2:
                     out.append(_make_family(f.kind, scope, sub, sub[0].text, f.pairs))
     out.sort(key=lambda f: (-len(f.units), -f.size, f.id))
     return out

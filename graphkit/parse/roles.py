@@ -97,7 +97,7 @@ def _looks_like_holder(clause: str) -> bool:
     pos, person = split_position_person(_TAIL_JUNK.sub("", clause))
     if person:
         return True
-    return bool(pos) and any(m.end() == len(pos) for m in _TITLE_RE.finditer(pos))
+    return pos is not None and any(m.end() == len(pos) for m in _TITLE_RE.finditer(pos))
 
 
 def _names_in_a_row(p: str) -> list[str]:

@@ -132,13 +132,13 @@ def decode_text(data: bytes, path: str) -> Decoded:
     # Nothing decodes. A file that is clean GB18030 or Big5 up to a character cut in half at
     # the very end was truncated: say so rather than "not text".
     cut = [
-        (scorer(data[: min(exc.start, _SAMPLE)]), enc, exc)
-        for (enc, scorer) in (("gb18030", _gb_score), ("big5", _big5_score))
-        if (exc := errors[enc]).start >= len(data) - 3 and exc.reason.startswith("incomplete")
+        (scorer(data[: min(err.start, _SAMPLE)]), name, err)
+        for (name, scorer) in (("gb18030", _gb_score), ("big5", _big5_score))
+        if (err := errors[name]).start >= len(data) - 3 and err.reason.startswith("incomplete")
     ]
     if cut:
-        _s, enc, exc = max(cut, key=lambda c: c[0])
-        return _raise_truncated(path, enc, exc, len(data))
+        _s, name, err = max(cut, key=lambda c: c[0])
+        return _raise_truncated(path, name, err, len(data))
     raise InputError(
         path,
         "not text in a supported encoding (tried UTF-8, GB18030, Big5): "

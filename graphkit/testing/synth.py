@@ -31,6 +31,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from graphkit.analysis.items import MeasureItem, items_from_records
 from graphkit.records import Issue, Measure, NoticeRecord, notice_id
@@ -565,7 +566,7 @@ def generate(
     deck = ClauseDeck(clauses, random.Random(seed + 1)) if clauses else None
     units = _unit_names(n_units)
     # Slots: per notice, a list of issues, each a list of measure texts.
-    notices: list[dict] = []
+    notices: list[dict[str, Any]] = []
     for u, (name, ref) in enumerate(units):
         for j in range(rng.randint(*notices_per_unit)):
             m = rng.randint(*measures_per_notice)
@@ -584,47 +585,47 @@ def generate(
         r = rng.random()
         if r < within_unit_share:
             kind = "within-unit"
-            nt = rng.randrange(len(notices))
-            k = min(rng.randint(2, 3), len(notices[nt]["issues"]))
-            places = [(nt, i) for i in rng.sample(range(len(notices[nt]["issues"])), k)]
+            ni = rng.randrange(len(notices))
+            k = min(rng.randint(2, 3), len(notices[ni]["issues"]))
+            places = [(ni, i) for i in rng.sample(range(len(notices[ni]["issues"])), k)]
         elif r < within_unit_share + across_notices_share and multi:
             kind = "across-notices"
             ns = by_unit[rng.choice(multi)]
-            places = [(nt, rng.randrange(len(notices[nt]["issues"]))) for nt in ns]
+            places = [(ni, rng.randrange(len(notices[ni]["issues"]))) for ni in ns]
         else:
             kind = "across-units"
             # Sizes skewed to small families, as in reality.
             size = min(n_units, int(family_size[0] + (family_size[1] - family_size[0]) * rng.random() ** 2))
             places = []
             for u in rng.sample(range(n_units), size):
-                nt = rng.choice(by_unit[u])
-                places.append((nt, rng.randrange(len(notices[nt]["issues"]))))
+                ni = rng.choice(by_unit[u])
+                places.append((ni, rng.randrange(len(notices[ni]["issues"]))))
         kinds.append(kind)
-        for nt, i in places:
-            text = edit_text(instantiate(tmpl, rng, notices[nt]["ref"]), edit_rate, rng)
-            issue = notices[nt]["issues"][i]
+        for ni, i in places:
+            text = edit_text(instantiate(tmpl, rng, notices[ni]["ref"]), edit_rate, rng)
+            issue = notices[ni]["issues"][i]
             issue.insert(rng.randint(0, len(issue)), (text, f))
     records: list[NoticeRecord] = []
     fam_of: list[tuple[NoticeRecord, list[int | None]]] = []
     text_rng = random.Random(seed + 2) if with_text else None
-    for nt in notices:
-        body = "".join(t for iss in nt["issues"] for t, _ in iss) + nt["name"] + str(nt["round"])
+    for notice in notices:
+        body = "".join(t for iss in notice["issues"] for t, _ in iss) + notice["name"] + str(notice["round"])
         rid = notice_id(body)
-        issues = [
+        rec_issues = [
             Issue(label=f"{k + 1}.", title=f"问题{k + 1}", measures=[Measure(text=t) for t, _ in iss])
-            for k, iss in enumerate(nt["issues"])
+            for k, iss in enumerate(notice["issues"])
         ]
-        outside = notice_text(text_rng, nt["name"], nt["ref"], deck) if text_rng else None
+        outside = notice_text(text_rng, notice["name"], notice["ref"], deck) if text_rng else None
         rec = NoticeRecord(
-            id=rid, source=f"synth#{len(records) + 1}", unit=nt["name"], issues=issues, text=outside
+            id=rid, source=f"synth#{len(records) + 1}", unit=notice["name"], issues=rec_issues, text=outside
         )
         records.append(rec)
-        fam_of.append((rec, [f for iss in nt["issues"] for _, f in iss]))
+        fam_of.append((rec, [f for iss in notice["issues"] for _, f in iss]))
     families: list[list[str]] = [[] for _ in range(n_families)]
     for rec, fams in fam_of:
-        for item, f in zip(items_from_records([rec]), fams, strict=True):
-            if f is not None:
-                families[f].append(item.id)
+        for item, fam in zip(items_from_records([rec]), fams, strict=True):
+            if fam is not None:
+                families[fam].append(item.id)
     return SynthCorpus(records, families, kinds)
 
 
