@@ -1,13 +1,9 @@
-"""Query answers → a small graph model for the HTML views (both stores' shapes, normalised).
+"""Query answers → a small graph model for the HTML views.
 
-LadybugDB answers nodes as ``{"_ID": {"table", "offset"}, "_LABEL": …, props}``, relationships
-as ``{"_ID", "_SRC", "_DST", "_LABEL", props}`` and paths as ``{"_NODES": […], "_RELS": […]}``.
-Neo4j (through ``Neo4jStore``) answers nodes as ``{"_label": …, props}``, relationships as
-``{"_type": …, props}`` without their ends, and paths as ``{"nodes": […], "rels": […]}``.
-
-A node is known by its ``id`` property (every label of the schema has one). A Neo4j
-relationship is placed between the nearest nodes before and after it in its row (or path), and
-turned the way the schema declares (``HAS_SUBISSUE`` by ``parent_id``, ``SIMILAR_TO`` a < b).
+Both stores answer nodes, relationships and paths as GraphNode, GraphRel and GraphPath
+(graphkit.stores.values). A node is known by its key (the ``id`` property every label of the
+schema has); a relationship is drawn from its start node to its end node as stored, when both are
+in the answer.
 """
 
 from __future__ import annotations
@@ -17,6 +13,8 @@ import json
 import math
 from dataclasses import dataclass, field
 from typing import Any
+
+from graphkit.stores.values import GraphNode, GraphPath, GraphRel
 
 
 @dataclass
@@ -41,17 +39,16 @@ class VizGraph:
     dangling: int = 0  # relationships whose ends were not in the answer
 
     # -- building ---------------------------------------------------------------------------------
-    def add_node(self, raw: dict[str, Any]) -> VizNode:
-        label = str(raw.get("_LABEL") or raw.get("_label") or "?")
-        props = _props(raw)
-        key = _node_key(raw, props)
-        node = self.nodes.get(key)
-        if node is None:
-            node = self.nodes[key] = VizNode(key, label, props)
+    def add_node(self, node: GraphNode) -> VizNode:
+        props = dict(node.properties)
+        key = _node_key(node)
+        viz = self.nodes.get(key)
+        if viz is None:
+            viz = self.nodes[key] = VizNode(key, node.label or "?", props)
         else:
             for k, v in props.items():
-                node.props.setdefault(k, v)
-        return node
+                viz.props.setdefault(k, v)
+        return viz
 
     def add_edge(self, src: str, dst: str, etype: str, props: dict[str, Any]) -> None:
         k = (src, etype, dst)
@@ -59,65 +56,36 @@ class VizGraph:
             self.edges[k] = VizEdge(src, dst, etype, props)
 
     def add_result(self, columns: list[str], rows: list[list[Any]]) -> None:
-        """Every node, relationship and path of a query answer (also inside lists and maps)."""
-        internal: dict[str, str] = {}  # LadybugDB internal id → node key
-        pending: list[dict[str, Any]] = []  # LadybugDB relationships, placed once all nodes are known
+        """Every node, relationship and path of a query answer (also inside lists and maps).
+
+        Relationships are placed once every node of the answer is known: one whose start or end
+        is not in the answer is counted in `dangling`, not drawn.
+        """
+        rels: list[GraphRel] = []
         for row in rows:
-            items: list[tuple[str, Any]] = []
             for v in row:
-                _flatten(v, items)
-            seq: list[tuple[str, Any]] = []  # ("n", VizNode) | ("r", raw Neo4j rel)
-            for kind, v in items:
-                if kind == "node":
-                    node = self.add_node(v)
-                    if "_ID" in v:
-                        internal[_iid(v["_ID"])] = node.key
-                    seq.append(("n", node))
-                elif kind == "rel":
-                    if "_SRC" in v:
-                        pending.append(v)
-                    else:
-                        seq.append(("r", v))
-                elif kind == "path":
-                    self._add_path(v, internal, pending)
-            self._place_rels(seq)
-        for r in pending:
-            a, b = internal.get(_iid(r["_SRC"])), internal.get(_iid(r["_DST"]))
-            if a is None or b is None:
+                self._collect(v, rels)
+        for r in rels:
+            if r.start is None or r.end is None or r.start not in self.nodes or r.end not in self.nodes:
                 self.dangling += 1
                 continue
-            self.add_edge(a, b, str(r.get("_LABEL") or "?"), _props(r))
+            self.add_edge(r.start, r.end, r.type, dict(r.properties))
 
-    def _add_path(self, p: dict[str, Any], internal: dict[str, str], pending: list[dict[str, Any]]) -> None:
-        if "_NODES" in p:
-            for n in p.get("_NODES") or []:
-                node = self.add_node(n)
-                if "_ID" in n:
-                    internal[_iid(n["_ID"])] = node.key
-            pending.extend(p.get("_RELS") or [])
-            return
-        nodes = [self.add_node(n) for n in p.get("nodes") or []]
-        seq: list[tuple[str, Any]] = []
-        for i, n in enumerate(nodes):
-            seq.append(("n", n))
-            rels = p.get("rels") or []
-            if i < len(rels):
-                seq.append(("r", rels[i]))
-        self._place_rels(seq)
-
-    def _place_rels(self, seq: list[tuple[str, Any]]) -> None:
-        """Neo4j relationships without ends: between the nearest nodes before and after them."""
-        for i, (kind, r) in enumerate(seq):
-            if kind != "r":
-                continue
-            before = next((v for k, v in reversed(seq[:i]) if k == "n"), None)
-            after = next((v for k, v in seq[i + 1 :] if k == "n"), None)
-            if before is None or after is None:
-                self.dangling += 1
-                continue
-            etype = str(r.get("_type") or "?")
-            a, b = _orient(etype, before, after)
-            self.add_edge(a.key, b.key, etype, _props(r))
+    def _collect(self, v: Any, rels: list[GraphRel]) -> None:
+        if isinstance(v, GraphNode):
+            self.add_node(v)
+        elif isinstance(v, GraphRel):
+            rels.append(v)
+        elif isinstance(v, GraphPath):
+            for n in v.nodes:
+                self.add_node(n)
+            rels.extend(v.relationships)
+        elif isinstance(v, dict):
+            for x in v.values():
+                self._collect(x, rels)
+        elif isinstance(v, list | tuple):
+            for x in v:
+                self._collect(x, rels)
 
     # -- shaping ----------------------------------------------------------------------------------
     def degrees(self) -> dict[str, int]:
@@ -161,62 +129,12 @@ class VizGraph:
 
 _PRIORITY = {"Unit": 0, "MeasureTemplate": 1, "Notice": 2, "Issue": 3, "Measure": 4}
 
-# Which way each relationship type points (from the schema), for Neo4j answers.
-_PAIRS: dict[str, set[tuple[str, str]]] | None = None
 
-
-def _pairs() -> dict[str, set[tuple[str, str]]]:
-    global _PAIRS
-    if _PAIRS is None:
-        from graphkit.schema import schema
-
-        _PAIRS = {t: {tuple(p) for p in e.pairs} for t, e in schema().edges.items()}  # type: ignore[misc]
-    return _PAIRS
-
-
-def _orient(etype: str, a: VizNode, b: VizNode) -> tuple[VizNode, VizNode]:
-    if etype == "HAS_SUBISSUE":
-        return (b, a) if a.props.get("parent_id") == b.props.get("id") else (a, b)
-    if etype == "SIMILAR_TO":
-        return (a, b) if str(a.props.get("id", "")) <= str(b.props.get("id", "")) else (b, a)
-    pairs = _pairs().get(etype, set())
-    if (a.label, b.label) not in pairs and (b.label, a.label) in pairs:
-        return b, a
-    return a, b
-
-
-def _flatten(v: Any, out: list[tuple[str, Any]]) -> None:
-    if isinstance(v, dict):
-        if "_NODES" in v or "_RELS" in v or (set(v) == {"nodes", "rels"}):
-            out.append(("path", v))
-        elif ("_SRC" in v and "_DST" in v) or "_type" in v:
-            out.append(("rel", v))
-        elif "_LABEL" in v or "_label" in v:
-            out.append(("node", v))
-        else:
-            for x in v.values():
-                _flatten(x, out)
-    elif isinstance(v, list | tuple):
-        for x in v:
-            _flatten(x, out)
-
-
-def _iid(v: Any) -> str:
-    if isinstance(v, dict):
-        return f"{v.get('table')}:{v.get('offset')}"
-    return str(v)
-
-
-def _props(raw: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in raw.items() if not k.startswith("_") and v is not None}
-
-
-def _node_key(raw: dict[str, Any], props: dict[str, Any]) -> str:
-    if props.get("id") is not None:
-        return str(props["id"])
-    if "_ID" in raw:
-        return "_" + _iid(raw["_ID"])
-    blob = json.dumps([raw.get("_label"), props], sort_keys=True, default=str, ensure_ascii=False)
+def _node_key(node: GraphNode) -> str:
+    """The node's key; a node without one (not of the schema) by a hash of what it holds."""
+    if node.key is not None:
+        return node.key
+    blob = json.dumps([node.label, dict(node.properties)], sort_keys=True, default=str, ensure_ascii=False)
     return "_" + hashlib.sha1(blob.encode()).hexdigest()[:16]
 
 

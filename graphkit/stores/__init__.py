@@ -1,10 +1,14 @@
-"""Stores behind one interface: `open_store(settings)` gives the embedded LadybugDB or Neo4j."""
+"""Stores behind one interface: `open_store(settings)` gives the embedded LadybugDB or Neo4j.
+
+Answers carry graph values as GraphNode, GraphRel and GraphPath on both stores.
+"""
 
 from __future__ import annotations
 
 from graphkit.config import Settings
 from graphkit.errors import StoreError
 from graphkit.stores.base import QueryResult, Store
+from graphkit.stores.values import GraphNode, GraphPath, GraphRel, GraphValue, json_value
 
 
 def open_store(settings: Settings | None = None, *, read_only: bool = False) -> Store:
@@ -24,4 +28,13 @@ def open_store(settings: Settings | None = None, *, read_only: bool = False) -> 
     raise StoreError(f"unknown store {s.store!r}: choose embedded or neo4j")
 
 
-__all__ = ["QueryResult", "Store", "open_store"]
+__all__ = [
+    "GraphNode",
+    "GraphPath",
+    "GraphRel",
+    "GraphValue",
+    "QueryResult",
+    "Store",
+    "json_value",
+    "open_store",
+]

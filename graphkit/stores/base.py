@@ -15,6 +15,7 @@ from typing import Any
 
 from graphkit.schema import GraphSchema, schema
 from graphkit.stores import guard
+from graphkit.stores.values import json_value
 from loaders.graph import EdgeKey, GraphBatch, Row
 
 Statement = tuple[str, dict[str, Any]]
@@ -22,11 +23,21 @@ Statement = tuple[str, dict[str, Any]]
 
 @dataclass
 class QueryResult:
+    """A statement's answer: its columns and rows. Nodes, relationships and paths in it are
+    GraphNode, GraphRel and GraphPath (graphkit.stores.values), the same on every store."""
+
     columns: list[str]
     rows: list[list[Any]]
 
     def records(self) -> list[dict[str, Any]]:
+        """One dict per row, column name → value (graph values as they are)."""
         return [dict(zip(self.columns, r, strict=True)) for r in self.rows]
+
+    def json_records(self) -> list[dict[str, Any]]:
+        """One dict per row, JSON-ready: nodes as `{"label", "key", "properties"}`,
+        relationships as `{"type", "start", "end", "start_label", "end_label", "properties"}`,
+        paths as `{"nodes", "relationships"}` (see graphkit.stores.values.json_value)."""
+        return [{c: json_value(v) for c, v in zip(self.columns, r, strict=True)} for r in self.rows]
 
 
 class Store(abc.ABC):

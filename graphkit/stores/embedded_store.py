@@ -14,7 +14,11 @@ from typing import Any
 from graphkit.errors import QueryError, StoreError
 from graphkit.schema import _LADYBUG_TYPES as _TYPES
 from graphkit.stores.base import QueryResult, Statement, Store
+from graphkit.stores.values import GraphNode, GraphPath, GraphRel
 from loaders.graph import GraphBatch
+
+# LadybugDB names a node or relationship by its table and its offset in it.
+_InternalId = tuple[int, int]
 
 
 class EmbeddedStore(Store):
@@ -28,6 +32,7 @@ class EmbeddedStore(Store):
 
         self.folder = Path(folder)
         self.read_only = read_only
+        self._node_tables: dict[int, str] = {}  # table id → node label
         path = self.folder / "graph.lbdb"
         try:
             if read_only and not path.exists():
@@ -54,10 +59,7 @@ class EmbeddedStore(Store):
     def _add_missing_columns(self) -> None:
         """A store written before a node property was added to the schema gets the column (null)."""
         for n in self.schema.nodes.values():
-            res = self._conn.execute(f"CALL table_info('{n.label}') RETURN name")
-            have = set()
-            while res.has_next():
-                have.add(res.get_next()[0])
+            have = {row[0] for row in self._rows(f"CALL table_info('{n.label}') RETURN name")}
             for prop, typ in n.properties.items():
                 if prop not in have:
                     self._conn.execute(f"ALTER TABLE {n.label} ADD {prop} {_TYPES[typ]}")
@@ -80,10 +82,11 @@ class EmbeddedStore(Store):
             if isinstance(res, list):  # several statements: the last one answers
                 res = res[-1]
             cols = res.get_column_names()
+            graph = any("NODE" in t or "REL" in t for t in res.get_column_data_types())
             rows = []
             while res.has_next():
                 rows.append(list(res.get_next()))
-            return QueryResult(cols, rows)
+            return QueryResult(cols, self._graph_values(rows) if graph else rows)
         except RuntimeError as exc:
             msg = _first_line(exc)
             if "interrupted" in msg.lower() or "timeout" in msg.lower():
@@ -95,6 +98,56 @@ class EmbeddedStore(Store):
             raise QueryError(msg) from None
         finally:
             self._conn.set_query_timeout(0)
+
+    def _rows(self, cypher: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
+        res = self._conn.execute(cypher, params or {})
+        if isinstance(res, list):
+            res = res[-1]
+        out = []
+        while res.has_next():
+            out.append(list(res.get_next()))
+        return out
+
+    # -- graph values: LadybugDB's dicts → GraphNode / GraphRel / GraphPath --------------------
+    def _graph_values(self, rows: list[list[Any]]) -> list[list[Any]]:
+        """The answer with its nodes, relationships and paths converted. A relationship names its
+        ends by internal id only: ends that are not themselves in the answer are looked up."""
+        known: dict[_InternalId, tuple[str, str | None]] = {}
+        wanted: set[_InternalId] = set()
+        for row in rows:
+            for v in row:
+                _scan(v, known, wanted)
+        missing = wanted - known.keys()
+        if missing:
+            known.update(self._node_keys(missing))
+        return [[_convert(v, known, self._node_tables) for v in row] for row in rows]
+
+    def _node_keys(self, iids: set[_InternalId]) -> dict[_InternalId, tuple[str, str | None]]:
+        """(label, key) of nodes given by internal id, one lookup per node table."""
+        by_table: dict[int, list[int]] = {}
+        for table, offset in iids:
+            by_table.setdefault(table, []).append(offset)
+        if any(t not in self._node_tables for t in by_table):
+            self._node_tables = {
+                int(tid): str(name)
+                for tid, name, kind, *_ in self._rows("CALL show_tables() RETURN *")
+                if kind == "NODE"
+            }
+        out: dict[_InternalId, tuple[str, str | None]] = {}
+        for table, offsets in by_table.items():
+            label = self._node_tables.get(table)
+            if label is None:
+                continue
+            try:
+                found = self._rows(
+                    f"MATCH (n:`{label}`) WHERE offset(ID(n)) IN $o RETURN offset(ID(n)), n.id",
+                    {"o": offsets},
+                )
+            except RuntimeError:  # a table without an `id` column: its nodes have no key
+                found = [[o, None] for o in offsets]
+            for offset, key in found:
+                out[(table, int(offset))] = (label, None if key is None else str(key))
+        return out
 
     def run_transaction(self, statements: list[Statement]) -> None:
         if self.read_only:
@@ -189,6 +242,74 @@ def _write_csv(path: Path, cols: list[str], rows: list[list[object]], types: lis
         w.writerow(cols)
         w.writerows(rows)
     return path
+
+
+def _iid(v: Any) -> _InternalId:
+    return (int(v["table"]), int(v["offset"]))
+
+
+def _is_node(v: dict[str, Any]) -> bool:
+    return "_ID" in v and "_LABEL" in v and "_SRC" not in v
+
+
+def _is_rel(v: dict[str, Any]) -> bool:
+    return "_SRC" in v and "_DST" in v and "_LABEL" in v
+
+
+def _is_recursive(v: dict[str, Any]) -> bool:
+    return "_NODES" in v and "_RELS" in v
+
+
+def _scan(v: Any, known: dict[_InternalId, tuple[str, str | None]], wanted: set[_InternalId]) -> None:
+    """Record the nodes an answer holds and the relationship ends it needs."""
+    if isinstance(v, dict):
+        if _is_node(v):
+            known[_iid(v["_ID"])] = (str(v["_LABEL"]), _key(v))
+        elif _is_rel(v):
+            wanted.add(_iid(v["_SRC"]))
+            wanted.add(_iid(v["_DST"]))
+        else:
+            for x in v.values():
+                _scan(x, known, wanted)
+    elif isinstance(v, list):
+        for x in v:
+            _scan(x, known, wanted)
+
+
+def _convert(v: Any, known: dict[_InternalId, tuple[str, str | None]], tables: dict[int, str]) -> Any:
+    if isinstance(v, dict):
+        if _is_node(v):
+            return GraphNode(str(v["_LABEL"]), _key(v), _properties(v))
+        if _is_rel(v):
+            src, dst = _iid(v["_SRC"]), _iid(v["_DST"])
+            a = known.get(src, (tables.get(src[0], ""), None))
+            b = known.get(dst, (tables.get(dst[0], ""), None))
+            return GraphRel(str(v["_LABEL"]), a[1], b[1], a[0], b[0], _properties(v))
+        if _is_recursive(v):
+            nodes = [_convert(n, known, tables) for n in v["_NODES"] or []]
+            rels = [_convert(r, known, tables) for r in v["_RELS"] or []]
+            # a path holds its end nodes (one more node than relationships); a variable-length
+            # relationship only the nodes between (one fewer) and is a list of relationships,
+            # as Neo4j answers it
+            if len(nodes) == len(rels) + 1:
+                return GraphPath(tuple(nodes), tuple(rels))
+            return rels
+        return {k: _convert(x, known, tables) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_convert(x, known, tables) for x in v]
+    return v
+
+
+def _key(v: dict[str, Any]) -> str | None:
+    key = v.get("id")
+    return None if key is None else str(key)
+
+
+_INTERNAL = frozenset({"_ID", "_LABEL", "_SRC", "_DST"})
+
+
+def _properties(v: dict[str, Any]) -> dict[str, Any]:
+    return {k: x for k, x in v.items() if k not in _INTERNAL and x is not None}
 
 
 def _first_line(exc: BaseException) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from graphkit.errors import QueryError, StoreError, StoreUnavailable
 from graphkit.stores import guard
 from graphkit.stores.base import QueryResult, Statement, Store
+from graphkit.stores.values import GraphNode, GraphPath, GraphRel
 
 
 class Neo4jStore(Store):
@@ -54,7 +55,10 @@ class Neo4jStore(Store):
         def work(tx: Any) -> QueryResult:
             res = tx.run(cypher, params or {})
             cols = list(res.keys())
-            return QueryResult(cols, [[_plain(v) for v in rec.values()] for rec in res])
+            # all records first: a relationship's end nodes are complete only once the driver
+            # has read every node of the answer
+            raw = [rec.values() for rec in res]
+            return QueryResult(cols, _graph_values(tx, raw))
 
         try:
             with self._driver.session(database=self.database) as s:
@@ -122,21 +126,76 @@ class Neo4jStore(Store):
             self._driver = None  # type: ignore[assignment]
 
 
-def _plain(v: Any) -> Any:
-    """Driver values → plain Python (nodes and relationships as dicts of their properties)."""
+def _graph_values(tx: Any, rows: list[list[Any]]) -> list[list[Any]]:
+    """Driver values → GraphNode / GraphRel / GraphPath (graphkit.stores.values), inside lists
+    and maps too. A relationship returned without its end nodes (`RETURN r`) names them by
+    element id only; those are looked up in the same transaction."""
     from neo4j.graph import Node, Path, Relationship
 
-    if isinstance(v, Node):
-        return {"_label": next(iter(v.labels), None), **dict(v)}
-    if isinstance(v, Relationship):
-        return {"_type": v.type, **dict(v)}
-    if isinstance(v, Path):
-        return {"nodes": [_plain(n) for n in v.nodes], "rels": [_plain(r) for r in v.relationships]}
-    if isinstance(v, list):
-        return [_plain(x) for x in v]
-    if isinstance(v, dict):
-        return {k: _plain(x) for k, x in v.items()}
-    return v
+    ends: dict[str, tuple[str, str | None]] = {}  # element id → (label, key)
+    wanted: set[str] = set()
+
+    def scan(v: Any) -> None:
+        if isinstance(v, Relationship):
+            for n in v.nodes:
+                if n is None:
+                    continue
+                if n.labels:
+                    ends[n.element_id] = (_label(n), _key(n))
+                else:
+                    wanted.add(n.element_id)
+        elif isinstance(v, Path):
+            for r in v.relationships:
+                scan(r)
+        elif isinstance(v, list):
+            for x in v:
+                scan(x)
+        elif isinstance(v, dict):
+            for x in v.values():
+                scan(x)
+
+    def convert(v: Any) -> Any:
+        if isinstance(v, Node):
+            return GraphNode(_label(v), _key(v), _properties(v))
+        if isinstance(v, Relationship):
+            # a Node is a Mapping of its properties: an end read without them is falsy
+            a = ends.get(v.start_node.element_id, ("", None)) if v.start_node is not None else ("", None)
+            b = ends.get(v.end_node.element_id, ("", None)) if v.end_node is not None else ("", None)
+            return GraphRel(v.type, a[1], b[1], a[0], b[0], _properties(v))
+        if isinstance(v, Path):
+            return GraphPath(tuple(convert(n) for n in v.nodes), tuple(convert(r) for r in v.relationships))
+        if isinstance(v, list):
+            return [convert(x) for x in v]
+        if isinstance(v, dict):
+            return {k: convert(x) for k, x in v.items()}
+        return v
+
+    for row in rows:
+        for v in row:
+            scan(v)
+    missing = wanted - ends.keys()
+    if missing:
+        res = tx.run(
+            "MATCH (n) WHERE elementId(n) IN $ids RETURN elementId(n) AS eid, labels(n) AS labels, n.id AS key",
+            ids=sorted(missing),
+        )
+        for eid, labels, key in res:
+            ends[eid] = (min(labels) if labels else "", None if key is None else str(key))
+    return [[convert(v) for v in row] for row in rows]
+
+
+def _label(n: Any) -> str:
+    """A node's label (the schema gives each node one; of several, the first by name)."""
+    return min(n.labels) if n.labels else ""
+
+
+def _key(n: Any) -> str | None:
+    key = n.get("id")
+    return None if key is None else str(key)
+
+
+def _properties(entity: Any) -> dict[str, Any]:
+    return {k: v for k, v in dict(entity).items() if v is not None}
 
 
 def _first_line(exc: object) -> str:

@@ -1,16 +1,20 @@
 """One contract, both stores: same records → same counts; re-load changes nothing; a changed
-record updates only what changed; a bad batch leaves nothing half-written."""
+record updates only what changed; a bad batch leaves nothing half-written; nodes, relationships
+(with their ends) and paths come back as the same values."""
 
 from __future__ import annotations
 
 import copy
+import json
 
 import pytest
 
 from graphkit.errors import StoreError
 from graphkit.ingest import load_records
 from graphkit.records import NoticeRecord
+from graphkit.stores.values import GraphNode, GraphPath, GraphRel
 from loaders import records_to_graph
+from loaders.graph import GraphBatch
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -136,3 +140,105 @@ def test_bulk_rows_quoted_only_late_in_the_file_load(embedded_store) -> None:  #
     embedded_store.write_batch(g, [], all_new=True)
     res = embedded_store.query("MATCH (t:MeasureTemplate) WHERE t.id = 't3000' RETURN t.text, t.size")
     assert res.rows == [[rows[-1], 2]]
+
+
+# -- graph values: one shape on both stores ---------------------------------------------------
+
+
+def _expected_node(g: GraphBatch, label: str, key: str) -> GraphNode:
+    props = {p: v for p, v in g.nodes[label][key].items() if v is not None}
+    return GraphNode(label, key, props)
+
+
+def _graph_of(two_records: list[NoticeRecord]) -> GraphBatch:
+    g = records_to_graph(two_records)
+    a, b = sorted(g.nodes["Measure"])[:2]
+    g.edge("SIMILAR_TO", ("Measure", a), ("Measure", b), score=0.875, scope="across-units")
+    return g
+
+
+def _load_with_similar(store, two_records: list[NoticeRecord]) -> GraphBatch:  # type: ignore[no-untyped-def]
+    load_records(store, two_records)
+    g = _graph_of(two_records)
+    extra = GraphBatch()
+    for (src, dst), row in g.edges[("SIMILAR_TO", "Measure", "Measure")].items():
+        extra.edge("SIMILAR_TO", ("Measure", src), ("Measure", dst), score=row["score"], scope=row["scope"])
+    store.run_transaction(store.write_statements(extra, []))
+    return g
+
+
+def test_nodes_and_relationships_carry_their_ends(store, two_records: list[NoticeRecord]) -> None:  # type: ignore[no-untyped-def]
+    g = _load_with_similar(store, two_records)
+    res = store.query("MATCH (u:Unit)-[r:TOOK]->(m:Measure) RETURN u, r, m ORDER BY m.id")
+    took = sorted(g.edges[("TOOK", "Unit", "Measure")])
+    assert len(res.rows) == len(took) > 0
+    for (uid, mid), (u, r, m) in zip(took, res.rows, strict=True):
+        assert u == _expected_node(g, "Unit", uid)
+        assert m == _expected_node(g, "Measure", mid)
+        assert r == GraphRel("TOOK", uid, mid, "Unit", "Measure", {})
+    # matched against its direction, returned without its ends: still the stored direction
+    res = store.query("MATCH (m:Measure)<-[r:TOOK]-(:Unit) RETURN r ORDER BY m.id")
+    assert [(r.start, r.end) for (r,) in res.rows] == took
+    assert {(r.start_label, r.end_label) for (r,) in res.rows} == {("Unit", "Measure")}
+    # properties, a float among them
+    ((sim,),) = store.query("MATCH ()-[s:SIMILAR_TO]->() RETURN s").rows
+    ((src, dst),) = g.edges[("SIMILAR_TO", "Measure", "Measure")]
+    assert sim == GraphRel(
+        "SIMILAR_TO", src, dst, "Measure", "Measure", {"score": 0.875, "scope": "across-units"}
+    )
+
+
+def test_paths_and_variable_length_relationships(store, two_records: list[NoticeRecord]) -> None:  # type: ignore[no-untyped-def]
+    g = _load_with_similar(store, two_records)
+    addresses = sorted(g.edges[("ADDRESSES", "Measure", "Issue")])
+    mid, iid = addresses[0]
+    nid = g.nodes["Issue"][iid]["notice_id"]
+    res = store.query(
+        "MATCH p = (:Notice)-[:HAS_ISSUE|HAS_SUBISSUE*1..3]->(i:Issue)<-[:ADDRESSES]-(m:Measure) "
+        "WHERE m.id = $m RETURN p",
+        {"m": mid},
+    )
+    ((p,),) = res.rows
+    assert isinstance(p, GraphPath)
+    assert (p.nodes[0].label, p.nodes[0].key) == ("Notice", nid)
+    assert p.nodes[-2:] == (_expected_node(g, "Issue", iid), _expected_node(g, "Measure", mid))
+    assert len(p.relationships) == len(p.nodes) - 1
+    assert p.relationships[-1] == GraphRel("ADDRESSES", mid, iid, "Measure", "Issue", {})  # stored way
+    for a, r, b in zip(p.nodes, p.relationships, p.nodes[1:], strict=False):
+        assert {r.start, r.end} == {a.key, b.key}
+    assert "-[:HAS_ISSUE]->" in str(p) and "<-[:ADDRESSES]-" in str(p)
+
+    # a variable-length relationship is the list of its relationships, on both stores
+    sub = sorted(g.edges[("HAS_SUBISSUE", "Issue", "Issue")])
+    parent, child = sub[0]
+    res = store.query(
+        "MATCH (n:Notice)-[r:HAS_ISSUE|HAS_SUBISSUE*2..2]->(i:Issue) WHERE i.id = $i RETURN r", {"i": child}
+    )
+    ((rels,),) = res.rows
+    assert [(r.type, r.start, r.end) for r in rels] == [
+        ("HAS_ISSUE", g.nodes["Issue"][parent]["notice_id"], parent),
+        ("HAS_SUBISSUE", parent, child),
+    ]
+
+
+def test_graph_values_inside_lists_and_maps_and_as_json(store, two_records: list[NoticeRecord]) -> None:  # type: ignore[no-untyped-def]
+    g = _load_with_similar(store, two_records)
+    (uid,) = g.nodes["Unit"]
+    res = store.query("MATCH (u:Unit)-[r:TOOK]->(m:Measure) RETURN {unit: u} AS unit, collect(r) AS rels")
+    ((unit, rels),) = res.rows
+    assert unit == {"unit": _expected_node(g, "Unit", uid)}
+    rels = sorted(rels, key=lambda r: str(r.end))
+    assert [(r.start, r.end) for r in rels] == sorted(g.edges[("TOOK", "Unit", "Measure")])
+    (rec,) = res.json_records()
+    json.dumps(rec)  # JSON-ready
+    assert rec["unit"]["unit"] == {"label": "Unit", "key": uid, "properties": g.nodes["Unit"][uid]}
+    assert rec["rels"][0] == {
+        "type": "TOOK",
+        "start": uid,
+        "end": res.rows[0][1][0].end,
+        "start_label": "Unit",
+        "end_label": "Measure",
+        "properties": {},
+    }
+    # scalar answers are left as they are
+    assert store.query("MATCH (u:Unit) RETURN u.id AS id").records() == [{"id": uid}]

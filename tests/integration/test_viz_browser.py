@@ -223,10 +223,15 @@ def test_recycled_page_from_the_cli(browser: Any, tmp_path: Path) -> None:
 def test_cap_is_said_in_the_page(browser: Any, tmp_path: Path) -> None:
     from graphkit.present.viz import render
     from graphkit.present.viz_graph import VizGraph
+    from graphkit.stores.values import GraphNode, GraphRel
 
     g = VizGraph()
     rows = [
-        [{"_label": "Unit", "id": f"u{k // 10}"}, {"_type": "TOOK"}, {"_label": "Measure", "id": f"m{k}"}]
+        [
+            GraphNode("Unit", f"u{k // 10}", {"id": f"u{k // 10}"}),
+            GraphRel("TOOK", f"u{k // 10}", f"m{k}", "Unit", "Measure"),
+            GraphNode("Measure", f"m{k}", {"id": f"m{k}"}),
+        ]
         for k in range(300)
     ]
     g.add_result(["u", "r", "m"], rows)

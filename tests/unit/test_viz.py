@@ -1,4 +1,4 @@
-"""The HTML views without a browser: both stores' answer shapes, the cap, escaping, offline-ness."""
+"""The HTML views without a browser: graph values to edges, the cap, escaping, offline-ness."""
 
 from __future__ import annotations
 
@@ -10,48 +10,58 @@ import pytest
 from graphkit.errors import QueryError
 from graphkit.present.viz import render, result_graph
 from graphkit.present.viz_graph import VizGraph
+from graphkit.stores.values import GraphNode, GraphPath, GraphRel
 
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1"> "quoted" \'q\' </script>'
 
 
-def _lb_node(table: int, offset: int, label: str, **props: object) -> dict[str, object]:
-    return {"_ID": {"table": table, "offset": offset}, "_LABEL": label, **props}
+def _node(label: str, key: str, **props: object) -> GraphNode:
+    return GraphNode(label, key, {"id": key, **props})
 
 
-def _lb_rel(src: dict[str, object], dst: dict[str, object], label: str) -> dict[str, object]:
-    return {"_SRC": src["_ID"], "_DST": dst["_ID"], "_LABEL": label, "_ID": {"table": 99, "offset": 0}}
+def _rel(etype: str, a: GraphNode, b: GraphNode, **props: object) -> GraphRel:
+    return GraphRel(etype, a.key, b.key, a.label, b.label, props)
 
 
-def test_ladybug_shapes() -> None:
-    u = _lb_node(1, 0, "Unit", id="u-1", name="东河县委")
-    m = _lb_node(4, 0, "Measure", id="m-1", text="完善制度", deadline=None)
-    i = _lb_node(3, 1, "Issue", id="i-1", title="问题")
-    path = {"_NODES": [u, m, i], "_RELS": [_lb_rel(u, m, "TOOK"), _lb_rel(m, i, "ADDRESSES")]}
+U = _node("Unit", "u-1", name="东河县委")
+M = _node("Measure", "m-1", text="完善制度")
+ISSUE = _node("Issue", "i-1", title="问题", parent_id="i-0")
+CAT = _node("Issue", "i-0", title="类别")
+
+
+def test_edges_go_from_start_to_end_whatever_the_column_order() -> None:
     g = VizGraph()
-    g.add_result(["u", "r", "m"], [[u, _lb_rel(u, m, "TOOK"), m]])
-    g.add_result(["p"], [[path]])
-    assert set(g.nodes) == {"u-1", "m-1", "i-1"}
-    assert set(g.edges) == {("u-1", "TOOK", "m-1"), ("m-1", "ADDRESSES", "i-1")}
-    assert "deadline" not in g.nodes["m-1"].props  # nulls dropped
-
-
-def test_neo4j_shapes_are_placed_and_turned_by_the_schema() -> None:
-    u = {"_label": "Unit", "id": "u-1", "name": "东河县委"}
-    m = {"_label": "Measure", "id": "m-1", "text": "完善制度"}
-    i = {"_label": "Issue", "id": "i-1", "title": "问题", "parent_id": "i-0"}
-    c = {"_label": "Issue", "id": "i-0", "title": "类别"}
-    g = VizGraph()
-    # columns in the "wrong" order: the schema says Unit-[:TOOK]->Measure
-    g.add_result(["m", "r", "u"], [[m, {"_type": "TOOK"}, u]])
-    g.add_result(["p"], [[{"nodes": [i, c], "rels": [{"_type": "HAS_SUBISSUE"}]}]])
-    g.add_result(["x"], [[[m, {"_type": "ADDRESSES"}, i]]])  # inside a list
+    g.add_result(["m", "r", "u"], [[M, _rel("TOOK", U, M), U]])
+    # a path walked against a relationship's direction: the edge keeps the stored direction
+    g.add_result(["p"], [[GraphPath((ISSUE, CAT), (_rel("HAS_SUBISSUE", CAT, ISSUE),))]])
+    g.add_result(["x"], [[[M, _rel("ADDRESSES", M, ISSUE), ISSUE]]])  # inside a list
+    g.add_result(["x"], [[{"a": M, "b": [_rel("SIMILAR_TO", M, M, score=0.9)]}]])  # inside a map
     assert set(g.edges) == {
         ("u-1", "TOOK", "m-1"),
         ("i-0", "HAS_SUBISSUE", "i-1"),
         ("m-1", "ADDRESSES", "i-1"),
+        ("m-1", "SIMILAR_TO", "m-1"),
     }
-    g.add_result(["r"], [[{"_type": "TOOK"}]])
-    assert g.dangling == 1
+    assert g.edges[("m-1", "SIMILAR_TO", "m-1")].props == {"score": 0.9}
+    assert g.dangling == 0
+
+
+def test_relationships_whose_ends_are_not_in_the_answer_are_counted_not_drawn() -> None:
+    g = VizGraph()
+    g.add_result(["r"], [[_rel("TOOK", U, M)]])
+    assert g.edges == {} and g.dangling == 1
+    # the end comes in a later row of the same answer: drawn
+    g = VizGraph()
+    g.add_result(["r", "n"], [[_rel("TOOK", U, M), U], [None, M]])
+    assert set(g.edges) == {("u-1", "TOOK", "m-1")} and g.dangling == 0
+
+
+def test_nodes_merge_by_key_and_keyless_nodes_get_one() -> None:
+    g = VizGraph()
+    g.add_result(["a", "b"], [[_node("Unit", "u-1"), U], [GraphNode("Probe", None, {"x": 1}), None]])
+    assert g.nodes["u-1"].props == {"id": "u-1", "name": "东河县委"}
+    (probe,) = [n for n in g.nodes.values() if n.label == "Probe"]
+    assert probe.key.startswith("_")
 
 
 def test_tabular_answer_is_a_clear_error() -> None:
@@ -67,7 +77,7 @@ def _data(page_html: str) -> dict[str, object]:
 
 def test_hostile_text_stays_data() -> None:
     g = VizGraph()
-    g.add_result(["m"], [[{"_label": "Measure", "id": "m-x", "text": HOSTILE}]])
+    g.add_result(["m"], [[_node("Measure", "m-x", text=HOSTILE)]])
     page = render(g, HOSTILE)
     # no tag from the text survives anywhere: the data block holds no "<" at all
     block = page.html.split('id="gk-data">', 1)[1].split("</script>", 1)[0]
@@ -83,7 +93,7 @@ def test_hostile_text_stays_data() -> None:
 
 def test_offline_and_csp() -> None:
     g = VizGraph()
-    g.add_result(["u"], [[{"_label": "Unit", "id": "u-1", "name": "东河县委"}]])
+    g.add_result(["u"], [[U]])
     page = render(g, "t").html
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "sourceMappingURL" not in page
@@ -95,9 +105,10 @@ def test_cap_keeps_the_most_connected_and_says_what_is_left_out() -> None:
     g = VizGraph()
     rows = []
     for k in range(30):
-        u = {"_label": "Unit", "id": f"u-{k}", "name": f"单位{k}"}
+        u = _node("Unit", f"u-{k}", name=f"单位{k}")
         for j in range(k % 5):
-            rows.append([u, {"_type": "TOOK"}, {"_label": "Measure", "id": f"m-{k}-{j}", "text": "x"}])
+            m = _node("Measure", f"m-{k}-{j}", text="x")
+            rows.append([u, _rel("TOOK", u, m), m])
         rows.append([u])
     g.add_result(["u", "r", "m"], rows)
     page = render(g, "t", max_nodes=20)
