@@ -28,7 +28,7 @@ def normalise_unit(name: str) -> str:
     return n
 
 
-def normalise_title(title: str) -> str:
+def document_key(title: str) -> str:
     """A document title as a key: no 《》, no spaces, half-width brackets."""
     t = _SPACE.sub("", title).strip("《》")
     return t.translate(str.maketrans("（）〈〉", "()<>"))

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from graphkit.records import Issue, NoticeRecord
 from loaders.graph import GraphBatch
-from loaders.ids import normalise_title, normalise_unit, stable_id
+from loaders.ids import document_key, normalise_unit, stable_id
 
 # Verbs that, right before 《…》, say the measure issued the document rather than cited it.
 _ISSUE_VERBS = re.compile(
@@ -140,7 +140,7 @@ def record_to_graph(
                 g.edge("ADDRESSES", ("Measure", mid), ("Issue", isid))
                 g.edge("TOOK", ("Unit", uid), ("Measure", mid))
                 for etype, title in document_edges(m.text, m.documents):
-                    key = normalise_title(title)
+                    key = document_key(title)
                     if not key:
                         continue
                     did = stable_id("d", key)

@@ -27,11 +27,11 @@ from graphkit.parse.metadata import (
     find_title,
     find_unit,
 )
-from graphkit.parse.normalize import normalize
 from graphkit.parse.roles import extract_roles
 from graphkit.parse.script import is_traditional, to_simplified
 from graphkit.parse.sections import Para, Section, body_bounds, paragraphs, split_sections
 from graphkit.parse.tree import build_issues
+from graphkit.parse.width import fold_width
 from graphkit.records import NoticeRecord, Role, notice_id
 
 __all__ = ["parse_notice"]
@@ -49,7 +49,7 @@ def parse_notice(text: str, source: str) -> NoticeRecord:
     """Parse the clean text of one notice. Raise NotANoticeError when it is not one."""
     if not isinstance(text, str):
         raise TypeError("text must be str")
-    norm, folded = to_simplified(normalize(text))
+    norm, folded = to_simplified(fold_width(text))
     if not _VOCAB_INSPECT.search(norm) or len(_VOCAB_RECTIFY.findall(norm)) < 2:
         raise NotANoticeError(source, "no inspection/rectification vocabulary (巡视/巡察, 整改)")
     checks = Checks(norm)

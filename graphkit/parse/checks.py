@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from graphkit.parse.normalize import normalize
 from graphkit.parse.numbering import match_label
 from graphkit.parse.sections import Para, Section
+from graphkit.parse.width import fold_width
 from graphkit.records import Issue, ParseWarning
 
 # how a notice's text opens: its title, or the opening formula about the inspection
@@ -73,7 +73,7 @@ class Checks:
         across their parents ((二)…5. then (三)…7.); a numbering that restarts at 1 is no gap."""
         last: dict[str, int] = {}
         for issue in _in_order(issues):
-            lab = match_label(normalize(issue.label) + " x", 0) if issue.label else None
+            lab = match_label(fold_width(issue.label) + " x", 0) if issue.label else None
             if lab is None:
                 continue
             before = last.get(lab.kind)

@@ -1,6 +1,6 @@
 """Recognise enumeration labels: 一、 (一) 1. 1、 (1) 一是 ① … and the enumerations inside a paragraph.
 
-All functions work on normalised text (see `normalize`), in which （１） has become (1).
+All functions work on the width-folded text (see `graphkit.parse.width.fold_width`), in which （１） has become (1).
 A label has a *kind* (its shape) and a *number*; which kind sits above which is decided by the
 caller from the order in which kinds appear, as notices mix them freely.
 """

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graphkit.parse.normalize import is_chrome
 from graphkit.parse.numbering import Label, match_label
+from graphkit.parse.width import is_chrome
 
 
 @dataclass

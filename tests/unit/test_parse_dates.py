@@ -8,7 +8,7 @@ from graphkit.parse.dates import (
     resolve,
 )
 from graphkit.parse.metadata import find_inspection
-from graphkit.parse.normalize import normalize
+from graphkit.parse.width import fold_width
 
 
 def test_year_inference_follows_spec():
@@ -30,7 +30,7 @@ def test_stripped_dates_are_read_where_only_one_reading_is_possible():
     s = "根据市委统一部署,202131日至430日,市委巡视一组对静海区开展了常规巡视。722日,市委巡视一组向静海区委反馈了巡视意见。"
     assert RANGE_RE.search(s) is None
     damaged: list[tuple[int, int]] = []
-    ins = find_inspection(normalize(s), s, 0, len(s), damaged)
+    ins = find_inspection(fold_width(s), s, 0, len(s), damaged)
     assert ins.team == "市委巡视一组"
     assert ins.kind == "常规巡视"
     assert (ins.start, ins.end, ins.feedback) == ("2021-03-01", "2021-04-30", "2021-07-22")
@@ -41,7 +41,7 @@ def test_stripped_dates_with_two_readings_give_no_date():
     # 2024111日: 2024-01-11 or 2024-11-01; 1210日 after it cannot be placed without its start
     s = "根据县委统一部署,2024111日至1210日,县委第二巡察组对县林业局党组开展了常规巡察。"
     damaged: list[tuple[int, int]] = []
-    ins = find_inspection(normalize(s), s, 0, len(s), damaged)
+    ins = find_inspection(fold_width(s), s, 0, len(s), damaged)
     assert ins.start is None
     assert damaged == [(9, 23)]  # 2024111日至1210日
 
@@ -62,7 +62,7 @@ def test_teams_without_a_number_and_central_inspection():
         ("根据中央统一部署,十九届中央第二轮巡视期间,中央第十巡视组对本部开展了常规巡视。", "中央第十巡视组"),
         ("根据镇党委统一部署,镇党委第二巡察组对东坪村党组织开展了巡察。", "镇党委第二巡察组"),
     ]:
-        assert find_inspection(normalize(s), s, 0, len(s)).team == team, s
+        assert find_inspection(fold_width(s), s, 0, len(s)).team == team, s
 
 
 def test_stay_and_feedback():
@@ -70,7 +70,7 @@ def test_stay_and_feedback():
         "根据省委和省委巡视工作领导小组统一部署,2019年10月25日至11月25日,省委第八巡视组对我厅开展了机动巡视。"
         "2020年3月11日,省委巡视组向我厅党组反馈了机动巡视意见。"
     )
-    ins = find_inspection(normalize(s), s, 0, len(s))
+    ins = find_inspection(fold_width(s), s, 0, len(s))
     assert (ins.team, ins.kind, ins.start, ins.end, ins.feedback) == (
         "省委第八巡视组",
         "机动巡视",
@@ -82,7 +82,7 @@ def test_stay_and_feedback():
 
 def test_yearless_feedback_after_stay():
     s = "根据省委部署,2021年9月2日至9月30日,省委第十五巡视组对衡水市开展了巡视“回头看”,11月11日反馈了巡视意见。"
-    ins = find_inspection(normalize(s), s, 0, len(s))
+    ins = find_inspection(fold_width(s), s, 0, len(s))
     assert ins.kind == "巡视“回头看”"
     assert ins.feedback == "2021-11-11"
 

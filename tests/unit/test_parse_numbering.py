@@ -1,7 +1,6 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graphkit.parse.normalize import normalize
 from graphkit.parse.numbering import (
     CIRCLED,
     cn_to_int,
@@ -11,10 +10,11 @@ from graphkit.parse.numbering import (
     label_string,
     match_label,
 )
+from graphkit.parse.width import fold_width
 
 
 def lab(s: str):
-    n = normalize(s)
+    n = fold_width(s)
     return match_label(n, 0, len(n))
 
 
@@ -52,7 +52,7 @@ def test_not_labels():
 
 def test_label_text_is_as_written():
     s = "（1）关于“学习不够系统全面”的问题。"
-    got = match_label(normalize(s), 0, len(s))
+    got = match_label(fold_width(s), 0, len(s))
     assert got is not None and got.text(s) == "（1）"
 
 
@@ -101,7 +101,7 @@ def test_labels_round_trip(kind, number, tail):
 
 @given(st.text(alphabet=st.sampled_from([*list("一二三是①②③(1)2.、。,:;甲乙 \n"), CIRCLED[4]]), max_size=200))
 def test_scanners_never_crash_and_stay_in_bounds(s):
-    n = normalize(s)
+    n = fold_width(s)
     assert len(n) == len(s)
     got = match_label(n, 0, len(n))
     if got is not None:
@@ -118,4 +118,4 @@ def test_scanners_never_crash_and_stay_in_bounds(s):
 
 @given(st.text(max_size=300))
 def test_normalize_keeps_length(s):
-    assert len(normalize(s)) == len(s)
+    assert len(fold_width(s)) == len(s)

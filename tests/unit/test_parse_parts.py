@@ -18,18 +18,18 @@ from graphkit.parse.context import NoticeText
 from graphkit.parse.dates import YearIndex, read_damaged
 from graphkit.parse.headings import analyze_heading, clean_title, states_problem
 from graphkit.parse.measures import IssueReader
-from graphkit.parse.normalize import normalize
 from graphkit.parse.outline import MAX_DEPTH, Node, build_outline
 from graphkit.parse.roles import extract_roles, split_position_person
 from graphkit.parse.script import is_traditional, to_simplified
 from graphkit.parse.sections import Para, Section, opens_rectification, paragraphs, split_sections
+from graphkit.parse.width import fold_width
 from graphkit.records import Issue
 
 # ---- helpers -----------------------------------------------------------------------------
 
 
 def _one_para(line: str) -> tuple[str, Para]:
-    norm = normalize(line)
+    norm = fold_width(line)
     paras = paragraphs(norm)
     assert len(paras) == 1, paras
     return norm, paras[0]
@@ -51,7 +51,7 @@ def _heading(line: str) -> tuple[str, str, bool, str, bool, str]:
 
 
 def _outline(text: str, unlabeled: str | None = None) -> tuple[str, Node]:
-    norm = normalize(text)
+    norm = fold_width(text)
     root = build_outline(
         paragraphs(norm),
         inline_enumeration=lambda p: False,
@@ -234,7 +234,7 @@ def test_outline_body_and_unlabeled_issues() -> None:
 
 
 def test_outline_top_heading_only_when_asked() -> None:
-    norm = normalize("二、在“党建”方面\n1.甲\n")
+    norm = fold_width("二、在“党建”方面\n1.甲\n")
     paras = paragraphs(norm)
     as_body = build_outline(paras, inline_enumeration=lambda p: False, unlabeled_issue=lambda p: False)
     assert _shape(norm, as_body) == [("1.", [])]
@@ -292,7 +292,7 @@ _NOTICE_BODY = """根据省委统一部署,省委第五巡视组对某区进行�
 
 
 def _sections(text: str) -> tuple[list[str], list[tuple[str, str, bool, int]]]:
-    norm = normalize(text)
+    norm = fold_width(text)
     preface, sections = split_sections(norm, paragraphs(norm))
     return (
         [norm[p.start : p.end] for p in preface],
@@ -335,7 +335,7 @@ def test_split_sections_without_top_sections() -> None:
 
 
 def _tree(text: str) -> tuple[NoticeText, Classifier, Node, list[Issue]]:
-    norm = normalize(text)
+    norm = fold_width(text)
     doc = NoticeText(text, norm, YearIndex(norm, default=2023))
     cls = Classifier(doc)
     root = build_outline(
@@ -445,7 +445,7 @@ def test_action_items_under_a_heading_are_measures() -> None:
     ],
 )
 def test_classifier_paragraphs(line: str, intro: bool, unlabeled_issue: bool) -> None:
-    norm = normalize(line)
+    norm = fold_width(line)
     doc = NoticeText(line, norm, YearIndex(norm))
     cls = Classifier(doc)
     (p,) = paragraphs(norm)
@@ -454,7 +454,7 @@ def test_classifier_paragraphs(line: str, intro: bool, unlabeled_issue: bool) ->
 
 def test_notice_text_heading_and_own_enumeration() -> None:
     text = "(27)一是关于“会议多”的问题。\n①精简会议。②推行视频会议。"
-    norm = normalize(text)
+    norm = fold_width(text)
     doc = NoticeText(text, norm, YearIndex(norm))
     p1, p2 = paragraphs(norm)
     h = doc.heading(Node(p1, p1.label.kind, p1.label.number))
@@ -521,7 +521,7 @@ def _structure(
     has_title: bool = False,
     closed: bool = True,
 ) -> list[tuple[str, tuple[int, int] | None]]:
-    norm = normalize(text)
+    norm = fold_width(text)
     paras = paragraphs(norm)
     checks = Checks(norm)
     sections = [Section(None, "", list(paras), kind)]
@@ -549,7 +549,7 @@ def test_checks_numbering_skips() -> None:
         ("numbering_skips", (6, 10)),
         ("numbering_skips", (8, 9)),
     ]
-    checks = Checks(normalize("党委高度重视巡视整改。"))
+    checks = Checks(fold_width("党委高度重视巡视整改。"))
     checks.structure([], [], [Section(None, "", [], "issues")], issues, has_title=True, closed=True)
     assert [w.message for w in checks.warnings] == [
         "numbering skips from 1 to 3 (3.): the tree follows the text",
@@ -693,14 +693,14 @@ def test_split_position_person(holder: str, want: tuple[str | None, str | None])
     ],
 )
 def test_extract_roles(sentence: str, want: list[tuple[str, str | None, str | None]]) -> None:
-    assert [(r.role, r.position, r.person) for r in extract_roles(normalize(sentence))] == want
+    assert [(r.role, r.position, r.person) for r in extract_roles(fold_width(sentence))] == want
 
 
 def test_unit_is_the_inspected_body_never_a_phrase_of_people() -> None:
     from graphkit.parse.metadata import find_unit
 
     def unit(s: str) -> str | None:
-        return find_unit(normalize(s), s, None, None, 0)
+        return find_unit(fold_width(s), s, None, None, 0)
 
     # the inspected village, not the ones the findings went to
     assert (
@@ -754,7 +754,7 @@ def test_a_team_named_by_its_round_takes_its_owner_from_a_later_mention() -> Non
         "根据统一部署,2024年9月9日至10月18日,十四届旗委第六轮巡察第四巡察组对查干淖尔嘎查党支部开展了常规巡察。"
         "11月5日,旗委第四巡察组向嘎查党支部反馈了巡察意见。"
     )
-    ins = find_inspection(normalize(s), s, 0, len(s))
+    ins = find_inspection(fold_width(s), s, 0, len(s))
     assert ins.team == "旗委第四巡察组"
     assert (ins.start, ins.end, ins.feedback) == ("2024-09-09", "2024-10-18", "2024-11-05")
 
@@ -769,10 +769,10 @@ def test_a_name_before_tongzhi_may_have_four_characters() -> None:
 
 
 def test_a_heading_running_on_into_its_problems_opens_the_rectification_part() -> None:
-    norm = normalize("1.学习贯彻党的创新理论不够深入。一是理论学习流于形式。二是运用理论指导实践不够。")
+    norm = fold_width("1.学习贯彻党的创新理论不够深入。一是理论学习流于形式。二是运用理论指导实践不够。")
     (p,) = paragraphs(norm)
     assert opens_rectification(norm, p)
-    norm = normalize("1.提高站位,加强领导。乡党委召开会议专题研究整改工作,成立领导小组,明确责任分工。")
+    norm = fold_width("1.提高站位,加强领导。乡党委召开会议专题研究整改工作,成立领导小组,明确责任分工。")
     (p,) = paragraphs(norm)
     assert not opens_rectification(norm, p)
 

@@ -1,8 +1,10 @@
-"""Same-length normalisation of notice text, so offsets into the copy map 1:1 to the original.
+"""Width folding: a same-length copy of notice text for matching, so offsets into the copy map
+1:1 to the original. (Lossy normalisation for comparing measures is another thing:
+`graphkit.analysis.normalize`.)
 
 Full-width ASCII forms (（）：，；． ０-９ Ａ-Ｚ …) become their half-width forms, the ideographic
 space and other exotic spaces become a plain space, and a few look-alike dashes are unified.
-Every character maps to exactly one character, so `len(normalize(t)) == len(t)`.
+Every character maps to exactly one character, so `len(fold_width(t)) == len(t)`.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def _swap(m: re.Match[str]) -> str:
     return _TABLE[ord(m.group())]
 
 
-def normalize(text: str) -> str:
+def fold_width(text: str) -> str:
     """Return a same-length copy of `text` with width and spacing variants unified."""
     return _NEEDS.sub(_swap, text)
 
