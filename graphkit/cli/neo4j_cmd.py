@@ -1,4 +1,4 @@
-"""``graphkit neo4j start|stop|status|fetch``: the local Neo4j Community server (see graphkit.neo4j_server).
+"""``graphkit neo4j fetch|start|stop|status``: the local Neo4j Community server (see graphkit.neo4j_server).
 
 Heavy imports stay inside the commands; an error is one line on stderr, never a traceback.
 """
@@ -34,22 +34,30 @@ def _run(fn: Callable[[], T]) -> T:
         raise typer.Exit(exc.exit_code) from None
 
 
+def _say_fetching(why: str = "first run") -> None:
+    """One line before a fetch: Maven is silent for minutes, and a log shows no spinner."""
+    from graphkit import neo4j_server
+    from graphkit.cli.common import out_console
+
+    out_console.print(
+        f"Fetching Neo4j {neo4j_server.neo4j_version()} jars from Maven Central into "
+        f"[bold]{neo4j_server.lib_dir()}[/] ({why}; this can take minutes) …"
+    )
+
+
 @neo4j_app.command("start")
 def start_command(
     timeout: Annotated[float, typer.Option(help="seconds to wait for Bolt to answer")] = 120.0,
     wait: Annotated[bool, typer.Option(help="wait until Bolt answers")] = True,
 ) -> None:
     """Start the server (fetching its jars the first time), or find it already running."""
+    from graphkit import neo4j_server
     from graphkit.cli.common import out_console
-    from graphkit.neo4j_server import server
 
-    if not server.jars_ready():
-        out_console.print(
-            f"Fetching Neo4j {server.neo4j_version()} jars from Maven Central into "
-            f"[bold]{server.lib_dir()}[/] (first run; this can take minutes) …"
-        )
+    if not neo4j_server.jars_ready():
+        _say_fetching()
     with out_console.status("Starting Neo4j …"):
-        info = _run(lambda: server.start(wait=wait, timeout=timeout))
+        info = _run(lambda: neo4j_server.start(wait=wait, timeout=timeout))
     state = "started" if info.started else "already running"
     out_console.print(f"[bold green]Neo4j {info.version} {state}[/] (pid {info.pid})")
     out_console.print(f"  bolt     {info.uri}  (user {info.user})")
@@ -62,11 +70,11 @@ def stop_command(
     timeout: Annotated[float, typer.Option(help="seconds after SIGTERM before SIGKILL")] = 60.0,
 ) -> None:
     """Stop the server and wait until its process is gone."""
+    from graphkit import neo4j_server
     from graphkit.cli.common import out_console
-    from graphkit.neo4j_server import server
 
     with out_console.status("Stopping Neo4j …"):
-        stopped = _run(lambda: server.stop(timeout=timeout))
+        stopped = _run(lambda: neo4j_server.stop(timeout=timeout))
     out_console.print("[bold]Neo4j stopped[/]" if stopped else "Neo4j was not running")
 
 
@@ -77,12 +85,12 @@ def status_command(
     """Running or stopped, pid, URIs (exit code 0 either way)."""
     import json
 
+    from graphkit import neo4j_server
     from graphkit.cli.common import out_console
-    from graphkit.neo4j_server import server
 
-    st = _run(server.status)
+    st = _run(neo4j_server.status)
     if as_json:
-        print(json.dumps(server.info_dict(st)))
+        print(json.dumps(neo4j_server.info_dict(st)))
         return
     if st.running:
         label = "[bold green]running[/]" if st.ready else "[bold yellow]starting[/]"
@@ -101,9 +109,13 @@ def fetch_command(
     timeout: Annotated[float, typer.Option(help="seconds Maven may take")] = 1800.0,
 ) -> None:
     """Fetch the server's jars from Maven Central with Maven (once)."""
+    from graphkit import neo4j_server
     from graphkit.cli.common import out_console
-    from graphkit.neo4j_server import server
 
-    with out_console.status(f"Fetching Neo4j {server.neo4j_version()} jars with Maven …"):
-        lib = _run(lambda: server.ensure_jars(timeout=timeout, force=force))
+    if not neo4j_server.jars_ready():
+        _say_fetching()
+    elif force:
+        _say_fetching("again, as asked")
+    with out_console.status(f"Fetching Neo4j {neo4j_server.neo4j_version()} jars with Maven …"):
+        lib = _run(lambda: neo4j_server.ensure_jars(timeout=timeout, force=force))
     out_console.print(f"{len(list(lib.glob('*.jar')))} jars in [bold]{lib}[/]")
