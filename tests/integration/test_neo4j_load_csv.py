@@ -2,75 +2,38 @@
 fetched, and file URLs reach only its import folder — even for a statement graphkit's read-only
 check would let through (`--allow-files`) or a client that is not graphkit at all.
 
-The test starts a server of its own (a fresh GRAPHKIT_HOME on free ports, the jars of the shared
-home), so that what is tested is the config graphkit writes today, not that of a server started
-earlier; it stops that server, and only that one, at the end.
+The test starts a server of its own (private_neo4j.py: a fresh GRAPHKIT_HOME on free ports, the jars
+of the shared home), so that what is tested is the config graphkit writes today, not that of a
+server started earlier; it stops that server, and only that one, at the end.
 """
 
 from __future__ import annotations
 
 import http.server
 import os
-import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from private_neo4j import private_home
 
+from graphkit import neo4j_server
 from graphkit.errors import Neo4jServerError
-from graphkit.neo4j_server import server
 
 pytestmark = pytest.mark.neo4j
 
-IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 @pytest.fixture(scope="module")
-def private_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[server.ServerInfo]:
+def private_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[neo4j_server.ServerInfo]:
     if os.environ.get("GRAPHKIT_TEST_NEO4J_URI"):
         pytest.skip("GRAPHKIT_TEST_NEO4J_URI is set: the local server's config is not tested")
-    shared_lib = server.lib_dir()
-    if not server.jars_ready():
-        if IN_CI:
-            pytest.fail(f"CI=true but the Neo4j jars are not in {shared_lib}")
-        pytest.skip(f"the Neo4j jars are not in {shared_lib} (graphkit neo4j fetch)")
-    root = tmp_path_factory.mktemp("graphkit-home")
-    env = {
-        "GRAPHKIT_HOME": str(root),
-        "GRAPHKIT_NEO4J_BOLT_PORT": str(_free_port()),
-        "GRAPHKIT_NEO4J_HTTP_PORT": str(_free_port()),
-        "GRAPHKIT_NEO4J_HEAP": "512m",
-        "GRAPHKIT_NEO4J_PAGECACHE": "64m",
-    }
-    saved = {k: os.environ.get(k) for k in [*env, "GRAPHKIT_NEO4J_URL_BLOCKLIST", "GRAPHKIT_NEO4J_PASSWORD"]}
-    os.environ.update(env)
-    os.environ.pop("GRAPHKIT_NEO4J_URL_BLOCKLIST", None)
-    os.environ.pop("GRAPHKIT_NEO4J_PASSWORD", None)
-    home = server.neo4j_home()
-    home.mkdir(parents=True)
-    (home / "lib").symlink_to(shared_lib, target_is_directory=True)
-    try:
+    with private_home(tmp_path_factory.mktemp("graphkit-home")):
         try:
-            info = server.start(timeout=180)
+            info = neo4j_server.start(timeout=180)
         except Neo4jServerError as exc:
             pytest.fail(f"a private Neo4j could not be started: {exc}")
         yield info
-    finally:
-        try:
-            server.stop()
-        finally:
-            for k, v in saved.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
 
 
 @pytest.fixture
@@ -101,7 +64,7 @@ def web() -> Iterator[tuple[str, list[str]]]:
         httpd.server_close()
 
 
-def _run(info: server.ServerInfo, cypher: str) -> list[dict[str, object]]:
+def _run(info: neo4j_server.ServerInfo, cypher: str) -> list[dict[str, object]]:
     from neo4j import GraphDatabase
 
     with GraphDatabase.driver(info.uri, auth=info.auth) as driver:
@@ -109,14 +72,16 @@ def _run(info: server.ServerInfo, cypher: str) -> list[dict[str, object]]:
         return [r.data() for r in records]
 
 
-def test_the_written_config_blocks_urls_and_keeps_files_in_import(private_server: server.ServerInfo) -> None:
+def test_the_written_config_blocks_urls_and_keeps_files_in_import(
+    private_server: neo4j_server.ServerInfo,
+) -> None:
     conf = (private_server.home / "conf" / "neo4j.conf").read_text()
     assert "internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0" in conf
     assert f"server.directories.import={private_server.home / 'import'}" in conf
 
 
 def test_load_csv_from_an_http_url_is_refused_and_nothing_is_fetched(
-    private_server: server.ServerInfo, web: tuple[str, list[str]]
+    private_server: neo4j_server.ServerInfo, web: tuple[str, list[str]]
 ) -> None:
     from neo4j.exceptions import Neo4jError
 
@@ -133,7 +98,9 @@ def test_load_csv_from_an_http_url_is_refused_and_nothing_is_fetched(
     assert seen == []
 
 
-def test_file_urls_reach_only_the_import_folder(private_server: server.ServerInfo, tmp_path: Path) -> None:
+def test_file_urls_reach_only_the_import_folder(
+    private_server: neo4j_server.ServerInfo, tmp_path: Path
+) -> None:
     from neo4j.exceptions import Neo4jError
 
     outside = tmp_path / "secret.csv"

@@ -1,12 +1,12 @@
 """The project's own local Neo4j server (graphkit.neo4j_server), for real: no mocks.
 
-The server is the one of GRAPHKIT_HOME (default ~/.local/share/graphkit/neo4j), shared with the other
-tests (tests/conftest.py starts it the same way). The last test stops it and starts it again, so the
-suite goes on with a running server.
+The life-cycle tests run a server of their own (private_neo4j.py: a fresh GRAPHKIT_HOME on free
+ports, the jars of the shared home): they stop it and start it again, which the shared server,
+used by the other tests and by other people's runs, must never see. Only the Cypher test talks to
+the shared server (or to GRAPHKIT_TEST_NEO4J_URI when set; the life cycle is then not tested).
 
-With GRAPHKIT_TEST_NEO4J_URI set, only the Cypher test runs against that server; the tests of the
-local server's life cycle are skipped. Under CI=true a server that cannot be started fails the tests;
-elsewhere they are skipped when Java or Maven is missing.
+Under CI=true a server that cannot be started fails the tests; elsewhere they are skipped when
+Java or Maven is missing.
 """
 
 from __future__ import annotations
@@ -19,16 +19,19 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from private_neo4j import IN_CI, private_home
 
+from graphkit import neo4j_server
 from graphkit.errors import Neo4jServerError
-from graphkit.neo4j_server import server
+from graphkit.neo4j_server.jars import jars_ready
+from graphkit.neo4j_server.tools import find_java, find_mvn
 
 pytestmark = pytest.mark.neo4j
 
-IN_CI = os.environ.get("CI", "").lower() == "true"
 EXTERNAL_URI = os.environ.get("GRAPHKIT_TEST_NEO4J_URI")
 
 
@@ -40,46 +43,31 @@ def _fail_or_skip(reason: str) -> None:
 
 def _tools_missing() -> str | None:
     try:
-        server.find_java()
+        find_java()
     except Neo4jServerError as exc:
         return str(exc)
-    if not server.jars_ready():
+    if not jars_ready():
         try:
-            server.find_mvn()
+            find_mvn()
         except Neo4jServerError as exc:
             return str(exc)
     return None
 
 
 @pytest.fixture(scope="module")
-def local() -> server.ServerInfo:
-    """The local server, started (or found running) by graphkit.neo4j_server.start()."""
+def local(tmp_path_factory: pytest.TempPathFactory) -> Iterator[neo4j_server.ServerInfo]:
+    """A server of this module's own, started by graphkit.neo4j_server.start()."""
     if EXTERNAL_URI:
         pytest.skip("GRAPHKIT_TEST_NEO4J_URI is set: the local server's life cycle is not tested")
     missing = _tools_missing()
     if missing:
         _fail_or_skip(missing)
-    try:
-        return server.start()
-    except Neo4jServerError as exc:
-        pytest.fail(f"the local Neo4j server could not be started: {exc}")
-
-
-@pytest.fixture(scope="module")
-def bolt() -> tuple[str, tuple[str, str]]:
-    """(uri, auth) of the server under test: GRAPHKIT_TEST_NEO4J_URI, or the local one."""
-    if EXTERNAL_URI:
-        user = os.environ.get("GRAPHKIT_TEST_NEO4J_USER", "neo4j")
-        secret = os.environ.get("GRAPHKIT_TEST_NEO4J_PASSWORD", "graphkit-local")
-        return EXTERNAL_URI, (user, secret)
-    missing = _tools_missing()
-    if missing:
-        _fail_or_skip(missing)
-    try:
-        info = server.start()
-    except Neo4jServerError as exc:
-        pytest.fail(f"the local Neo4j server could not be started: {exc}")
-    return info.uri, info.auth
+    with private_home(tmp_path_factory.mktemp("graphkit-home")):
+        try:
+            info = neo4j_server.start(timeout=180)
+        except Neo4jServerError as exc:
+            pytest.fail(f"a private Neo4j server could not be started: {exc}")
+        yield info
 
 
 def _query(uri: str, auth: tuple[str, str], cypher: str) -> list[dict[str, object]]:
@@ -88,6 +76,17 @@ def _query(uri: str, auth: tuple[str, str], cypher: str) -> list[dict[str, objec
     with GraphDatabase.driver(uri, auth=auth) as driver:
         records, _, _ = driver.execute_query(cypher, database_="neo4j")
         return [r.data() for r in records]
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """`graphkit neo4j …` in a process of its own, with this process's environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "graphkit.cli.app", "neo4j", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def _listening_addresses(port: int) -> list[str]:
@@ -114,40 +113,40 @@ def _pid_gone(pid: int) -> bool:
     return stat.rsplit(")", 1)[-1].split()[0] in ("Z", "X")  # a zombie is no process
 
 
-# ---------------------------------------------------------------- against whichever server
+# ---------------------------------------------------------------- the shared server
 
 
-def test_cypher_return_1(bolt: tuple[str, tuple[str, str]]) -> None:
-    uri, auth = bolt
-    assert _query(uri, auth, "RETURN 1 AS one") == [{"one": 1}]
+def test_cypher_return_1(neo4j_settings: dict[str, str]) -> None:
+    auth = (neo4j_settings["user"], neo4j_settings["password"])
+    assert _query(neo4j_settings["uri"], auth, "RETURN 1 AS one") == [{"one": 1}]
 
 
-# ---------------------------------------------------------------- the local server
+# ---------------------------------------------------------------- a server of this module's own
 
 
-def test_it_is_neo4j_community_5_26(local: server.ServerInfo) -> None:
+def test_it_is_neo4j_community_5_26(local: neo4j_server.ServerInfo) -> None:
     rows = _query(local.uri, local.auth, "CALL dbms.components() YIELD name, versions, edition RETURN *")
     assert rows[0]["edition"] == "community"
     version = rows[0]["versions"][0]  # type: ignore[index]
-    assert version == local.version == server.neo4j_version()
+    assert version == local.version == neo4j_server.neo4j_version()
     assert version.startswith("5.26.")
 
 
-def test_start_is_idempotent(local: server.ServerInfo) -> None:
-    again = server.start()
+def test_start_is_idempotent(local: neo4j_server.ServerInfo) -> None:
+    again = neo4j_server.start()
     assert again.pid == local.pid
     assert again.started is False
     assert again.uri == local.uri
-    assert server.is_running()
-    st = server.status()
+    assert neo4j_server.is_running()
+    st = neo4j_server.status()
     assert st.running and st.ready and st.pid == local.pid
     assert st.uri == local.uri and st.browser_url == local.browser_url
 
 
-def test_everything_lives_under_the_home_folder(local: server.ServerInfo) -> None:
-    home = server.neo4j_home()
+def test_everything_lives_under_the_home_folder(local: neo4j_server.ServerInfo) -> None:
+    home = neo4j_server.neo4j_home()
     assert local.home == home
-    for sub in ("lib", "conf", "data", "logs", "run"):
+    for sub in ("lib", "conf", "data", "import", "logs", "run"):
         assert (home / sub).is_dir(), sub
     assert (home / "lib" / f"neo4j-server-{local.version}.jar").is_file()
     assert any((home / "lib").glob("neo4j-browser-*.jar"))
@@ -158,7 +157,7 @@ def test_everything_lives_under_the_home_folder(local: server.ServerInfo) -> Non
     assert "server.jvm.additional=--add-opens=java.base/java.nio=ALL-UNNAMED" in conf
 
 
-def test_browser_is_served(local: server.ServerInfo) -> None:
+def test_browser_is_served(local: neo4j_server.ServerInfo) -> None:
     assert local.browser_url == f"http://127.0.0.1:{local.http_port}/browser/"
     with urllib.request.urlopen(local.browser_url, timeout=30) as resp:
         assert resp.status == 200
@@ -170,7 +169,7 @@ def test_browser_is_served(local: server.ServerInfo) -> None:
     assert discovery["neo4j_version"] == local.version
 
 
-def test_listens_on_loopback_only(local: server.ServerInfo) -> None:
+def test_listens_on_loopback_only(local: neo4j_server.ServerInfo) -> None:
     if not Path("/proc/net/tcp").exists():
         pytest.skip("no /proc/net to read listening sockets from")
     loopback = {"0100007F", "0000000000000000FFFF00000100007F", "00000000000000000000000001000000"}
@@ -180,15 +179,17 @@ def test_listens_on_loopback_only(local: server.ServerInfo) -> None:
         assert set(addrs) <= loopback, f"port {port} listens on {addrs}"
 
 
-def test_wrong_password_is_one_clear_error(local: server.ServerInfo, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_wrong_password_is_one_clear_error(
+    local: neo4j_server.ServerInfo, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("GRAPHKIT_NEO4J_PASSWORD", "not-the-password")
     with pytest.raises(Neo4jServerError) as exc:
-        server.start(timeout=30)
+        neo4j_server.start(timeout=30)
     message = str(exc.value)
     assert "\n" not in message and "GRAPHKIT_NEO4J_PASSWORD" in message
     monkeypatch.undo()
     time.sleep(1)
-    assert server.start().pid == local.pid  # still the same, healthy server
+    assert neo4j_server.start().pid == local.pid  # still the same, healthy server
 
 
 def test_taken_port_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -201,12 +202,12 @@ def test_taken_port_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.Monke
         monkeypatch.setenv("GRAPHKIT_NEO4J_BOLT_PORT", str(port))
         monkeypatch.setenv("GRAPHKIT_NEO4J_HTTP_PORT", str(port + 1 if port < 65535 else port - 1))
         with pytest.raises(Neo4jServerError, match=rf"port {port} on 127\.0\.0\.1 is taken"):
-            server.start()
-        assert not server.is_running()
+            neo4j_server.start()
+        assert not neo4j_server.is_running()
         assert not (tmp_path / "neo4j" / "lib").exists()
 
 
-def test_cli_status_and_start(local: server.ServerInfo) -> None:
+def test_cli_status_and_start(local: neo4j_server.ServerInfo) -> None:
     from typer.testing import CliRunner
 
     from graphkit.cli.neo4j_cmd import neo4j_app
@@ -222,7 +223,17 @@ def test_cli_status_and_start(local: server.ServerInfo) -> None:
     assert json.loads(res.output)["pid"] == local.pid
 
 
-def test_module_entry_status(local: server.ServerInfo) -> None:
+def test_cli_status_json_from_a_shell(local: neo4j_server.ServerInfo) -> None:
+    """What scripts/test.sh reads to tell whether it started the server."""
+    proc = _cli("status", "--json")
+    assert proc.returncode == 0, proc.stderr
+    st = json.loads(proc.stdout)
+    assert st["running"] is True and st["pid"] == local.pid and st["uri"] == local.uri
+    assert '"running": true' in proc.stdout
+    assert "password" not in st
+
+
+def test_module_entry_is_the_same_cli(local: neo4j_server.ServerInfo) -> None:
     out = subprocess.run(
         [sys.executable, "-m", "graphkit.neo4j_server", "status", "--json"],
         capture_output=True,
@@ -230,40 +241,52 @@ def test_module_entry_status(local: server.ServerInfo) -> None:
         timeout=60,
         check=True,
     ).stdout
-    st = json.loads(out)
-    assert st["running"] is True and st["pid"] == local.pid and st["uri"] == local.uri
-    assert "password" not in st
+    assert json.loads(out)["pid"] == local.pid
 
 
-def test_stop_leaves_no_process_then_start_again(local: server.ServerInfo) -> None:
-    """Keep this test last: it stops the shared server, then starts it again from a shell command."""
+def test_cli_errors_are_one_line_and_exit_2(local: neo4j_server.ServerInfo) -> None:
+    env = {**os.environ, "GRAPHKIT_NEO4J_PASSWORD": "not-the-password"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "graphkit.cli.app", "neo4j", "start", "--timeout", "30"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.strip().startswith("error:") and "GRAPHKIT_NEO4J_PASSWORD" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_stop_leaves_no_process_then_start_again(local: neo4j_server.ServerInfo) -> None:
+    """Keep this test last: it stops the module's server, then starts it again from a shell command."""
     pid = local.pid
     try:
-        assert server.stop() is True
+        assert neo4j_server.stop() is True
         assert _pid_gone(pid), f"pid {pid} still there after stop()"
-        assert not server.is_running()
-        st = server.status()
+        assert not neo4j_server.is_running()
+        st = neo4j_server.status()
         assert st.running is False and st.pid is None
-        assert not (server.neo4j_home() / "run" / "graphkit-neo4j.pid").exists()
+        assert not (neo4j_server.neo4j_home() / "run" / "graphkit-neo4j.pid").exists()
         for port in (local.bolt_port, local.http_port):
             with pytest.raises(OSError):
                 socket.create_connection(("127.0.0.1", port), timeout=2).close()
-        assert server.stop() is False  # stopping a stopped server is a no-op
+        assert neo4j_server.stop() is False  # stopping a stopped server is a no-op
+        stopped = _cli("stop")
+        assert stopped.returncode == 0 and "not running" in stopped.stdout
     finally:
         # Start again the way CI and people do (a separate, short-lived process); the server must
-        # outlive it and serve the next tests.
-        proc = subprocess.run(
-            [sys.executable, "-m", "graphkit.neo4j_server", "start"],
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
+        # outlive it.
+        proc = _cli("start")
     assert proc.returncode == 0, proc.stderr
     assert "started" in proc.stdout
-    again = server.start()
+    again = neo4j_server.start()
     assert again.pid != pid and again.started is False
     assert _query(again.uri, again.auth, "RETURN 2 AS two") == [{"two": 2}]
+    stopped = _cli("stop")
+    assert stopped.returncode == 0 and "Neo4j stopped" in stopped.stdout
+    assert _pid_gone(again.pid)
 
 
 def test_java_and_maven_are_there_in_ci() -> None:
@@ -271,4 +294,4 @@ def test_java_and_maven_are_there_in_ci() -> None:
     if not IN_CI:
         pytest.skip("only checked under CI=true")
     assert shutil.which("java") or os.environ.get("GRAPHKIT_JAVA") or os.environ.get("JAVA_HOME")
-    assert server.jars_ready() or shutil.which(os.environ.get("GRAPHKIT_MVN") or "mvn")
+    assert jars_ready() or shutil.which(os.environ.get("GRAPHKIT_MVN") or "mvn")

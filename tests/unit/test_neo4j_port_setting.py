@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from graphkit import neo4j_server
 from graphkit.config import Settings
-from graphkit.neo4j_server import server
 
 BOLT_MAGIC = b"\x60\x60\xb0\x17"
 
@@ -28,7 +28,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
 def test_the_bolt_port_gives_the_default_uri(clean_env: pytest.MonkeyPatch) -> None:
     assert Settings().neo4j_uri == "bolt://127.0.0.1:7687"
     clean_env.setenv("GRAPHKIT_NEO4J_BOLT_PORT", "7787")
-    assert server.bolt_port() == 7787
+    assert neo4j_server.bolt_port() == 7787
     assert Settings().neo4j_uri == "bolt://127.0.0.1:7787"
 
 
