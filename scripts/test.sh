@@ -32,13 +32,15 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
 fi
 
 echo "fetching Neo4j jars (Maven Central) and starting a local Neo4j"
-.venv/bin/python -m graphkit.neo4j_server fetch
+neo4j() { .venv/bin/graphkit neo4j "$@"; }
+neo4j fetch
+# a server of this home that was running before the script (a developer's) is left running after it
 started_here=0
-if ! .venv/bin/python -m graphkit.neo4j_server status --json 2>/dev/null | grep -q '"running": true'; then
+if ! neo4j status --json 2>/dev/null | grep -q '"running": true'; then
   started_here=1
 fi
-.venv/bin/python -m graphkit.neo4j_server start
-cleanup() { if [ "$started_here" = 1 ]; then .venv/bin/python -m graphkit.neo4j_server stop || true; fi; }
+neo4j start
+cleanup() { if [ "$started_here" = 1 ]; then neo4j stop || true; fi; }
 trap cleanup EXIT
 
 .venv/bin/python -m pytest "$@"
