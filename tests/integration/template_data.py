@@ -1,10 +1,13 @@
-"""A small graph for the template tests, built from records (plus a hand-made families batch).
+"""A small graph for the template tests, built from records.
 
 Records: the two test notices of 东河县委 (tests/data/records/two-notices.jsonl) and two more
 written here — 西山区委 (whose 组长 is not its 书记, a verbatim copy of one 东河 measure, an
-undone measure with a 2024-03 deadline) and 省商务厅党组 (组长 厅党组书记、厅长). Families are
-what recycled-measure detection would write: MeasureTemplate nodes with INSTANCE_OF and
-SIMILAR_TO edges, given as a GraphBatch so both stores get them through the same loader path.
+undone measure with a 2024-03 deadline) and 省商务厅党组 (组长 厅党组书记、厅长).
+
+Families come two ways. `build_detected` runs recycled-measure detection on what was loaded
+(the parity suite). `build` adds planted families instead, so the hand-counted answers have a
+within-unit family to count: detection finds the two across-units ones itself (a test checks
+they agree) but no within-unit one in these few texts.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from graphkit.analysis.store_families import FamilyReport
 from graphkit.records import NoticeRecord
 from loaders import GraphBatch, records_to_graph
 
@@ -95,8 +99,9 @@ def measure_ids(recs: list[NoticeRecord]) -> dict[tuple[str, str], str]:
     return {(r["notice_id"], r["text"]): mid for mid, r in g.nodes["Measure"].items()}
 
 
-def families_batch(recs: list[NoticeRecord]) -> GraphBatch:
-    """Three families: t-1 and t-2 across 东河 and 西山, t-3 within 东河 (two issues)."""
+def planted_families(recs: list[NoticeRecord]) -> GraphBatch:
+    """Three families, in the shape detection writes them: t-1 and t-2 across 东河 and 西山 (the
+    ones detection finds), t-3 within 东河 (two issues; planted, not a near-copy)."""
     ids = measure_ids(recs)
     member_text = {mid: t for (_, t), mid in ids.items()}
     a1 = ids[("n-test-a", recs[0].issues[0].children[0].measures[0].text)]
@@ -124,10 +129,20 @@ def families_batch(recs: list[NoticeRecord]) -> GraphBatch:
 
 
 def build(store: Any, extra: list[NoticeRecord] | None = None) -> list[NoticeRecord]:
-    """Load the records (and `extra`) and the families into an empty store."""
+    """Load the records (and `extra`) and the planted families into an empty store."""
     from graphkit.ingest import load_records
 
     recs = records()
     load_records(store, [*recs, *(extra or [])])
-    store.run_transaction(store.write_statements(families_batch(recs), []))
+    store.run_transaction(store.write_statements(planted_families(recs), []))
     return recs
+
+
+def build_detected(store: Any, extra: list[NoticeRecord] | None = None) -> FamilyReport:
+    """Load the records (and `extra`) into an empty store as ingest does, then rebuild the
+    families by detection; returns what detection found."""
+    from graphkit.analysis.store_families import rebuild_families
+    from graphkit.ingest import load_records
+
+    load_records(store, [*records(), *(extra or [])])
+    return rebuild_families(store)

@@ -1,9 +1,11 @@
 """Every template gives the same answer on LadybugDB and Neo4j, and the right one by hand count.
 
 Parity: the same records (the test records, the bundled sample notices parsed, and — when
-../shared is present — the parsed shared corpus) plus the same families are loaded into both
-stores; each template runs with several parameter sets and the answers must be equal (floats
-to 1e-9). Hand counts: on the small graph of template_data.py, answers counted by reading the
+../shared is present — the parsed shared corpus) are loaded into both stores and their
+recycled-measure families made by detection, as ingest does; each template runs with several
+parameter sets and the answers must be equal: floats to 1e-9, nodes by label, key and
+properties, relationships by type, start and end (key and label) and properties. Hand counts: on
+the small graph of template_data.py (with planted families), answers counted by reading the
 records.
 """
 
@@ -13,8 +15,9 @@ import math
 from typing import Any
 
 import pytest
-from template_data import build
+from template_data import build, build_detected, planted_families, records
 
+from graphkit.stores.values import GraphNode, GraphPath, GraphRel
 from graphkit.templates import load_templates
 
 TEMPLATES = load_templates()
@@ -52,19 +55,18 @@ def param_sets(name: str) -> list[dict[str, Any]]:
     return out
 
 
-def _graph_key(v: dict[str, Any]) -> Any:
-    """Nodes and relationships compare by what they are, not by each driver's internal ids:
-    LadybugDB gives `_LABEL`/`_ID` (and `_SRC`/`_DST`), the Neo4j store `_label` or `_type`."""
-    if "_type" in v or "_SRC" in v:
-        return ("rel", v.get("_type") or v.get("_LABEL"))
-    if "_label" in v or "_LABEL" in v:
-        return ("node", v.get("_label") or v.get("_LABEL"), v.get("id"))
-    return v
-
-
 def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, GraphNode) and isinstance(b, GraphNode):
+        return (a.label, a.key) == (b.label, b.key) and _same(dict(a.properties), dict(b.properties))
+    if isinstance(a, GraphRel) and isinstance(b, GraphRel):
+        ends = (a.type, a.start, a.end, a.start_label, a.end_label)
+        return ends == (b.type, b.start, b.end, b.start_label, b.end_label) and _same(
+            dict(a.properties), dict(b.properties)
+        )
+    if isinstance(a, GraphPath) and isinstance(b, GraphPath):
+        return _same(list(a.nodes), list(b.nodes)) and _same(list(a.relationships), list(b.relationships))
     if isinstance(a, dict) and isinstance(b, dict):
-        return bool(_graph_key(a) == _graph_key(b))
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
     if isinstance(a, float) or isinstance(b, float):
         return a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
     if isinstance(a, list) and isinstance(b, list):
@@ -72,16 +74,26 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+def _rels(v: Any) -> int:
+    """How many relationships an answer value holds (to show the parity compared some)."""
+    if isinstance(v, GraphRel):
+        return 1
+    if isinstance(v, GraphPath):
+        return len(v.relationships)
+    if isinstance(v, list):
+        return sum(_rels(x) for x in v)
+    if isinstance(v, dict):
+        return sum(_rels(x) for x in v.values())
+    return 0
+
+
 def _extra_records() -> list[Any]:
-    """The sample notices (and the shared corpus when present), parsed; [] before the parser lands."""
-    try:
-        from graphkit.pipeline import parse_paths
-    except ImportError:
-        return []
+    """The sample notices (and the shared corpus when present), parsed."""
     from conftest import SHARED
 
     from graphkit.errors import InputError
     from graphkit.paths import samples_dir
+    from graphkit.pipeline import parse_paths
 
     paths = [str(samples_dir())]
     if (SHARED / "corpus" / "notices").is_dir():
@@ -94,19 +106,30 @@ def extra_records() -> list[Any]:
     return _extra_records()
 
 
+FAMILIES = (
+    "MATCH (t:MeasureTemplate)<-[:INSTANCE_OF]-(x) "
+    "RETURN t.id AS id, t.kind AS kind, t.scope AS scope, t.size AS size, t.n_units AS units, "
+    "count(x) AS members ORDER BY id"
+)
+
+
 @pytest.mark.neo4j
 def test_every_template_answers_alike_on_both_stores(
     embedded_store: Any, neo4j_store: Any, extra_records: list[Any]
 ) -> None:
-    for store in (embedded_store, neo4j_store):
-        build(store, extra_records)
-        try:  # real detection on the samples and corpus, where it is installed
-            from graphkit.analysis.store_families import rebuild_families
-        except ImportError:
-            continue
-        rebuild_families(store)
+    reports = [build_detected(store, extra_records) for store in (embedded_store, neo4j_store)]
+    # families made by detection, of every scope, the same on both stores: else the recycled
+    # templates would compare empty answers
+    assert reports[0].families == reports[1].families
+    scopes = {key.split("/")[1] for key, n in reports[0].families.items() if n}
+    assert scopes == {"across-units", "within-unit", "across-notices"}, reports[0].families
+    fams = embedded_store.query(FAMILIES)
+    assert len(fams.rows) == reports[0].total() > 0
+    assert _same(fams.rows, neo4j_store.query(FAMILIES).rows)
     assert embedded_store.counts() == neo4j_store.counts()
-    checked = 0
+    assert embedded_store.counts()["edges"]["SIMILAR_TO"] > 0
+
+    checked, answered, rels = 0, set(), 0
     for name, t in TEMPLATES.items():
         for values in param_sets(name):
             params = t.bind(values)
@@ -117,7 +140,31 @@ def test_every_template_answers_alike_on_both_stores(
             for ra, rb in zip(a.rows, b.rows, strict=True):
                 assert _same(ra, rb), (name, values, ra, rb)
             checked += 1
+            if a.rows:
+                answered.add(name)
+            rels += sum(_rels(v) for r in a.rows for v in r)
     assert checked >= 3 * len(TEMPLATES)
+    # every family template and the graph templates had something to compare
+    assert {n for n in TEMPLATES if n.startswith(("recycled/", "graphs/"))} <= answered
+    assert rels > 0
+
+
+def test_planted_families_agree_with_detection(embedded_store: Any) -> None:
+    """The hand counts' planted across-units families are the ones detection finds."""
+    report = build_detected(embedded_store)
+    assert report.families.get("measure/across-units") == 2
+    detected = {
+        frozenset(ids)
+        for (ids,) in embedded_store.query(
+            "MATCH (t:MeasureTemplate)<-[:INSTANCE_OF]-(m:Measure) "
+            "WHERE t.kind = 'measure' AND t.scope = 'across-units' WITH t, collect(m.id) AS ids RETURN ids"
+        ).rows
+    }
+    planted = planted_families(records())
+    members: dict[str, set[str]] = {}
+    for mid, tid in planted.edges[("INSTANCE_OF", "Measure", "MeasureTemplate")]:
+        members.setdefault(tid, set()).add(mid)
+    assert {frozenset(members["t-1"]), frozenset(members["t-2"])} == detected
 
 
 # -- hand-counted answers (each store in turn) ------------------------------------------------
