@@ -146,6 +146,8 @@ def families_graph(
 
 
 def result_graph(columns: list[str], rows: list[list[Any]], what: str) -> VizGraph:
+    """The nodes, relationships and paths of a query answer; QueryError when it holds none
+    (`what` names the query in the message)."""
     g = VizGraph()
     g.add_result(columns, rows)
     if not g.nodes:

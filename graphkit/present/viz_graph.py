@@ -19,6 +19,8 @@ from graphkit.stores.values import GraphNode, GraphPath, GraphRel
 
 @dataclass
 class VizNode:
+    """A node as drawn: its key, label and properties."""
+
     key: str
     label: str
     props: dict[str, Any]
@@ -26,6 +28,8 @@ class VizNode:
 
 @dataclass
 class VizEdge:
+    """A relationship as drawn, from its start node's key to its end node's."""
+
     src: str
     dst: str
     type: str
@@ -34,12 +38,15 @@ class VizEdge:
 
 @dataclass
 class VizGraph:
+    """The nodes and edges of one view, each once (nodes by key, edges by start, type, end)."""
+
     nodes: dict[str, VizNode] = field(default_factory=dict)
     edges: dict[tuple[str, str, str], VizEdge] = field(default_factory=dict)
     dangling: int = 0  # relationships whose ends were not in the answer
 
     # -- building ---------------------------------------------------------------------------------
     def add_node(self, node: GraphNode) -> VizNode:
+        """Add a node, or complete the one with its key by the properties it lacks."""
         props = dict(node.properties)
         key = _node_key(node)
         viz = self.nodes.get(key)
@@ -51,6 +58,7 @@ class VizGraph:
         return viz
 
     def add_edge(self, src: str, dst: str, etype: str, props: dict[str, Any]) -> None:
+        """Add an edge between two node keys (once per start, type and end)."""
         k = (src, etype, dst)
         if k not in self.edges:
             self.edges[k] = VizEdge(src, dst, etype, props)
@@ -89,6 +97,7 @@ class VizGraph:
 
     # -- shaping ----------------------------------------------------------------------------------
     def degrees(self) -> dict[str, int]:
+        """Edges per node key."""
         deg = dict.fromkeys(self.nodes, 0)
         for e in self.edges.values():
             deg[e.src] = deg.get(e.src, 0) + 1
