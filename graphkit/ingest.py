@@ -16,22 +16,41 @@ from itertools import islice
 
 from graphkit.records import NoticeRecord
 from graphkit.stores.base import Store
+from graphkit.templates import internal_query
 from loaders import GraphBatch, record_to_graph
 from loaders.notice import record_hash
 
 
 @dataclass
 class LoadSummary:
-    notices: int = 0  # notices in the input
-    written: int = 0  # notices written (new or changed)
-    unchanged: int = 0  # notices already stored as they are
-    replaced: int = 0  # stored notices replaced by a changed record
+    """What a load did.
+
+    Attributes:
+        notices: records in the input.
+        written: notices written (new or changed).
+        unchanged: notices already stored as they are (not written).
+        replaced: stored notices replaced by a changed record.
+        issues: Issue nodes written.
+        measures: Measure nodes written.
+        elements: nodes and edges written.
+    """
+
+    notices: int = 0
+    written: int = 0
+    unchanged: int = 0
+    replaced: int = 0
     issues: int = 0
     measures: int = 0
-    elements: int = 0  # nodes + edges written
+    elements: int = 0
 
     def as_dict(self) -> dict[str, object]:
+        """The counts by name."""
         return {k: v for k, v in self.__dict__.items()}
+
+    @property
+    def changed(self) -> bool:
+        """True when the load changed the graph (a notice written or replaced)."""
+        return self.written + self.replaced > 0
 
 
 def _chunked(it: Iterable[NoticeRecord], n: int) -> Iterator[list[NoticeRecord]]:
@@ -161,11 +180,8 @@ def _load_chunk(
 
 def refresh_unit_aliases(store: Store, unit_ids: list[str]) -> None:
     """A unit's aliases: every spelling its notices use (unit and publisher lines), sorted."""
-    res = store.query(
-        "MATCH (u:Unit)-[:REPORTED]->(n:Notice) WHERE u.id IN $ids "
-        "RETURN u.id AS id, u.name AS name, n.unit_name AS unit, n.publisher AS publisher",
-        {"ids": unit_ids},
-    )
+    spellings = internal_query("unit_spellings")
+    res = store.query(spellings.cypher, spellings.bind({"ids": unit_ids}))
     names: dict[str, set[str]] = {}
     canon: dict[str, str] = {}
     for uid, name, unit, publisher in res.rows:
@@ -173,6 +189,5 @@ def refresh_unit_aliases(store: Store, unit_ids: list[str]) -> None:
         names.setdefault(uid, set()).update(x for x in (unit, publisher) if x)
     rows = [{"id": u, "aliases": sorted(n - {canon[u]})} for u, n in sorted(names.items())]
     if rows:
-        store.run_transaction(
-            [("UNWIND $rows AS r MATCH (u:Unit {id: r.id}) SET u.aliases = r.aliases", {"rows": rows})]
-        )
+        write = internal_query("set_unit_aliases")
+        store.run_transaction([(write.cypher, write.bind({"rows": rows}))])

@@ -9,9 +9,14 @@ A template starts with a header of ``//`` lines, then the query::
 
 ``name`` must equal the file's path under ``queries/`` (without ``.cypher``); ``summary`` is
 Chinese, ``|``, English; ``params`` lists ``name: type`` with an optional ``= default`` (types
-str, int, float, bool; a str default may be quoted, ``''`` is the empty string); ``mode`` is
+str, int, float, bool, and list in internal statements; a str default may be quoted, ``''`` is
+the empty string); ``mode`` is
 read or write. Other ``// key: value`` lines are kept as notes. Loading checks that the declared
 params are exactly the ``$names`` the query uses, so a template cannot drift from its header.
+
+``queries/_internal/`` holds the statements graphkit itself runs (``internal_query``), written
+and checked the same way; they are no templates: ``load_templates`` leaves out every folder
+whose name starts with ``_``.
 
 Values given on the command line (``-p key=value``) are strings; ``bind`` turns them into the
 declared types. Every mistake a person can make here is a ``QueryError`` with one clear line.
@@ -19,6 +24,7 @@ declared types. Every mistake a person can make here is a ``QueryError`` with on
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -29,6 +35,8 @@ from graphkit.errors import QueryError
 from graphkit.paths import queries_dir
 
 TYPES = ("str", "int", "float", "bool")
+# Internal statements (queries/_internal/) may also take lists: their values come from code.
+INTERNAL_TYPES = (*TYPES, "list")
 MODES = ("read", "write")
 _REQUIRED = ("name", "summary", "mode")
 _MISSING: Any = object()
@@ -56,9 +64,11 @@ class Param:
 
     @property
     def required(self) -> bool:
+        """True when the parameter has no default: a value must be given."""
         return self.default is _MISSING
 
     def describe(self) -> str:
+        """``unit: str`` or ``limit: int = 50``, as `graphkit query list` shows it."""
         if self.required:
             return f"{self.name}: {self.type}"
         d = self.default
@@ -70,6 +80,10 @@ class Param:
         where = f"template {template}: parameter {self.name}"
         if self.type == "str":
             return str(raw)
+        if self.type == "list":  # given from code (internal statements), never from a command line
+            if isinstance(raw, list | tuple):
+                return list(raw)
+            raise QueryError(f"{where}: expected a list, got {raw!r}")
         if self.type == "bool":
             if isinstance(raw, bool):
                 return raw
@@ -112,14 +126,17 @@ class Template:
 
     @property
     def summary_zh(self) -> str:
+        """The Chinese half of the summary (before ``|``)."""
         return self.summary.split("|", 1)[0].strip()
 
     @property
     def summary_en(self) -> str:
+        """The English half of the summary (after ``|``; the whole summary when it has no ``|``)."""
         parts = self.summary.split("|", 1)
         return parts[1].strip() if len(parts) > 1 else parts[0].strip()
 
     def param(self, name: str) -> Param:
+        """The declared parameter ``name``; an unknown name is a QueryError listing the known ones."""
         for p in self.params:
             if p.name == name:
                 return p
@@ -151,6 +168,7 @@ class Template:
         return out
 
     def as_dict(self) -> dict[str, Any]:
+        """Name, summary, mode, params (with defaults) and path, as `graphkit query list --format json`."""
         return {
             "name": self.name,
             "summary": self.summary,
@@ -163,8 +181,11 @@ class Template:
         }
 
 
-def parse_params(text: str, where: str = "template") -> tuple[Param, ...]:
-    """``"unit: str, limit: int = 50"`` → Params (empty text or ``none`` → no params)."""
+def parse_params(text: str, where: str = "template", types: tuple[str, ...] = TYPES) -> tuple[Param, ...]:
+    """``"unit: str, limit: int = 50"`` → Params (empty text or ``none`` → no params).
+
+    ``types`` are the parameter types allowed (internal statements also allow ``list``).
+    """
     text = text.strip()
     if text in ("", "none", "-"):
         return ()
@@ -175,8 +196,8 @@ def parse_params(text: str, where: str = "template") -> tuple[Param, ...]:
         if not m or m.end() == pos:
             raise QueryError(f"{where}: cannot read params at {text[pos:]!r} (write `name: type = default`)")
         name, typ, default = m.group("name"), m.group("type"), m.group("default")
-        if typ not in TYPES:
-            raise QueryError(f"{where}: parameter {name}: unknown type {typ!r} (use {', '.join(TYPES)})")
+        if typ not in types:
+            raise QueryError(f"{where}: parameter {name}: unknown type {typ!r} (use {', '.join(types)})")
         if any(p.name == name for p in out):
             raise QueryError(f"{where}: parameter {name} declared twice")
         p = Param(name, typ)
@@ -198,8 +219,11 @@ def used_params(cypher: str) -> set[str]:
     return {a or b for a, b in _DOLLAR.findall(code)}
 
 
-def parse_template(text: str, path: Path, name: str | None = None) -> Template:
-    """Parse one template file's text; ``name`` is what its path says it must be called."""
+def parse_template(text: str, path: Path, name: str | None = None, *, internal: bool = False) -> Template:
+    """Parse one template file's text; ``name`` is what its path says it must be called.
+
+    ``internal``: an internal statement (queries/_internal/), whose params may also be lists.
+    """
     where = str(path)
     header: dict[str, str] = {}
     lines = text.splitlines()
@@ -227,7 +251,7 @@ def parse_template(text: str, path: Path, name: str | None = None) -> Template:
         raise QueryError(f"{where}: mode must be read or write, not {header['mode']!r}")
     if not cypher:
         raise QueryError(f"{where}: no query after the header")
-    params = parse_params(header.get("params", ""), where)
+    params = parse_params(header.get("params", ""), where, INTERNAL_TYPES if internal else TYPES)
     declared, used = {p.name for p in params}, used_params(cypher)
     if declared != used:
         parts = []
@@ -245,9 +269,28 @@ def load_templates(folder: Path | None = None) -> dict[str, Template]:
     root = Path(folder) if folder is not None else queries_dir()
     out: dict[str, Template] = {}
     for path in sorted(root.rglob("*.cypher")):
-        name = path.relative_to(root).with_suffix("").as_posix()
+        rel = path.relative_to(root)
+        if any(part.startswith("_") for part in rel.parts[:-1]):
+            continue  # queries/_internal/: statements graphkit runs itself, not questions
+        name = rel.with_suffix("").as_posix()
         out[name] = parse_template(path.read_text(encoding="utf-8"), path, name)
     return out
+
+
+@functools.cache
+def internal_query(name: str) -> Template:
+    """A statement graphkit runs itself, from ``queries/_internal/<name>.cypher``.
+
+    Written like a template (header, ``$params`` only) and checked the same way when read, so
+    no Cypher lives in the Python modules that run it.
+
+    Raises:
+        QueryError: no such file, or its header does not match its query.
+    """
+    path = queries_dir() / "_internal" / f"{name}.cypher"
+    if not path.is_file():
+        raise QueryError(f"no internal query {name!r} ({path})")
+    return parse_template(path.read_text(encoding="utf-8"), path, f"_internal/{name}", internal=True)
 
 
 def get_template(name: str, folder: Path | None = None) -> Template:
@@ -296,18 +339,6 @@ def guess_value(raw: str) -> Any:
     return raw
 
 
-def run_template(
-    store: Any,
-    name: str,
-    values: dict[str, Any] | None = None,
-    *,
-    timeout: float | None = None,
-    write: bool = False,
-    folder: Path | None = None,
-) -> Any:
-    """Run a template on a store; a write template needs ``write=True``. Returns a QueryResult."""
-    t = get_template(name, folder)
-    params = t.bind(values)
-    if t.mode == "write" and not write:
-        raise QueryError(f"template {t.name} writes to the store; pass --write to allow")
-    return store.query(t.cypher, params, write=t.mode == "write", timeout=timeout)
+def parse_values(items: list[str] | None) -> dict[str, Any]:
+    """Ad-hoc ``-p name=value`` items → parameters, each value read by `guess_value`."""
+    return {k: guess_value(v) for k, v in parse_assignments(items).items()}
