@@ -190,29 +190,16 @@ def _default_parser() -> Parser:
     return parse_notice
 
 
-# An InputError does not survive pickling (its args are the joined message, its __init__
-# wants path and reason), so errors cross the process boundary as (class, path, reason).
-_Wire: TypeAlias = NoticeRecord | RecordLine | tuple[type[InputError], str, str]
-
-
-def _to_wire(result: ParseResult, as_json: bool) -> _Wire:
-    if isinstance(result, InputError):
-        return (type(result), result.path, result.reason)
-    return record_line(result) if as_json else result
-
-
-def _from_wire(item: _Wire) -> ParseResult | RecordLine:
-    if isinstance(item, tuple) and not isinstance(item, RecordLine):
-        cls, path, reason = item
-        return cls(path, reason)
-    return item
+# Per file of a batch, its results.
+_BatchResults: TypeAlias = list[list[ParseResult | RecordLine]]
 
 
 def _parse_batch(
     batch: list[tuple[str, bytes | None]], debug: bool, parser: Parser | None, as_json: bool
-) -> list[list[_Wire]]:
+) -> _BatchResults:
+    """Parse a worker's files; results cross back as they are (InputError pickles itself)."""
     return [
-        [_to_wire(r, as_json) for r in parse_one(path, data, debug=debug, parser=parser)]
+        [_serialise(r) if as_json else r for r in parse_one(path, data, debug=debug, parser=parser)]
         for path, data in batch
     ]
 
@@ -250,7 +237,7 @@ def _parallel(
 
     _preload(parser)
     window = max(2, jobs * _WINDOW_PER_JOB)
-    pending: deque[tuple[list[tuple[str, bytes | None]], Future[list[list[_Wire]]]]] = deque()
+    pending: deque[tuple[list[tuple[str, bytes | None]], Future[_BatchResults]]] = deque()
     batches = _batches(items, _BATCH)
     pool = ProcessPoolExecutor(max_workers=jobs)
     try:
@@ -287,7 +274,6 @@ def _parallel(
                     yield InputError(path, f"internal error: {type(exc).__name__}: {exc}")
                 continue
             for results in per_file:
-                for item in results:
-                    yield _from_wire(item)
+                yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
