@@ -1,0 +1,99 @@
+"""graphkit's library surface: every operation a user has, as plain functions.
+
+The CLI, the demo, the tests and the benchmarks call these; each returns a typed result
+(`graphkit.service.results`) and raises a `graphkit.errors.GraphkitError` for what a person
+can get wrong. Operations on the graph take an open store::
+
+    from graphkit import service
+
+    with service.open_store(Settings(db=Path("./.graphkit/db"))) as store:
+        result = service.ingest(store, ["notices/"])
+        families = service.read_families(store, scope="across-units", min_units=2)
+        rows = service.run_template(store, "units/profile", {"unit": "东河县委"}).records()
+
+| operation | function |
+|---|---|
+| open a store from settings | `open_store` |
+| files → records (with errors, warnings) | `parse` |
+| files → store, then families | `ingest` |
+| record files → store, then families | `load` |
+| records → store, then families | `load_records` |
+| detect families anew | `rebuild_families` |
+| read stored families | `read_families` |
+| the Cypher templates | `templates`, `template`, `prepare_template`, `run_template` |
+| ad-hoc Cypher (read-only unless allowed) | `run_cypher` |
+| counts per label and type | `stats` |
+| the bundled samples, end to end | `demo` |
+"""
+
+from __future__ import annotations
+
+from graphkit.service.demo import LEADING_ROLES, demo
+from graphkit.service.loading import (
+    Families,
+    check_family_filter,
+    family_scopes,
+    ingest,
+    load,
+    load_records,
+    read_families,
+    rebuild_families,
+)
+from graphkit.service.parsing import ParseRun, parse
+from graphkit.service.querying import (
+    check_cypher,
+    prepare_template,
+    run_cypher,
+    run_template,
+    stats,
+    template,
+    templates,
+)
+from graphkit.service.results import (
+    DemoResult,
+    Family,
+    FamilyMember,
+    IngestResult,
+    Leader,
+    LoadResult,
+    NoticeWarning,
+    Parsed,
+    Stats,
+    TemplateCall,
+    WarningTally,
+)
+from graphkit.stores import open_store
+
+__all__ = [
+    "LEADING_ROLES",
+    "DemoResult",
+    "Families",
+    "Family",
+    "FamilyMember",
+    "IngestResult",
+    "Leader",
+    "LoadResult",
+    "NoticeWarning",
+    "ParseRun",
+    "Parsed",
+    "Stats",
+    "TemplateCall",
+    "WarningTally",
+    "check_cypher",
+    "check_family_filter",
+    "demo",
+    "family_scopes",
+    "ingest",
+    "load",
+    "load_records",
+    "open_store",
+    "parse",
+    "prepare_template",
+    "read_families",
+    "rebuild_families",
+    "run_cypher",
+    "run_template",
+    "stats",
+    "template",
+    "templates",
+]

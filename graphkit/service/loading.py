@@ -1,0 +1,217 @@
+"""Into the store: notice files (ingest) or records (load), then recycled-measure detection.
+
+"Load, then detect families" lives here only: `load_records` runs detection after a load that
+changed the graph (or always, or never), and `ingest`, `load` and `demo` go through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from graphkit.errors import GraphkitError, InputError, QueryError
+from graphkit.ingest import LoadSummary
+from graphkit.records import NoticeRecord, iter_jsonl
+from graphkit.service.parsing import ParseRun, parsed_item
+from graphkit.service.results import Family, IngestResult, LoadResult, Parsed, WarningTally
+from graphkit.stores.base import Store
+
+if TYPE_CHECKING:
+    from graphkit.analysis.store_families import FamilyReport
+
+Families = Literal["changed", "always", "never"]
+"""When to detect recycled-measure families after a load: when the load changed the graph
+(a notice written or replaced), always, or never."""
+
+OnItem = Callable[[Parsed], None]
+"""Called with each input's result (record or error, with its warnings) as it is read."""
+
+
+def load_records(
+    store: Store,
+    records: Iterable[NoticeRecord],
+    *,
+    families: Families = "changed",
+    notices_per_batch: int = 500,
+    on_batch: Callable[[int], None] | None = None,
+    on_loaded: Callable[[LoadSummary], None] | None = None,
+    pipeline: bool | None = None,
+) -> LoadResult:
+    """Load records into the store, then detect recycled-measure families.
+
+    Re-loading the same records writes nothing; a changed notice replaces its own subgraph.
+
+    Args:
+        store: an open store (read-write).
+        records: the notices' records, streamed: memory follows the batch, not the input.
+        families: when to detect families afterwards (see `Families`).
+        notices_per_batch: notices per transaction (see `graphkit.ingest.load_records`).
+        on_batch: called with the number of notices after each batch is written.
+        on_loaded: called with the load's summary once every record is loaded, before detection.
+        pipeline: build the next batch in a worker process while one is written (default: when
+            there is more than one batch and more than one core).
+
+    Returns:
+        The load's summary and, when detection ran, its report.
+    """
+    from graphkit.ingest import load_records as load
+
+    summary = load(store, records, notices_per_batch=notices_per_batch, on_batch=on_batch, pipeline=pipeline)
+    if on_loaded is not None:
+        on_loaded(summary)
+    detect = families == "always" or (families == "changed" and summary.changed)
+    return LoadResult(summary, rebuild_families(store) if detect else None)
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str],
+    *,
+    jobs: int = 1,
+    strict: bool = False,
+    families: Families = "changed",
+    on_item: OnItem | None = None,
+    on_batch: Callable[[int], None] | None = None,
+    on_loaded: Callable[[LoadSummary], None] | None = None,
+) -> IngestResult:
+    """Parse notice files and load their records, then detect families (`graphkit ingest`).
+
+    Args:
+        store: an open store (read-write).
+        paths: files, folders (read recursively) or `-` for stdin.
+        jobs: worker processes that parse.
+        strict: a notice with parser warnings is not loaded (and the result `failed`).
+        families: when to detect families afterwards (see `Families`).
+        on_item: called with each input's result as it is read (to report errors and warnings).
+        on_batch: called with the number of notices after each batch is written.
+        on_loaded: called with the load's summary before detection.
+
+    Returns:
+        What was loaded and detected, the inputs that failed and the warnings counted.
+    """
+    run = ParseRun(paths, jobs=jobs, strict=strict)
+    return _load_items(store, run, run.tally, families, on_item, on_batch, on_loaded)
+
+
+def load(
+    store: Store,
+    files: Iterable[str | Path],
+    *,
+    families: Families = "changed",
+    on_item: OnItem | None = None,
+    on_batch: Callable[[int], None] | None = None,
+    on_loaded: Callable[[LoadSummary], None] | None = None,
+) -> IngestResult:
+    """Load record files (JSON Lines, as `graphkit parse` writes), then detect families.
+
+    A line that breaks the record contract is an error and is skipped; the others load.
+
+    Args:
+        store: an open store (read-write).
+        files: JSON Lines files of notice records.
+        families: when to detect families afterwards (see `Families`).
+        on_item: called with each record's result as it is read (to report errors and warnings).
+        on_batch: called with the number of notices after each batch is written.
+        on_loaded: called with the load's summary before detection.
+
+    Returns:
+        What was loaded and detected, the lines (or files) that failed and the warnings counted.
+    """
+    tally = WarningTally()
+    return _load_items(store, _record_files(files, tally), tally, families, on_item, on_batch, on_loaded)
+
+
+def _record_files(files: Iterable[str | Path], tally: WarningTally) -> Iterator[Parsed]:
+    for f in files:
+        if Path(f).is_file():
+            for _, rec in iter_jsonl(str(f)):
+                yield parsed_item(rec, tally)
+        else:
+            yield parsed_item(InputError(str(f), "no such file"), tally)
+
+
+def _load_items(
+    store: Store,
+    items: Iterable[Parsed],
+    tally: WarningTally,
+    families: Families,
+    on_item: OnItem | None,
+    on_batch: Callable[[int], None] | None,
+    on_loaded: Callable[[LoadSummary], None] | None,
+) -> IngestResult:
+    errors: list[GraphkitError] = []
+
+    def records() -> Iterator[NoticeRecord]:
+        for item in items:
+            if on_item is not None:
+                on_item(item)
+            if item.error is not None:
+                errors.append(item.error)
+            elif item.ok and item.record is not None:
+                yield item.record
+
+    loaded = load_records(store, records(), families=families, on_batch=on_batch, on_loaded=on_loaded)
+    return IngestResult(loaded.summary, loaded.families, store=store.name, errors=errors, warnings=tally)
+
+
+def rebuild_families(store: Store, *, threshold: float | None = None) -> FamilyReport:
+    """Detect recycled-measure families anew and replace the stored ones, in one transaction.
+
+    Args:
+        store: an open store (read-write).
+        threshold: the similarity at which two measures join a family, in (0, 1]; None keeps
+            the detection's own (see `graphkit.analysis`).
+
+    Returns:
+        What detection found, by family kind and scope, and the time of each phase.
+
+    Raises:
+        QueryError: `threshold` is outside (0, 1].
+    """
+    from graphkit.analysis.store_families import rebuild_families as rebuild
+
+    if threshold is None:
+        return rebuild(store)
+    if not 0 < threshold <= 1:
+        raise QueryError(f"threshold must be in (0, 1], not {threshold}")
+    return rebuild(store, strong=threshold)
+
+
+def family_scopes() -> tuple[str, ...]:
+    """The scopes families can be read by: every stored scope, and `all`."""
+    from graphkit.analysis.scopes import SCOPES
+
+    return (*SCOPES, "all")
+
+
+def check_family_filter(*, kind: str, scope: str) -> None:
+    """Raise QueryError, before any store is opened, for an unknown family scope or kind."""
+    from graphkit.analysis.family_read import KINDS
+
+    if scope not in family_scopes():
+        raise QueryError(f"unknown scope {scope!r}: choose {', '.join(family_scopes())}")
+    if kind not in KINDS:
+        raise QueryError(f"unknown kind {kind!r}: choose {', '.join(KINDS)}")
+
+
+def read_families(
+    store: Store, *, kind: str = "measure", scope: str = "all", min_units: int = 1, limit: int | None = None
+) -> list[Family]:
+    """The stored families of one kind, widest spread first (then largest, then by id).
+
+    Args:
+        store: an open store.
+        kind: measure, headline, document or sentence.
+        scope: across-units, within-unit, across-notices, or all.
+        min_units: only families used by at least this many units.
+        limit: at most this many families (None: all).
+
+    Raises:
+        QueryError: an unknown kind or scope.
+    """
+    from graphkit.analysis.family_read import read_families as read
+
+    check_family_filter(kind=kind, scope=scope)
+    found = read(store, kind=kind, scope=scope, min_units=min_units, limit=limit)
+    return [Family.from_dict(f) for f in found]
