@@ -25,7 +25,8 @@ command -v mvn >/dev/null 2>&1 || need_apt+=(maven)
 # browser tests drive Debian's chromium through Playwright (never `playwright install`); a CJK font
 # so that screenshots show the characters
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
-fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || need_apt+=(fonts-wqy-zenhei)
+# (outputs are read whole before grep: under pipefail, grep -q leaving early would fail the pipe)
+grep -qi "wenquanyi\|noto sans cjk" <<<"$(fc-list 2>/dev/null || true)" || need_apt+=(fonts-wqy-zenhei)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   echo "installing ${need_apt[*]} with apt-get"
   apt_install "${need_apt[@]}"
@@ -36,7 +37,7 @@ neo4j() { .venv/bin/graphkit neo4j "$@"; }
 neo4j fetch
 # a server of this home that was running before the script (a developer's) is left running after it
 started_here=0
-if ! neo4j status --json 2>/dev/null | grep -q '"running": true'; then
+if ! grep -q '"running": true' <<<"$(neo4j status --json 2>/dev/null || true)"; then
   started_here=1
 fi
 neo4j start
