@@ -42,6 +42,7 @@ def _global(
     neo4j_database: Annotated[str | None, typer.Option(help="[env GRAPHKIT_NEO4J_DATABASE]")] = None,
     debug: Annotated[bool, typer.Option(help="show tracebacks")] = False,
 ) -> None:
+    """Store options, read before every command (flags over GRAPHKIT_* environment variables)."""
     state.settings = Settings().override(  # fresh per invocation: env, then flags
         store=store,
         db=db,

@@ -2,73 +2,52 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
-from graphkit.cli.common import err_console, out_console, state
+from graphkit.cli.common import out_console, state
+from graphkit.cli.warnings_report import report_error
+
+if TYPE_CHECKING:
+    from graphkit.service import DemoResult
+
+NEXT = "next: graphkit query list · graphkit recycled --format json · graphkit export --format ttl"
 
 
 def demo_command() -> None:
     """Ingest the bundled sample notices and show the graph, its recycled measures and its leaders."""
+    from graphkit import service
+
+    with service.open_store(state.settings) as store:
+        result = service.demo(store, on_item=report_error)
+    where = result.stats.store if result.stats.store != "embedded" else f"embedded ({state.settings.db})"
+    print_demo(result, where)
+    out_console.print(NEXT)
+    if result.ingest.errors:
+        raise typer.Exit(1)
+
+
+def print_demo(result: DemoResult, where: str) -> None:
+    """What the demo found: counts, families by kind and scope, then two tables."""
     from rich.table import Table
 
-    from graphkit.analysis.family_read import read_families
-    from graphkit.analysis.store_families import rebuild_families
-    from graphkit.errors import InputError
-    from graphkit.ingest import load_records
-    from graphkit.paths import samples_dir
-    from graphkit.pipeline import parse_paths
-    from graphkit.records import NoticeRecord
-    from graphkit.stores import open_store
-
-    records: list[NoticeRecord] = []
-    errors: list[InputError] = []
-    for res in parse_paths([str(samples_dir())]):
-        if isinstance(res, InputError):
-            errors.append(res)
-        else:
-            records.append(res)
-    for e in errors:
-        err_console.print(f"[red]{e}[/]")
-    with open_store(state.settings) as store:
-        summary = load_records(store, records)
-        report = rebuild_families(store)
-        counts = store.counts()
-        fams = read_families(store, scope="all")
-        leaders = store.query(
-            "MATCH (u:Unit)-[:HAS_ROLE]->(r:Role) WHERE r.role IN ['组长', '第一责任人', '责任领导'] "
-            "RETURN u.name AS unit, r.role AS role, r.position AS position, r.person AS person "
-            "ORDER BY unit, role, person"
-        ).rows
-        where = store.name if store.name != "embedded" else f"embedded ({state.settings.db})"
-    out_console.print(
-        f"[bold]{summary.notices} sample notices[/] → {where}: "
-        + ", ".join(f"{v} {k}" for k, v in counts["nodes"].items() if v)
-    )
-    out_console.print(
-        f"recycled-measure families: {report.total()} ({', '.join(f'{v} {k}' for k, v in sorted(report.families.items()))})"
-    )
-    t = Table(title="recycled measures (all scopes)")
+    nodes = ", ".join(f"{v} {k}" for k, v in result.stats.nodes.items() if v)
+    out_console.print(f"[bold]{result.ingest.summary.notices} sample notices[/] → {where}: {nodes}")
+    report = result.ingest.families
+    found = sorted(report.families.items()) if report is not None else []
+    total = report.total() if report is not None else 0
+    out_console.print(f"recycled-measure families: {total} ({', '.join(f'{v} {k}' for k, v in found)})")
+    families = Table(title="recycled measures (all scopes)")
     for col in ("scope", "units", "size", "text"):
-        t.add_column(col)
-    for f in fams[:12]:
-        t.add_row(
-            f["scope"],
-            "、".join(f["units"]),
-            str(f["size"]),
-            f["text"][:50] + ("…" if len(f["text"]) > 50 else ""),
-        )
-    out_console.print(t)
-    t2 = Table(title="who leads the rectification")
+        families.add_column(col)
+    for f in result.families[:12]:
+        text = f.text[:50] + ("…" if len(f.text) > 50 else "")
+        families.add_row(f.scope, "、".join(f.units), str(f.size), text)
+    out_console.print(families)
+    leaders = Table(title="who leads the rectification")
     for col in ("unit", "role", "position", "person"):
-        t2.add_column(col)
-    seen = set()
-    for row in leaders:
-        if tuple(row) not in seen:
-            seen.add(tuple(row))
-            t2.add_row(*[str(x or "") for x in row])
-    out_console.print(t2)
-    out_console.print(
-        "next: graphkit query list · graphkit recycled --format json · graphkit export --format ttl"
-    )
-    if errors:
-        raise typer.Exit(1)
+        leaders.add_column(col)
+    for leader in result.leaders:
+        leaders.add_row(leader.unit, leader.role, leader.position or "", leader.person or "")
+    out_console.print(leaders)

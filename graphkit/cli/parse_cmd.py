@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+from graphkit.cli.common import state
+
+if TYPE_CHECKING:
+    from graphkit.cli.output import AtomicOutput
+    from graphkit.service import ParseRun
 
 # Above this many input files (and with stderr on a terminal) a progress bar is shown.
 _PROGRESS_MIN_FILES = 20
@@ -38,72 +44,54 @@ def parse_command(
     interrupted run, or one whose every input failed, leaves FILE as it was. An -o that is a
     folder, in a missing folder, or inside the graph store is refused: one line, exit code 2.
     """
-    from graphkit.cli.output import AtomicOutput, protected_paths
-    from graphkit.cli.warnings_report import WarningTally
-    from graphkit.errors import InputError, OutputError
-    from graphkit.pipeline import iter_inputs, parse_paths_json
+    from graphkit import service
 
-    try:
-        from graphkit.cli.common import state
-
-        debug = debug or state.debug
-    except ImportError:  # the app's shared state is optional for this command
-        pass
-
-    import os
-
-    files = list(iter_inputs(paths))
-    file_set = set(files)
-    failed = 0
-    for path in paths:
-        if (
-            path != "-"
-            and os.path.isdir(path)
-            and not any(f.startswith(path.rstrip("/") + "/") for f in files)
-        ):
-            failed += 1
-            sys.stderr.write(f"{path}: no .txt .html .htm .docx or .pdf files in this folder\n")
-    target = None
-    if output is not None and str(output) != "-":
-        try:
-            target = AtomicOutput(output, protected_paths())
-        except OutputError as exc:
-            sys.stderr.write(f"{exc}\n")
-            raise typer.Exit(exc.exit_code) from None
+    run = service.parse(paths, jobs=jobs, strict=strict, debug=debug or state.debug, as_json=True)
+    for folder in run.empty_folders:
+        sys.stderr.write(f"{folder}: no .txt .html .htm .docx or .pdf files in this folder\n")
+    target = _open_output(output)
     out = target.file if target is not None else sys.stdout
-    written = 0
-
     try:
-        with _Progress(len(files)) as progress:
-            tally = WarningTally(strict, emit=progress.log)
-            last_file = None
-            for result in parse_paths_json(files, jobs=jobs, debug=debug):
-                if isinstance(result, InputError):
-                    failed += 1
-                    progress.log(f"{result.path}: {result.reason}".replace("\n", " "))
-                    where = result.path
-                elif not tally.report(result.source, result.warnings):
-                    failed += 1
-                    where = result.source
-                else:
-                    out.write(result.json)
-                    out.write("\n")
-                    written += 1
-                    where = result.source
-                base = where.rsplit("#", 1)[0]
-                file_of = base if where not in file_set and base in file_set else where
-                if file_of != last_file:
-                    progress.advance()
-                    last_file = file_of
+        with _Progress(len(run.files)) as progress:
+            for item in run:
+                if item.error is not None:
+                    progress.log(str(item.error).replace("\n", " "))
+                for line in item.warning_lines():
+                    progress.log(line)
+                if item.ok:
+                    out.write(f"{item.line}\n")
+                progress.advance_to(item.file)
     except BaseException:
         if target is not None:
             target.discard()
         raise
-    if tally.notices:
-        sys.stderr.write(f"{tally.summary()}\n")
+    if run.tally.notices:
+        sys.stderr.write(f"{run.tally.summary()}\n")
+    _finish(target, output, run)
+
+
+def _open_output(output: Path | None) -> AtomicOutput | None:
+    """The checked output file for -o (None: stdout); a refused path is one line, its exit code."""
+    from graphkit.cli.output import AtomicOutput, protected_paths
+    from graphkit.errors import OutputError
+
+    if output is None or str(output) == "-":
+        return None
+    try:
+        return AtomicOutput(output, protected_paths())
+    except OutputError as exc:
+        sys.stderr.write(f"{exc}\n")
+        raise typer.Exit(exc.exit_code) from None
+
+
+def _finish(target: AtomicOutput | None, output: Path | None, run: ParseRun) -> None:
+    """Put the output in place when the run produced records (or failed on nothing); exit 1 on
+    any failure. An output whose every input failed is left as it was."""
+    from graphkit.errors import OutputError
+
     if target is None:
         sys.stdout.flush()
-    elif written or not failed:
+    elif run.parsed or not run.failed:
         try:
             target.commit()
         except OutputError as exc:
@@ -113,7 +101,7 @@ def parse_command(
         target.discard()
         state_of = "left as it was" if output is not None and output.exists() else "not written"
         sys.stderr.write(f"{output}: {state_of} (no notice was parsed)\n")
-    if failed:
+    if run.failed:
         raise typer.Exit(1)
 
 
@@ -127,6 +115,7 @@ class _Progress:
         self.total = total
         self.bar: Any = None
         self.task: Any = None
+        self.last_file: str | None = None
 
     def __enter__(self) -> _Progress:
         if self.total >= _PROGRESS_MIN_FILES and sys.stderr.isatty():
@@ -145,11 +134,15 @@ class _Progress:
             self.task = self.bar.add_task("parse", total=self.total)
         return self
 
-    def advance(self) -> None:
-        if self.bar is not None:
-            self.bar.advance(self.task)
+    def advance_to(self, file: str) -> None:
+        """Count `file` as done when it is not the file counted last (a file may hold several notices)."""
+        if file != self.last_file:
+            self.last_file = file
+            if self.bar is not None:
+                self.bar.advance(self.task)
 
     def log(self, line: str) -> None:
+        """Print one line on stderr (above the bar, when there is one)."""
         if self.bar is not None:
             self.bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:

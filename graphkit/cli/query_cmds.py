@@ -12,11 +12,15 @@ its time limit — is one line on stderr and exit code 2, with nothing changed.
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from graphkit.cli.common import fail, out_console, state
+from graphkit.cli.common import check_format, one_line_errors, out_console, state
+
+if TYPE_CHECKING:
+    from graphkit.stores.base import QueryResult
+    from graphkit.templates import Template
 
 query_app = typer.Typer(
     help="Cypher templates from queries/: list them, show one, run one.",
@@ -51,25 +55,8 @@ def _quiet_driver() -> None:
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 
 
-def _run(
-    cypher: str,
-    params: dict[str, Any],
-    *,
-    write: bool,
-    timeout: float | None,
-    adhoc: bool = False,
-    allow_files: bool = False,
-) -> Any:
-    from graphkit.stores import open_store
-
-    _quiet_driver()
-    with open_store(state.settings, read_only=not write) as store:
-        if adhoc:
-            return store.run_adhoc(cypher, params, write=write, allow_files=allow_files, timeout=timeout)
-        return store.query(cypher, params, write=write, timeout=timeout)
-
-
 def _cell(v: Any) -> str:
+    """A value as a table cell: floats to 4 significant digits, lists and maps as JSON."""
     if v is None:
         return ""
     if isinstance(v, float):
@@ -94,7 +81,7 @@ def _plain(v: Any) -> Any:
     return str(v)
 
 
-def print_result(result: Any, fmt: str, title: str | None = None) -> None:
+def print_result(result: QueryResult, fmt: str, title: str | None = None) -> None:
     """Print a QueryResult as a table, JSON (a list of objects) or CSV (with a header)."""
     if fmt == "json":
         rows = [dict(zip(result.columns, [_plain(v) for v in r], strict=True)) for r in result.rows]
@@ -118,25 +105,22 @@ def print_result(result: Any, fmt: str, title: str | None = None) -> None:
         out_console.print(table)
 
 
-def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> None:
-    if fmt not in allowed:
-        raise fail(f"unknown format {fmt!r}: choose {', '.join(allowed)}", 2)
-
-
 @query_app.command("list")
 def list_command(fmt: FormatOpt = "table") -> None:
     """The templates: name, parameters and what each answers."""
-    from graphkit.errors import GraphkitError
-    from graphkit.templates import load_templates
+    from graphkit import service
 
-    _check_format(fmt, ("table", "json"))
-    try:
-        templates = load_templates()
-    except GraphkitError as exc:
-        raise fail(str(exc), exc.exit_code) from None
+    check_format(fmt, ("table", "json"))
+    with one_line_errors():
+        templates = service.templates()
     if fmt == "json":
         print(json.dumps([t.as_dict() for t in templates.values()], ensure_ascii=False, indent=2))
-        return
+    else:
+        print_templates(templates)
+
+
+def print_templates(templates: dict[str, Template]) -> None:
+    """The templates as a table: name, parameters, summary."""
     from rich.table import Table
 
     table = Table(title="Cypher templates (graphkit query run NAME -p name=value)")
@@ -151,13 +135,10 @@ def list_command(fmt: FormatOpt = "table") -> None:
 @query_app.command("show")
 def show_command(name: Annotated[str, typer.Argument(help="Template name, e.g. units/profile")]) -> None:
     """Print one template: its header and its Cypher."""
-    from graphkit.errors import GraphkitError
-    from graphkit.templates import get_template
+    from graphkit import service
 
-    try:
-        t = get_template(name)
-    except GraphkitError as exc:
-        raise fail(str(exc), exc.exit_code) from None
+    with one_line_errors():
+        t = service.template(name)
     print(t.path.read_text(encoding="utf-8").rstrip("\n"))
 
 
@@ -170,19 +151,16 @@ def run_command(
     write: WriteOpt = False,
 ) -> None:
     """Run a template with its parameters (typed as its header declares)."""
-    from graphkit.errors import GraphkitError
-    from graphkit.templates import get_template, parse_assignments
+    from graphkit import service
+    from graphkit.templates import parse_assignments
 
-    _check_format(fmt)
-    try:
-        t = get_template(name)
-        params = t.bind(parse_assignments(param))
-        if t.mode == "write" and not write:
-            raise fail(f"template {t.name} writes to the store; pass --write to allow", 2)
-        result = _run(t.cypher, params, write=t.mode == "write", timeout=timeout)
-    except GraphkitError as exc:
-        raise fail(str(exc), exc.exit_code) from None
-    print_result(result, fmt, title=t.summary)
+    check_format(fmt, FORMATS)
+    with one_line_errors():
+        call = service.prepare_template(name, parse_assignments(param), write=write)
+        _quiet_driver()
+        with service.open_store(state.settings, read_only=not call.writes) as store:
+            result = service.run_template(store, call, timeout=timeout)
+    print_result(result, fmt, title=call.template.summary)
 
 
 def cypher_command(
@@ -198,15 +176,16 @@ def cypher_command(
     It only reads the graph unless --write (changes to the graph) or --allow-files (files, the
     network, extensions, other databases) say more; a statement that does more is refused.
     """
-    from graphkit.errors import GraphkitError
-    from graphkit.templates import guess_value, parse_assignments
+    from graphkit import service
+    from graphkit.templates import parse_values
 
-    _check_format(fmt)
-    if not query.strip():
-        raise fail("empty query", 2)
-    try:
-        params = {k: guess_value(v) for k, v in parse_assignments(param).items()}
-        result = _run(query, params, write=write, timeout=timeout, adhoc=True, allow_files=allow_files)
-    except GraphkitError as exc:
-        raise fail(str(exc), exc.exit_code) from None
+    check_format(fmt, FORMATS)
+    with one_line_errors():
+        service.check_cypher(query)
+        params = parse_values(param)
+        _quiet_driver()
+        with service.open_store(state.settings, read_only=not write) as store:
+            result = service.run_cypher(
+                store, query, params, write=write, allow_files=allow_files, timeout=timeout
+            )
     print_result(result, fmt)
