@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from graphkit.present.viz import render
 from graphkit.present.viz_graph import VizGraph
+from graphkit.stores.values import GraphNode, GraphRel
 
 WORDS = [
     "完善",
@@ -53,8 +54,11 @@ def make_graph(n_nodes: int, seed: int = 7) -> VizGraph:
     g = VizGraph()
     rows: list[list[Any]] = []
 
-    def node(label: str, i: str, **p: Any) -> dict[str, Any]:
-        return {"_label": label, "id": i, **p}
+    def node(label: str, i: str, **p: Any) -> GraphNode:
+        return GraphNode(label, i, {"id": i, **p})
+
+    def rel(etype: str, a: GraphNode, b: GraphNode) -> GraphRel:
+        return GraphRel(etype, a.key, b.key, a.label, b.label)
 
     units = [node("Unit", f"u{k}", name=f"第{k}县委") for k in range(max(2, n_nodes // 100))]
     fams = [node("MeasureTemplate", f"t{k}", text=text(rng), size=3, n_units=2) for k in range(n_nodes // 40)]
@@ -63,18 +67,19 @@ def make_graph(n_nodes: int, seed: int = 7) -> VizGraph:
     while count < n_nodes:
         u = rng.choice(units)
         n = node("Notice", f"n{k}", title=f"通报{k}")
-        rows.append([u, {"_type": "REPORTED"}, n])
+        rows.append([u, rel("REPORTED", u, n), n])
         count += 1
         for c in range(3):
             cat = node("Issue", f"i{k}-{c}", title=text(rng), path=str(c + 1))
-            rows.append([n, {"_type": "HAS_ISSUE"}, cat])
+            rows.append([n, rel("HAS_ISSUE", n, cat), cat])
             count += 1
             for j in range(4):
                 m = node("Measure", f"m{k}-{c}-{j}", text=text(rng, 60))
-                rows.append([u, {"_type": "TOOK"}, m])
-                rows.append([m, {"_type": "ADDRESSES"}, cat])
+                rows.append([u, rel("TOOK", u, m), m])
+                rows.append([m, rel("ADDRESSES", m, cat), cat])
                 if rng.random() < 0.3:
-                    rows.append([m, {"_type": "INSTANCE_OF"}, rng.choice(fams)])
+                    fam = rng.choice(fams)
+                    rows.append([m, rel("INSTANCE_OF", m, fam), fam])
                 count += 1
                 if count >= n_nodes:
                     break

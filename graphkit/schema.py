@@ -14,7 +14,7 @@ import yaml
 
 from graphkit.paths import schema_dir
 
-_LADYBUG_TYPES = {
+LADYBUG_TYPES = {
     "string": "STRING",
     "int": "INT64",
     "float": "DOUBLE",
@@ -64,11 +64,11 @@ class GraphSchema:
         """LadybugDB node tables (primary key `id`) and rel tables."""
         out = []
         for n in self.nodes.values():
-            cols = ", ".join(f"{p} {_LADYBUG_TYPES[t]}" for p, t in n.properties.items())
+            cols = ", ".join(f"{p} {LADYBUG_TYPES[t]}" for p, t in n.properties.items())
             out.append(f"CREATE NODE TABLE IF NOT EXISTS {n.label}({cols}, PRIMARY KEY(id))")
         for e in self.edges.values():
             parts = [f"FROM {a} TO {b}" for a, b in e.pairs]
-            parts += [f"{p} {_LADYBUG_TYPES[t]}" for p, t in e.properties.items()]
+            parts += [f"{p} {LADYBUG_TYPES[t]}" for p, t in e.properties.items()]
             out.append(f"CREATE REL TABLE IF NOT EXISTS {e.type}({', '.join(parts)})")
         return out
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from graphkit.errors import QueryError, StoreError
-from graphkit.schema import _LADYBUG_TYPES as _TYPES
+from graphkit.schema import LADYBUG_TYPES as _TYPES
 from graphkit.stores.base import QueryResult, Statement, Store
 from graphkit.stores.values import GraphNode, GraphPath, GraphRel
 from loaders.graph import GraphBatch
