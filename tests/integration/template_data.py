@@ -141,8 +141,8 @@ def build(store: Any, extra: list[NoticeRecord] | None = None) -> list[NoticeRec
 def build_detected(store: Any, extra: list[NoticeRecord] | None = None) -> FamilyReport:
     """Load the records (and `extra`) into an empty store as ingest does, then rebuild the
     families by detection; returns what detection found."""
-    from graphkit.analysis.store_families import rebuild_families
-    from graphkit.ingest import load_records
+    from graphkit import service
 
-    load_records(store, [*records(), *(extra or [])])
-    return rebuild_families(store)
+    report = service.load_records(store, [*records(), *(extra or [])], families="always").families
+    assert report is not None
+    return report

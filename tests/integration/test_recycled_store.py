@@ -9,10 +9,10 @@ import sys
 
 import pytest
 
+from graphkit import service
 from graphkit.analysis.family_read import read_families
 from graphkit.analysis.store_families import rebuild_families
 from graphkit.errors import InputError
-from graphkit.ingest import load_records
 from graphkit.paths import samples_dir
 from graphkit.pipeline import parse_paths
 from tests.conftest import shared_path
@@ -37,8 +37,7 @@ def sample_records():  # type: ignore[no-untyped-def]
 
 
 def _load(store, records):  # type: ignore[no-untyped-def]
-    load_records(store, records)
-    return rebuild_families(store)
+    return service.load_records(store, records, families="always").families
 
 
 def test_planted_families_are_found(store, sample_records) -> None:  # type: ignore[no-untyped-def]

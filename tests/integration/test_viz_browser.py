@@ -154,13 +154,11 @@ def _hostile_records() -> list[Any]:
 
 @pytest.fixture
 def loaded(store: Any) -> Any:
-    from graphkit.analysis.store_families import rebuild_families
-    from graphkit.ingest import load_records as ingest
+    from graphkit import service
     from graphkit.paths import samples_dir
-    from graphkit.pipeline import parse_paths
 
-    ingest(store, [*parse_paths([str(samples_dir())]), *_hostile_records()])
-    rebuild_families(store)
+    samples = service.parse([str(samples_dir())]).records()
+    service.load_records(store, [*samples, *_hostile_records()], families="always")
     return store
 
 
