@@ -17,4 +17,4 @@ command -v mvn >/dev/null 2>&1 || [[ -n "${GRAPHKIT_MVN:-}" ]] || {
   exit 2
 }
 export PYTHONPATH="$repo${PYTHONPATH:+:$PYTHONPATH}"
-exec "$py" -m graphkit.neo4j_server fetch "$@"
+exec "$py" -m graphkit.cli.app neo4j fetch "$@"
