@@ -25,7 +25,7 @@ from collections.abc import Set as AbstractSet
 
 from graphkit.analysis.items import MeasureItem
 from graphkit.analysis.normalize import normalize, normalize_title
-from graphkit.analysis.recycled import Family, _make_family, detect
+from graphkit.analysis.recycled import DetectParams, Family, _make_family, detect
 
 __all__ = [
     "document_items",
@@ -161,7 +161,8 @@ def find_sentences(
     # Without containment: a sentence is one statement, not a measure cut down from a longer
     # one; with it, 新邱区's preamble sentence (the formula plus its feedback date) joined the
     # 根据省委…常规巡视 family through its runs and pushed 省应急厅's below the complete-link floor.
-    fams = detect(sents, kind="sentence", names=names, min_chars=MIN_SENTENCE, containment=False).families
+    params = DetectParams(min_chars=MIN_SENTENCE, containment=False)
+    fams = detect(sents, kind="sentence", names=names, params=params).families
     out = [
         _make_family("sentence", "across-units", f.members, f.text, f.pairs)
         for f in fams

@@ -26,6 +26,7 @@ class MeasureItem:
     text: str
 
     def to_dict(self) -> dict[str, str]:
+        """The item as JSON-ready values."""
         return {
             "id": self.id,
             "unit": self.unit,

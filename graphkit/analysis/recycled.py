@@ -8,14 +8,15 @@ The public API. Detection runs on plain ``MeasureItem``s (from records via
     [f.to_dict() for f in fams]            # largest spread first
     originality(items, fams)               # per unit: share of measures not shared with others
 
-Pipeline, one pure function per stage (module in brackets):
+Pipeline, one pure function per stage (module in brackets); ``DetectParams`` holds the
+tuning, each field with what it means for results:
 
 1. normalise each text [normalize] and drop texts shorter than ``min_chars`` (stock phrases
    of a few characters say nothing about reuse); identical normalised texts are collapsed to
    one row (exact copies need no LSH);
 2. shingle the distinct texts into character trigrams [shingles];
 3. MinHash signatures (128) and LSH banding, 64 bands of 2 rows, keeping pairs whose whole
-   signatures agree on ≥ ``MIN_AGREE`` positions → candidate pairs [lsh];
+   signatures agree on ≥ ``min_agree`` positions → candidate pairs [lsh];
 4. exact alignment similarity (``verify.align_score``) of candidate pairs [verify];
 5. components over strong edges, split by complete-link floor, medoid as text [families];
 6. expand rows back to items and cut families to the requested scope (here).
@@ -28,7 +29,7 @@ Scopes (a family is found once over all items, then read three ways):
 * ``across-notices``: the members of one unit, when they stand in ≥ 2 of its notices.
 
 Spark / 10M+: stage 1–2 are ``map``s; 3 is ``map`` (band keys) + shuffle (group by band key) +
-``flatMap`` (bucket pairs) + ``distinct``; 4 is a join of pairs with shingle rows + ``map``;
+``flatMap`` (bucket pairs) + ``distinct``; 4 is a join of pairs with their texts + ``map``;
 5 is GraphFrames connected components + ``groupBy(component)`` local clustering; 6 is a
 ``map`` over families. Every stage here takes and returns arrays, so each maps to one job.
 """
@@ -40,7 +41,7 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
@@ -51,20 +52,11 @@ from graphkit.analysis.lsh import NUM_PERM, SEED, band_keys, candidate_pairs, mi
 from graphkit.analysis.normalize import normalize
 from graphkit.analysis.scopes import SCOPES, Scope
 from graphkit.analysis.shingles import N, hash_shingles
-from graphkit.analysis.verify import (
-    ALIGN_LINK,
-    ALIGN_STRONG,
-    LINK,
-    STRONG,
-    ShingleMatrix,
-    align_matrix,
-    align_pairs,
-    score_matrix,
-    score_pairs,
-)
+from graphkit.analysis.verify import ALIGN_LINK, ALIGN_STRONG, align_matrix, align_pairs
 
 __all__ = [
     "SCOPES",
+    "DetectParams",
     "Detection",
     "Family",
     "MeasureItem",
@@ -75,18 +67,59 @@ __all__ = [
     "scope_families",
 ]
 
-MIN_CHARS = 12
-BANDS, ROWS = 64, 2
-MIN_AGREE = 20
-# Components larger than this are clustered on the sparse strong-edge graph (families.cluster).
-SPARSE_ABOVE = 300
-MAX_BUCKET = 50
-# Stop-shingles are not dropped by default (``max_df=None``): dropping shingles held by more
-# than a few dozen texts kept stock phrasing out of the candidates, but a measure copied into
-# more notices than that loses exactly its common shingles and its family falls apart
-# (measured: of 150 planted copies among 20 000 measures the largest family found held 4; with
-# every shingle kept, all 150, and 400 of 400). The signature-agreement floor (``MIN_AGREE``)
-# keeps the candidate list near-linear instead.
+
+@dataclass(frozen=True)
+class DetectParams:
+    """The tuning of detection, with the defaults detection was measured with.
+
+    Attributes:
+        min_chars: normalised texts shorter than this are ignored: stock phrases of a few
+            characters say nothing about reuse.
+        n: shingle size in characters (``shingles``: trigrams separate copies from unrelated
+            texts best).
+        num_perm: MinHash signature length (``lsh``).
+        bands, rows: LSH shape, ``bands * rows <= num_perm``. Two texts become candidates
+            with probability ``1 - (1 - J**rows)**bands``; 64 bands of 2 rows reach copies
+            edited 20 % each, whose trigram Jaccard has a 5th percentile of ~0.16 (``lsh``).
+        seed: the MinHash permutations' seed (as datasketch's).
+        min_agree: a band's pairs whose signatures agree on fewer than this many of
+            ``num_perm`` positions (estimated Jaccard < 0.16) are dropped as they are found,
+            which keeps the candidate list near-linear (``lsh.candidate_pairs``). Every
+            shingle is kept, common ones too: without the shingles held by more than a few
+            dozen texts, a measure copied into more notices than that loses exactly its
+            common shingles and its family falls apart (of 150 planted copies among 20 000
+            measures the largest family found held 4; with every shingle kept, all 150, and
+            400 of 400).
+        max_bucket: a bucket with more texts than this (a stock phrase shared by thousands)
+            is linked as a chain through its members instead of all pairs.
+        strong: the alignment similarity at which a verified pair may join a family
+            (``verify.ALIGN_STRONG``).
+        link: the floor every pair inside a family must reach, so two weak neighbours of one
+            text are not glued (``verify.ALIGN_LINK``; ``families``).
+        containment: a text copied into a longer one, or cut down from it, also scores by
+            the share of the shorter covered by common runs of ≥ 4 characters
+            (``verify.run_cover``). On the real corpus it adds three families, all true
+            reuse: shortened copies of 驻厅纪检监察组 paragraphs between 体育局 and 文旅厅
+            (align 0.41–0.51, runs cover 0.73–0.89); on the generator it changes nothing
+            (edits 0–30 %, and 300k measures: P 0.998, R 0.999 either way, +2 % time). Plain
+            ``LCS / shorter`` would glue unrelated texts of very different lengths through
+            scattered common characters.
+        sparse_above: components larger than this are clustered on the sparse graph of
+            strong edges (``families.cluster``), not on a dense matrix of the component.
+    """
+
+    min_chars: int = 12
+    n: int = N
+    num_perm: int = NUM_PERM
+    bands: int = 64
+    rows: int = 2
+    seed: int = SEED
+    min_agree: int = 20
+    max_bucket: int = 50
+    strong: float = ALIGN_STRONG
+    link: float = ALIGN_LINK
+    containment: bool = True
+    sparse_above: int = 300
 
 
 @dataclass
@@ -103,6 +136,7 @@ class Family:
     pairs: list[tuple[str, str, float]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        """The family as JSON-ready values (the verified pairs left out)."""
         return {
             "id": self.id,
             "kind": self.kind,
@@ -178,19 +212,7 @@ def detect(
     *,
     kind: str = "measure",
     names: Mapping[str, Sequence[str]] | None = None,
-    min_chars: int = MIN_CHARS,
-    n: int = N,
-    num_perm: int = NUM_PERM,
-    bands: int = BANDS,
-    rows: int = ROWS,
-    strong: float | None = None,
-    link: float | None = None,
-    seed: int = SEED,
-    max_df: int | None = None,
-    similarity: Literal["align", "jaccard"] = "align",
-    containment: bool = True,
-    min_agree: int = MIN_AGREE,
-    max_bucket: int = MAX_BUCKET,
+    params: DetectParams | None = None,
 ) -> Detection:
     """Find families of near-identical texts among ``items`` (all scopes at once).
 
@@ -199,101 +221,86 @@ def detect(
         kind: the family kind written into ids (``measure``, ``headline``, ``document``,
             ``sentence``).
         names: unit id → the unit's own names, removed before comparing (optional).
-        min_chars: normalised texts shorter than this are ignored.
-        n, num_perm, bands, rows: shingle size and LSH shape (``bands * rows <= num_perm``).
-        strong, link: family thresholds (see ``verify`` and ``families``); default
-            ``ALIGN_STRONG, ALIGN_LINK`` for ``similarity="align"``, ``STRONG, LINK`` for
-            ``"jaccard"``.
-        similarity: what candidate pairs are verified with: ``align`` (alignment similarity of
-            the normalised texts, ``verify.align_score``; default) or ``jaccard`` (trigram
-            Jaccard / containment of shingle sets, the former method).
-        containment: with ``align`` (on by default), a text copied into a longer one, or
-            cut down from it, also scores by the share of the shorter covered by common runs
-            of ≥ 4 characters (``verify.run_cover``). On the real corpus it adds three
-            families, all true reuse: shortened copies of 驻厅纪检监察组 paragraphs between
-            体育局 and 文旅厅 (align 0.41–0.51, runs cover 0.73–0.89); on the generator it
-            changes nothing (edits 0–30 %, and 300k measures: P 0.998, R 0.999 either way,
-            +2 % time). Plain ``LCS / shorter``, tried before, glued unrelated texts of very
-            different lengths through scattered common characters.
-        min_agree, max_bucket: candidate pruning (``lsh.candidate_pairs``): pairs whose
-            signatures agree on fewer than ``min_agree`` of ``num_perm`` positions are dropped;
-            buckets above ``max_bucket`` texts are chained instead of paired.
-        max_df: shingles in more distinct texts than this are stop-shingles and ignored
-            (default: none is; see the note at ``MIN_AGREE``).
-    """
-    if strong is None:
-        strong = ALIGN_STRONG if similarity == "align" else STRONG
-    if link is None:
-        link = ALIGN_LINK if similarity == "align" else LINK
-    lap = Laps()
+        params: the tuning (``DetectParams()`` when None).
 
-    norm = normalize_all(items, names)
+    Returns:
+        The families (scope ``all``), widest spread first, with counts and seconds per stage.
+    """
+    p = params or DetectParams()
+    lap = Laps()
+    texts, groups = _distinct_texts(normalize_all(items, names), p.min_chars)
     lap("normalize")
-    # Collapse identical normalised texts: row r stands for items[groups[r]].
+    pairs = _candidate_pairs(texts, p, lap)
+    scores = align_pairs(texts, pairs, p.containment)
+    lap("verify")
+    clusters = _cluster(texts, groups, pairs, scores, p)
+    lap("families")
+    families = _families(items, groups, clusters, pairs[scores >= p.strong], scores[scores >= p.strong], kind)
+    lap("output")
+    return Detection(families, len(items), len(texts), len(pairs), lap.timings, texts)
+
+
+def _distinct_texts(norm: Sequence[str], min_chars: int) -> tuple[list[str], list[list[int]]]:
+    """Identical normalised texts collapsed to one row: row r is ``texts[r]``, standing for the
+    items ``groups[r]`` (exact copies need no LSH); texts shorter than ``min_chars`` go."""
     distinct: dict[str, list[int]] = {}
     for i, t in enumerate(norm):
         if len(t) >= min_chars:
             distinct.setdefault(t, []).append(i)
-    texts = list(distinct)
-    groups = list(distinct.values())
-    hashes, offsets = hash_shingles(texts, n)
-    # The shingle matrix (distinct shingles per text as a sparse 0/1 matrix) is needed only to
-    # drop stop-shingles or to score Jaccard; MinHash takes the hashes as they come (a repeated
-    # shingle does not change a minimum).
-    mat = None
-    if similarity == "jaccard" or max_df is not None:
-        mat = ShingleMatrix.from_hashes(hashes, offsets)
-        if max_df is not None:
-            mat = mat.drop_common(max_df)
-        hashes, offsets = mat.hashes()
+    return list(distinct), list(distinct.values())
+
+
+def _candidate_pairs(texts: Sequence[str], p: DetectParams, lap: Laps) -> np.ndarray:
+    """Row pairs ``(i, j)`` proposed by MinHash LSH over the texts' shingles."""
+    # MinHash takes the shingle hashes as they come: a repeated shingle does not change a minimum.
+    hashes, offsets = hash_shingles(texts, p.n)
     lap("shingle")
-    if len(texts) >= 2:
-        sigs = minhash_signatures(hashes, offsets, num_perm=num_perm, seed=seed)
-        del hashes
-        lap("minhash")
-        pairs = candidate_pairs(band_keys(sigs, bands, rows), max_bucket, sigs, min_agree)
-        del sigs
-    else:
-        pairs = np.zeros((0, 2), dtype=np.int64)
+    if len(texts) < 2:
+        lap("lsh")
+        return np.zeros((0, 2), dtype=np.int64)
+    sigs = minhash_signatures(hashes, offsets, num_perm=p.num_perm, seed=p.seed)
+    del hashes
+    lap("minhash")
+    pairs = candidate_pairs(band_keys(sigs, p.bands, p.rows), p.max_bucket, sigs, p.min_agree)
     lap("lsh")
-    if similarity == "align":
-        scores = align_pairs(texts, pairs, containment)
-        lap("verify")
-        fams = cluster(
-            len(texts),
-            pairs,
-            scores,
-            lambda rows_: align_matrix([texts[r] for r in rows_.tolist()], containment),
-            strong,
-            link,
-            pair_sim=lambda p: align_pairs(texts, p, containment),
-            sparse_above=SPARSE_ABOVE,
-        )
-    else:
-        assert mat is not None
-        m = mat
-        _, scores = score_pairs(m, pairs)
-        lap("verify")
-        fams = cluster(
-            len(texts),
-            pairs,
-            scores,
-            lambda rows_: score_matrix(m, rows_),
-            strong,
-            link,
-            pair_sim=lambda p: score_pairs(m, p)[1],
-        )
-    # Identical texts form a family on their own when ≥ 2 items share one.
+    return pairs
+
+
+def _cluster(
+    texts: Sequence[str], groups: Sequence[list[int]], pairs: np.ndarray, scores: np.ndarray, p: DetectParams
+) -> list[tuple[list[int], int]]:
+    """``(rows, medoid row)`` of each family: the verified pairs clustered, plus every
+    identical text that two or more items share and no family holds."""
+    fams = cluster(
+        len(texts),
+        pairs,
+        scores,
+        lambda rows: align_matrix([texts[r] for r in rows.tolist()], p.containment),
+        p.strong,
+        p.link,
+        pair_sim=lambda some: align_pairs(texts, some, p.containment),
+        sparse_above=p.sparse_above,
+    )
     in_family = {r for members, _ in fams for r in members}
     fams += [([r], r) for r, g in enumerate(groups) if len(g) >= 2 and r not in in_family]
-    lap("families")
-    strong_pairs = pairs[scores >= strong]
-    strong_scores = scores[scores >= strong]
+    return fams
+
+
+def _families(
+    items: Sequence[MeasureItem],
+    groups: Sequence[list[int]],
+    clusters: Sequence[tuple[list[int], int]],
+    strong_pairs: np.ndarray,
+    strong_scores: np.ndarray,
+    kind: str,
+) -> list[Family]:
+    """Rows expanded back to items: one scope-``all`` family per cluster, with its strong pairs
+    (an item standing for identical others is paired with each of them at 1.0)."""
     rows_of: dict[int, list[tuple[int, float]]] = {}
     for (a, b), s in zip(strong_pairs.tolist(), strong_scores.tolist(), strict=True):
         rows_of.setdefault(a, []).append((b, s))
     out: list[Family] = []
-    for members, med in fams:
+    for members, med in clusters:
         mem_items = [items[i] for r in members for i in groups[r]]
         mset = set(members)
         fam_pairs = [
@@ -307,8 +314,7 @@ def detect(
             fam_pairs += [(items[g[0]].id, items[i].id, 1.0) for i in g[1:]]
         out.append(_make_family(kind, "all", mem_items, items[groups[med][0]].text, fam_pairs))
     out.sort(key=lambda f: (-len(f.units), -f.size, f.id))
-    lap("output")
-    return Detection(out, len(items), len(texts), len(pairs), lap.timings, texts)
+    return out
 
 
 def scope_families(families: Iterable[Family], scope: Scope) -> list[Family]:
@@ -333,12 +339,22 @@ def scope_families(families: Iterable[Family], scope: Scope) -> list[Family]:
     return out
 
 
-def find_recycled(items: Sequence[MeasureItem], scope: Scope = "across-units", **kw: Any) -> list[Family]:
+def find_recycled(
+    items: Sequence[MeasureItem],
+    scope: Scope = "across-units",
+    *,
+    kind: str = "measure",
+    names: Mapping[str, Sequence[str]] | None = None,
+    params: DetectParams | None = None,
+) -> list[Family]:
     """Families of reused measures in one scope, largest spread (number of units) first.
 
-    Keyword arguments go to ``detect``.
+    Args:
+        items: the texts with their unit, notice and issue ids.
+        scope: ``across-units``, ``within-unit``, ``across-notices`` or ``all``.
+        kind, names, params: as ``detect``.
     """
-    return scope_families(detect(items, **kw).families, scope)
+    return scope_families(detect(items, kind=kind, names=names, params=params).families, scope)
 
 
 def originality(items: Iterable[MeasureItem], families: Iterable[Family]) -> dict[str, float]:

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 from graphkit.analysis.items import MeasureItem
 from graphkit.analysis.laps import Laps
 from graphkit.stores.base import Statement, Store
 from loaders.graph import GraphBatch
+
+if TYPE_CHECKING:
+    from graphkit.analysis.recycled import DetectParams, Family
 
 
 @dataclass
@@ -28,10 +31,12 @@ class FamilyReport:
     timings: dict[str, float] = field(default_factory=dict)  # seconds per phase
 
     def total(self) -> int:
+        """The number of families of every kind and scope."""
         return sum(self.families.values())
 
 
 def measure_items(store: Store) -> list[MeasureItem]:
+    """Every measure with a text, with the ids of its unit, notice and issue, by measure id."""
     res = store.query(
         "MATCH (u:Unit)-[:TOOK]->(m:Measure) "
         "RETURN m.id AS mid, u.id AS uid, m.notice_id AS nid, m.issue_id AS iid, m.text AS txt "
@@ -98,9 +103,21 @@ def detect_all(
     store: Store,
     docs: dict[str, list[tuple[str, str]]],
     timings: dict[str, float] | None = None,
-    **detect_kw: Any,
-) -> tuple[list[MeasureItem], list[Any]]:
-    """Every family of every kind and scope, from what the store holds (`docs`: see _documents)."""
+    params: DetectParams | None = None,
+) -> tuple[list[MeasureItem], list[Family]]:
+    """Every family of every kind and scope, from what the store holds.
+
+    Args:
+        store: the store to read measures, units and notice texts from.
+        docs: measure id → (document id, title) of its documents (``_documents``).
+        timings: seconds per phase are added here.
+        params: the tuning of measure detection (``DetectParams()`` when None); headlines,
+            documents and sentences keep their own.
+
+    Returns:
+        The measures read, and the families: measures in every scope, then headlines,
+        documents and sentences.
+    """
     from graphkit.analysis import boilerplate
     from graphkit.analysis.recycled import SCOPES, detect, scope_families
 
@@ -108,7 +125,7 @@ def detect_all(
     items = measure_items(store)
     names = unit_names(store)
     lap("read measures")
-    det = detect(items, names=names, **detect_kw)
+    det = detect(items, names=names, params=params)
     families = [f for scope in SCOPES for f in scope_families(det.families, scope)]  # type: ignore[arg-type]
     lap("detect measures")
     lap.timings.update({f"  measures: {k}": v for k, v in det.timings.items()})
@@ -129,13 +146,13 @@ def detect_all(
     return items, families
 
 
-def families_batch(families: Sequence[Any], docs: dict[str, list[tuple[str, str]]]) -> GraphBatch:
+def families_batch(families: Sequence[Family], docs: dict[str, list[tuple[str, str]]]) -> GraphBatch:
     """MeasureTemplate nodes, INSTANCE_OF edges and SIMILAR_TO edges of the families."""
     g = GraphBatch()
     title_to_doc: dict[tuple[str, str], str] = {}
-    for m, pairs in docs.items():
-        for d, title in pairs:
-            title_to_doc[(m, title)] = d
+    for measure_id, titled in docs.items():
+        for doc_id, title in titled:
+            title_to_doc[(measure_id, title)] = doc_id
     for f in families:
         scope = f.scope
         g.node(
@@ -179,13 +196,27 @@ def families_batch(families: Sequence[Any], docs: dict[str, list[tuple[str, str]
     return g
 
 
-def rebuild_families(store: Store, **detect_kw: Any) -> FamilyReport:
-    """Detect families anew and replace the stored ones, in one transaction."""
+def rebuild_families(store: Store, params: DetectParams | None = None, **changes: Any) -> FamilyReport:
+    """Detect families anew and replace the stored ones, in one transaction.
+
+    Args:
+        store: an open store (read-write).
+        params: the tuning of measure detection (``DetectParams()`` when None).
+        changes: fields of ``params`` to change (``strong=0.6``).
+
+    Returns:
+        The number of measures read and of families written, by kind and scope, and the
+        seconds of each phase.
+    """
+    if changes:
+        from graphkit.analysis.recycled import DetectParams
+
+        params = replace(params or DetectParams(), **changes)
     report = FamilyReport()
     lap = Laps(report.timings)
     docs = _documents(store)  # read once: detection and the INSTANCE_OF edges of documents
     lap("read documents")
-    items, families = detect_all(store, docs, report.timings, **detect_kw)
+    items, families = detect_all(store, docs, report.timings, params)
     lap = Laps(report.timings)
     batch = families_batch(families, docs)
     lap("build batch")

@@ -11,7 +11,7 @@ from graphkit.analysis.families import split_component
 from graphkit.analysis.items import MeasureItem
 from graphkit.analysis.lsh import as_minhash, band_keys, candidate_pairs, datasketch_index, minhash_signatures
 from graphkit.analysis.normalize import normalize
-from graphkit.analysis.recycled import detect, find_recycled, originality
+from graphkit.analysis.recycled import DetectParams, detect, find_recycled, originality
 from graphkit.analysis.shingles import hash_shingles
 from graphkit.testing.synth import SynthCorpus, corpus_clauses, generate, items_from_records
 
@@ -79,7 +79,7 @@ def test_chain_of_weak_links_does_not_glue_ends() -> None:
     a, c = UNRELATED[2], UNRELATED[3]
     b = a[: len(a) // 2] + c[len(c) // 2 :]
     items = [_item(0, "A", a), _item(1, "B", b), _item(2, "C", c)]
-    for f in detect(items, strong=0.2, link=0.15).families:
+    for f in detect(items, params=DetectParams(strong=0.2, link=0.15)).families:
         ids = {m.id for m in f.members}
         assert not {"n-A/m0", "n-C/m2"} <= ids
 
@@ -173,9 +173,9 @@ def test_sparse_clustering_keeps_chain_ends_apart_and_finds_the_copies() -> None
 @pytest.mark.parametrize("copies", [150, 400])
 def test_a_measure_copied_into_hundreds_of_units_is_one_family(copies: int) -> None:
     # The signature question: one measure, edited a little, in hundreds of notices. Its common
-    # shingles are then among the most frequent of the corpus; they must still count (they once
-    # were dropped as stop-shingles and the family fell into pieces of 4), and a family larger
-    # than a centre's neighbourhood (400 > 200) must grow past it.
+    # shingles are then among the most frequent of the corpus; they must still count (dropped
+    # as stop-shingles, the family falls into pieces of 4), and a family larger than a centre's
+    # neighbourhood (400 > 200) must grow past it.
     import random
 
     from graphkit.testing.synth import SELF_REFS, edit_text, generate_items, instantiate, make_measure
@@ -224,7 +224,7 @@ def test_a_shortened_copy_is_found_by_its_common_runs() -> None:
     ]
     fams = find_recycled(items, scope="across-units")
     assert [f.units for f in fams] == [["体育局", "文旅厅"]]
-    assert find_recycled(items, scope="across-units", containment=False) == []
+    assert find_recycled(items, scope="across-units", params=DetectParams(containment=False)) == []
 
 
 def test_scattered_common_characters_are_not_containment() -> None:
