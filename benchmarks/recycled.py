@@ -14,7 +14,8 @@ respelled after the first pass (``synth.ClauseDeck``); without a corpus, from th
    on a 20 000-measure sample with copies edited at 20 %, and the speed ratio.
 3. scale: 1 000 000 generated measures end to end (normalise → families): time, peak memory
    (RSS of the process, generation included), measures/s.
-4. shingles: distribution of Jaccard for unrelated measures and for copies, n = 2, 3, 4.
+4. shingles: distribution of Jaccard for unrelated measures and for copies, n = 2, 3, 4 (where
+   ``shingles.N`` comes from). Detection does not score Jaccard; ``_jaccard_pairs`` here does.
 5. similarity: ``align_score`` of unrelated real measures of different units (all pairs of the
    corpus) against edited copies: where the threshold comes from.
 """
@@ -30,23 +31,23 @@ import time
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 from rapidfuzz.distance import LCSseq
 from rapidfuzz.process import cdist
 
+from graphkit.analysis.arrays import unique_inverse
 from graphkit.analysis.items import items_from_records
-from graphkit.analysis.lsh import NUM_PERM, band_keys, candidate_pairs, minhash_signatures
+from graphkit.analysis.lsh import band_keys, candidate_pairs, minhash_signatures
 from graphkit.analysis.normalize import normalize
-from graphkit.analysis.recycled import BANDS, MAX_BUCKET, MIN_AGREE, ROWS, detect
+from graphkit.analysis.recycled import DetectParams, detect
 from graphkit.analysis.shingles import hash_shingles
 from graphkit.analysis.verify import (
     ALIGN_CONTAINMENT_WEIGHT,
     ALIGN_LINK,
     ALIGN_MIN_CONTAINED,
     ALIGN_STRONG,
-    ShingleMatrix,
     align_pairs,
     run_cover,
-    score_pairs,
 )
 from graphkit.testing.synth import (
     SELF_REFS,
@@ -61,6 +62,25 @@ from graphkit.testing.synth import (
 
 CLAUSES: list[str] | None = None
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "notices"
+PARAMS = DetectParams()
+
+
+def _shingle_rows(texts: list[str], n: int) -> sp.csr_matrix:
+    """Each text's distinct n-gram shingles (by hash) as a row of a 0/1 matrix."""
+    hashes, offsets = hash_shingles(texts, n)
+    _, cols = unique_inverse(hashes)
+    doc = np.repeat(np.arange(len(texts)), np.diff(offsets))
+    m = sp.csr_matrix((np.ones(len(cols), dtype=np.float32), (doc, cols)), shape=(len(texts), cols.max() + 1))
+    m.sum_duplicates()
+    m.data[:] = 1.0
+    return m
+
+
+def _jaccard_pairs(m: sp.csr_matrix, pairs: np.ndarray) -> np.ndarray:
+    """Shingle Jaccard of each pair of rows of ``_shingle_rows``."""
+    inter = np.asarray(m[pairs[:, 0]].multiply(m[pairs[:, 1]]).sum(axis=1)).ravel().round()
+    sizes = np.diff(m.indptr)
+    return inter / (sizes[pairs[:, 0]] + sizes[pairs[:, 1]] - inter)
 
 
 def _pairs(groups: list[list[str]]) -> set[tuple[str, str]]:
@@ -97,9 +117,9 @@ def lsh_recall(quick: bool) -> None:
     items, _ = generate_items(n, edit_rate=0.2, seed=11, clauses=CLAUSES)
     texts = list(dict.fromkeys(t for t in (normalize(it.text) for it in items) if len(t) >= 12))
     t0 = time.perf_counter()
-    mat = ShingleMatrix.from_hashes(*hash_shingles(texts))
-    sigs = minhash_signatures(*mat.hashes())
-    cand = candidate_pairs(band_keys(sigs, BANDS, ROWS), MAX_BUCKET, sigs, MIN_AGREE)
+    p = PARAMS
+    sigs = minhash_signatures(*hash_shingles(texts, p.n), num_perm=p.num_perm, seed=p.seed)
+    cand = candidate_pairs(band_keys(sigs, p.bands, p.rows), p.max_bucket, sigs, p.min_agree)
     sc = align_pairs(texts, cand)
     found = set((cand[sc >= ALIGN_STRONG] @ np.array([len(texts), 1])).tolist())
     t_lsh = time.perf_counter() - t0
@@ -124,7 +144,9 @@ def lsh_recall(quick: bool) -> None:
                 contained.add(int((i + s) * len(texts) + (j + s)))
     t_brute = time.perf_counter() - t0
     rec = len(found & truth) / max(len(truth), 1)
-    print(f"bands×rows {BANDS}×{ROWS} of {NUM_PERM} perms, agreement ≥ {MIN_AGREE}, buckets ≤ {MAX_BUCKET}")
+    print(
+        f"bands×rows {p.bands}×{p.rows} of {p.num_perm} perms, agreement ≥ {p.min_agree}, buckets ≤ {p.max_bucket}"
+    )
     print(
         f"exact pairs {len(truth)}; candidates {len(cand)} ({len(cand) / max(len(truth), 1):.1f}× exact), recall {rec:.4f}"
     )
@@ -161,10 +183,11 @@ def shingle_study(quick: bool) -> None:
     rng = random.Random(5)
     uniq = [normalize(instantiate(make_measure(rng), rng, rng.choice(SELF_REFS))) for _ in range(1000)]
     for n in (2, 3, 4):
-        m = ShingleMatrix.from_hashes(*hash_shingles(uniq, n))
-        inter = (m.rows @ m.rows.T).toarray()
+        m = _shingle_rows(uniq, n)
+        inter = (m @ m.T).toarray()
         iu = np.triu_indices(len(uniq), 1)
-        j = inter[iu] / (m.sizes[iu[0]] + m.sizes[iu[1]] - inter[iu])
+        sizes = np.diff(m.indptr)
+        j = inter[iu] / (sizes[iu[0]] + sizes[iu[1]] - inter[iu])
         line = f"n={n} unrelated p99.9 {np.quantile(j, 0.999):.3f}"
         for rate in (0.1, 0.2, 0.3):
             pairs = []
@@ -173,8 +196,7 @@ def shingle_study(quick: bool) -> None:
                 pairs += [
                     normalize(edit_text(instantiate(t, rng, rng.choice(SELF_REFS)), rate, rng)) for _ in "ab"
                 ]
-            mm = ShingleMatrix.from_hashes(*hash_shingles(pairs, n))
-            jj, _ = score_pairs(mm, np.arange(len(pairs)).reshape(-1, 2))
+            jj = _jaccard_pairs(_shingle_rows(pairs, n), np.arange(len(pairs)).reshape(-1, 2))
             line += f" | copies@{rate:.1f} p5 {np.quantile(jj, 0.05):.3f} med {np.median(jj):.3f}"
         print(line)
 

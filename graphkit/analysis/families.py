@@ -30,14 +30,13 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from graphkit.analysis.arrays import unique_sorted
-from graphkit.analysis.verify import LINK, STRONG
 
 __all__ = ["cluster", "components", "medoid", "split_component"]
 
 MEDOID_OF = 300  # a grown family's representative is the medoid of its first members
 
 
-def components(n: int, pairs: np.ndarray, scores: np.ndarray, strong: float = STRONG) -> np.ndarray:
+def components(n: int, pairs: np.ndarray, scores: np.ndarray, strong: float) -> np.ndarray:
     """Component label of each of ``n`` nodes over edges with ``score >= strong``."""
     keep = scores >= strong
     p = pairs[keep]
@@ -46,7 +45,7 @@ def components(n: int, pairs: np.ndarray, scores: np.ndarray, strong: float = ST
     return labels
 
 
-def split_component(sim: np.ndarray, strong: float = STRONG, link: float = LINK) -> list[list[int]]:
+def split_component(sim: np.ndarray, strong: float, link: float) -> list[list[int]]:
     """Families (lists of row indices, size ≥ 2) inside one component's similarity matrix."""
     n = len(sim)
     remaining = np.ones(n, dtype=bool)
@@ -203,8 +202,8 @@ def cluster(
     pairs: np.ndarray,
     scores: np.ndarray,
     sim_of: Callable[[np.ndarray], np.ndarray],
-    strong: float = STRONG,
-    link: float = LINK,
+    strong: float,
+    link: float,
     max_component: int = 3000,
     pair_sim: Callable[[np.ndarray], np.ndarray] | None = None,
     sparse_above: int | None = None,

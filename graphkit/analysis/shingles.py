@@ -2,7 +2,7 @@
 
 Chinese has no spaces, so a measure is shingled into overlapping character n-grams of its
 normalised text (``normalize``). The choice of n was measured on synthetic notices
-(``benchmarks/recycled.py --shingle-study``; 2 000 unique measures with the same boilerplate
+(``benchmarks/recycled.py --only shingles``; 2 000 unique measures with the same boilerplate
 vocabulary as real ones, and planted copies edited at 0–30 %):
 
 ====  ===========================  ================================  =================
@@ -84,8 +84,7 @@ def hash_shingles(texts: Sequence[str], n: int = N, block: int = 50_000) -> tupl
 
     Returns:
         ``(hashes, offsets)``: ``hashes[offsets[i]:offsets[i+1]]`` are the uint32 hashes of
-        text i's shingles, in text order, duplicates kept (MinHash does not care; exact
-        Jaccard deduplicates). An empty text has no shingles; a non-empty text shorter than n
+        text i's shingles, in text order, duplicates kept (MinHash does not care). An empty text has no shingles; a non-empty text shorter than n
         has one, the text padded with NUL (as ``shingle_hash`` of the short text).
 
     Texts are hashed ``block`` at a time: the index arrays of one pass take ~40 bytes per

@@ -1,4 +1,4 @@
-"""Exact similarity of candidate pairs: alignment similarity of texts (default), or Jaccard.
+"""Exact similarity of candidate pairs: alignment similarity of the normalised texts.
 
 Stage 4 (normalise → shingle → MinHash → LSH → **verify** → families). LSH only proposes
 pairs; each is re-scored exactly here, so the estimate error of MinHash never reaches the
@@ -14,12 +14,11 @@ similarity``) on the 1.16 M cross-unit pairs of the 13 real notices: p99 0.17, p
 p99.99 0.32, and 5 pairs above 0.48. Thresholds:
 
 * ``ALIGN_STRONG = 0.55``: an edge that may join a family (above all but a handful of real
-  unrelated pairs; below the 0.1th percentile of 20 %-edited copies, 0.58). It was 0.5 until
-  it was measured what lies between: on 20 000 generated measures, 5.6 % of the pairs at
-  ≥ 0.5 are two different measures built on one stock clause with another topic slotted in
-  (``将安全生产监管作为党委理论学习中心组学习重要内容…`` / ``将旅游市场秩序作为…``), median
-  0.54; at 0.55 family precision on 100 000 measures went 0.85 → 0.96 with recall unchanged
-  (0.999), and on 20 %-edited copies recall stayed 0.999;
+  unrelated pairs; below the 0.1th percentile of 20 %-edited copies, 0.58). Not 0.5: on
+  20 000 generated measures, 5.6 % of the pairs at ≥ 0.5 are two different measures built on
+  one stock clause with another topic slotted in (``将安全生产监管作为党委理论学习中心组学习
+  重要内容…`` / ``将旅游市场秩序作为…``), median 0.54; family precision on 100 000 measures is
+  0.96 at 0.55 and 0.85 at 0.5, recall 0.999 at both, and on 20 %-edited copies 0.999;
 * ``ALIGN_LINK = 0.47``: the floor every pair *inside* a family must reach (see ``families``),
   so two weak neighbours of one text are not glued.
 
@@ -27,19 +26,16 @@ p99.99 0.32, and 5 pairs above 0.48. Thresholds:
 copied into one, keeps whole phrases of it; the share of the shorter text covered by common
 runs of ≥ ``ALIGN_RUN`` = 4 characters along the alignment, times ``ALIGN_CONTAINMENT_WEIGHT``
 = 0.8, is its score when that is higher than the ratio (the shorter of ≥ 30 characters). So a
-pair joins a family when runs cover ≥ 69 % of the shorter. Plain ``LCS / shorter`` was tried
-first and dropped: LCS is a subsequence, so a short text against a much longer one finds most
-of its characters scattered through it. Computed only where it could matter (ratio below
+pair joins a family when runs cover ≥ 69 % of the shorter. Not plain ``LCS / shorter``: LCS
+is a subsequence, so a short text against a much longer one finds most of its characters
+scattered through it. Computed only where it could matter (ratio below
 ``ALIGN_STRONG`` and ``0.8 · LCS / shorter ≥ ALIGN_LINK``).
 
-**Jaccard** (``score_pairs``, the former method, kept for comparison): shingle sets are rows
-of a sparse 0/1 matrix (``ShingleMatrix``); the intersection of a pair is the dot product of
-two rows. ``jaccard`` |A∩B| / |A∪B|; ``containment`` |A∩B| / min(|A|,|B|) where the shorter
-has at least ``MIN_CONTAINED`` shingles; ``score = max(jaccard, CONTAINMENT_WEIGHT ·
-containment)``; ``STRONG = 0.3``, ``LINK = 0.15``. Trigram Jaccard of copies edited 20 % each
-has a 5th percentile of ~0.16 (stop-shingles removed), which is why recall collapsed there.
+Shingle Jaccard (with shingle containment, strong 0.3, link 0.15) does not verify: trigram
+Jaccard of copies edited 20 % each has a 5th percentile of ~0.16 (stop-shingles removed), and
+the recall of such copies collapses with it.
 
-Spark: scoring is a ``map`` over pairs after joining both rows' texts (or shingle arrays).
+Spark: scoring is a ``map`` over pairs after joining both rows' texts.
 """
 
 from __future__ import annotations
@@ -47,14 +43,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
 from rapidfuzz.distance import LCSseq
 from rapidfuzz.process import cdist
-
-from graphkit.analysis.arrays import unique_inverse
 
 __all__ = [
     "ALIGN_CONTAINMENT_WEIGHT",
@@ -62,27 +54,12 @@ __all__ = [
     "ALIGN_MIN_CONTAINED",
     "ALIGN_RUN",
     "ALIGN_STRONG",
-    "CONTAINMENT_WEIGHT",
-    "LINK",
-    "MIN_CONTAINED",
-    "STRONG",
-    "ShingleMatrix",
     "align_matrix",
     "align_pairs",
     "align_score",
-    "jaccard",
     "run_cover",
-    "score_matrix",
-    "score_pairs",
 ]
 
-STRONG = 0.3
-LINK = 0.15
-MIN_CONTAINED = 25
-CONTAINMENT_WEIGHT = 0.8
-
-
-# Alignment similarity (what detection verifies with; see ``align_score``).
 ALIGN_STRONG = 0.55
 ALIGN_LINK = 0.47
 ALIGN_MIN_CONTAINED = 30
@@ -117,7 +94,7 @@ def run_cover(a: str, b: str, run: int = ALIGN_RUN) -> float:
     A shortened copy keeps whole phrases of its source, so its runs cover most of it (the
     体育局 and 文旅厅 驻厅纪检监察组 paragraphs: 0.73 and 0.89); two unrelated texts of very
     different lengths have a long common *subsequence* of scattered single characters, which
-    runs do not count (the reason plain ``LCS / shorter`` was dropped).
+    runs do not count (why plain ``LCS / shorter`` does not serve).
     """
     if not a or not b:
         return 0.0
@@ -184,93 +161,3 @@ def align_matrix(texts: Sequence[str], containment: bool = False) -> np.ndarray:
             sim[i, j] = sim[j, i] = max(sim[i, j], cover)
     np.fill_diagonal(sim, 1.0)
     return sim
-
-
-def jaccard(a: set[str], b: set[str]) -> float:
-    """Jaccard of two shingle sets (0 for two empty sets)."""
-    if not a and not b:
-        return 0.0
-    return len(a & b) / len(a | b)
-
-
-@dataclass
-class ShingleMatrix:
-    """Shingle sets of texts as rows of a CSR 0/1 matrix, with set sizes."""
-
-    rows: sp.csr_matrix
-    sizes: np.ndarray
-    values: np.ndarray  # the shingle hash of each column
-
-    def hashes(self) -> tuple[np.ndarray, np.ndarray]:
-        """``(hashes, offsets)`` of the rows (each row's distinct shingles), for MinHash."""
-        return self.values[self.rows.indices], self.rows.indptr.astype(np.int64)
-
-    def document_frequency(self) -> np.ndarray:
-        """For each column, the number of rows holding that shingle."""
-        return np.bincount(self.rows.indices, minlength=self.rows.shape[1])
-
-    def drop_common(self, max_df: int) -> ShingleMatrix:
-        """The same rows without shingles held by more than ``max_df`` rows (stop-shingles).
-
-        A shingle in thousands of texts is stock phrasing (深入学习贯彻…, 纳入年度绩效考核), not
-        evidence that two texts are one measure; without them, two unrelated measures built on
-        the same stock clauses stop looking alike, while a copied measure keeps its own words.
-        """
-        keep = self.document_frequency() <= max_df
-        if keep.all():
-            return self
-        rows = self.rows[:, np.flatnonzero(keep)].tocsr()
-        return ShingleMatrix(rows, np.diff(rows.indptr).astype(np.int64), self.values[keep])
-
-    @classmethod
-    def from_hashes(cls, hashes: np.ndarray, offsets: np.ndarray) -> ShingleMatrix:
-        n = len(offsets) - 1
-        if len(hashes) == 0:
-            return cls(
-                sp.csr_matrix((n, 1), dtype=np.float32), np.zeros(n, dtype=np.int64), np.zeros(1, np.uint32)
-            )
-        values, cols = unique_inverse(hashes)
-        cols = cols.astype(np.int32)
-        doc = np.repeat(np.arange(n, dtype=np.int32), np.diff(offsets))
-        m = sp.csr_matrix((np.ones(len(cols), dtype=np.float32), (doc, cols)), shape=(n, int(cols.max()) + 1))
-        m.sum_duplicates()
-        m.data[:] = 1.0
-        return cls(m, np.diff(m.indptr).astype(np.int64), values.astype(np.uint32))
-
-    def intersections(self, pairs: np.ndarray, block: int = 200_000) -> np.ndarray:
-        out = np.zeros(len(pairs), dtype=np.int64)
-        for s in range(0, len(pairs), block):
-            p = pairs[s : s + block]
-            prod = self.rows[p[:, 0]].multiply(self.rows[p[:, 1]])
-            out[s : s + block] = np.asarray(prod.sum(axis=1)).ravel().round().astype(np.int64)
-        return out
-
-    def inter_matrix(self, members: np.ndarray) -> np.ndarray:
-        """Dense |A∩B| for all pairs of the given rows."""
-        sub = self.rows[members]
-        return np.asarray((sub @ sub.T).todense()).round().astype(np.int64)
-
-
-def _score(inter: np.ndarray, sa: np.ndarray, sb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    union = sa + sb - inter
-    jac = np.where(union > 0, inter / np.maximum(union, 1), 0.0)
-    small = np.minimum(sa, sb)
-    cont = np.where(small >= MIN_CONTAINED, inter / np.maximum(small, 1), 0.0)
-    return jac, np.maximum(jac, CONTAINMENT_WEIGHT * cont)
-
-
-def score_pairs(m: ShingleMatrix, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``(jaccard, score)`` of each pair of row indices."""
-    if len(pairs) == 0:
-        return np.zeros(0), np.zeros(0)
-    inter = m.intersections(pairs)
-    return _score(inter, m.sizes[pairs[:, 0]], m.sizes[pairs[:, 1]])
-
-
-def score_matrix(m: ShingleMatrix, members: np.ndarray) -> np.ndarray:
-    """Dense ``score`` matrix for all pairs of the given rows (diagonal 1)."""
-    inter = m.inter_matrix(members)
-    s = m.sizes[members]
-    _, score = _score(inter, s[:, None], s[None, :])
-    np.fill_diagonal(score, 1.0)
-    return score

@@ -3,8 +3,12 @@ import random
 from graphkit.analysis.items import items_from_records
 from graphkit.analysis.normalize import normalize
 from graphkit.analysis.shingles import shingles
-from graphkit.analysis.verify import jaccard
 from graphkit.testing.synth import edit_text, generate, generate_items, instantiate, make_measure
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    """Jaccard of two shingle sets (0 for two empty sets): how alike the generator's texts are."""
+    return len(a & b) / len(a | b) if a or b else 0.0
 
 
 def test_generate_is_deterministic_and_truth_points_at_measures() -> None:
