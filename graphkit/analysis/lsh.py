@@ -11,35 +11,32 @@ Parameters and what they mean for results:
 
 * ``num_perm`` (128): the signature length. The error of a Jaccard estimate is about
   ``sqrt(J(1-J)/num_perm)``, 0.044 at J = 0.5; more permutations sharpen the LSH S-curve.
-* ``b`` bands of ``r`` rows (detection uses b = 64, r = 2 of 128; ``recycled.BANDS, ROWS``):
+* ``b`` bands of ``r`` rows (detection uses b = 64, r = 2 of 128; ``recycled.DetectParams``):
   two texts become candidates with probability ``1 - (1 - J**r)**b``: J = 0.1 → 0.47,
   0.15 → 0.77, 0.2 → 0.93, 0.3 → 1.00. Detection verifies with an alignment similarity
   (``verify.align_score ≥ 0.55``), and copies edited 20 % each that pass it have a trigram
-  Jaccard with a 5th percentile of ~0.16, so few-row bands are needed: the former 32×4 found
-  17 % of the pairs above the threshold on 20 000 measures.
-* ``min_agree`` (``recycled.MIN_AGREE`` = 20): 2-row bands also collide by chance on pairs
+  Jaccard with a 5th percentile of ~0.16, so few-row bands are needed: 32 bands of 4 rows
+  find 17 % of the pairs above the threshold on 20 000 measures.
+* ``min_agree`` (20): 2-row bands also collide by chance on pairs
   sharing one or two common shingles, and their number grows faster than the corpus; a band's
   pairs whose full signatures agree on fewer than 20 of 128 positions (estimated J < 0.16)
   are dropped as they are found (``agreement``).
-* ``max_bucket`` (``recycled.MAX_BUCKET`` = 50): a bucket with more texts than this (a stock
+* ``max_bucket`` (50): a bucket with more texts than this (a stock
   phrase shared by thousands) is linked as a chain through its sorted members instead of all
   pairs, so the candidate list stays near-linear.
-* ``lsh_params(threshold, num_perm, weights)`` gives datasketch's optimiser's choice for a
-  threshold, for comparison.
 
 Measured (20 000 generated measures among real clauses, copies edited 20 %; every pair scored
 by brute force, 160–290 s on two cores; ``benchmarks/recycled.py --only lsh``): at
 ``align_score ≥ 0.55`` there are 16 492 exact pairs; 64×2 of 128, every shingle kept,
 agreement ≥ 20, buckets ≤ 50 proposes 22 009 candidates and finds **98.8 %** of them in
 ~0.9 s (brute force 159 s: 182×); the one pair that only containment makes strong is among
-the candidates. (Session-2 figures, on the generator before its bank clause was respelled past
-the deck's first pass: 17 042 exact pairs, 60 820 candidates, 98.7 %.)
-Variants measured then on one sample (recall at ≥ 0.55 / candidates): stop-shingles (held by
-> 100 texts) dropped, agreement ≥ 12: 95.6 % / 27 561 — but a measure copied into more than
-~100 notices then loses the shingles its copies share, and its family falls apart. At ≥ 0.5
-(the former threshold), every shingle kept: agreement ≥ 12 98.2 % / 154 603, ≥ 16 98.1 % /
-98 868, ≥ 20 97.8 % / 60 820 (stop-shingles dropped, ≥ 12: 91.4 %). What none of them finds
-are copies whose edits left almost no trigram intact (Jaccard < 0.1).
+the candidates.
+Variants on one sample (recall at ≥ 0.55 / candidates): stop-shingles (held by > 100 texts)
+dropped, agreement ≥ 12: 95.6 % / 27 561 — but a measure copied into more than ~100 notices
+then loses the shingles its copies share, and its family falls apart. At ≥ 0.5, every
+shingle kept: agreement ≥ 12 98.2 % / 154 603, ≥ 16 98.1 % / 98 868, ≥ 20 97.8 % / 60 820
+(stop-shingles dropped, ≥ 12: 91.4 %). What none of them finds are copies whose edits left
+almost no trigram intact (Jaccard < 0.1).
 
 Spark: ``band_keys`` is a ``map`` (one row → b ``(band, key)`` records); ``candidate_pairs`` is
 the ``groupBy((band, key))`` shuffle followed by a ``flatMap`` emitting the pairs of each bucket
@@ -68,7 +65,6 @@ __all__ = [
     "band_keys",
     "candidate_pairs",
     "datasketch_index",
-    "lsh_params",
     "minhash_signatures",
 ]
 
@@ -146,14 +142,6 @@ def minhash_signatures(
     with ThreadPoolExecutor(max(workers, 1)) as pool:
         list(pool.map(lambda lh: run(*lh), itertools.pairwise(cuts.tolist())))
     return sigs
-
-
-def lsh_params(
-    threshold: float = THRESHOLD, num_perm: int = NUM_PERM, weights: tuple[float, float] = WEIGHTS
-) -> tuple[int, int]:
-    """``(b, r)``: bands and rows per band, as datasketch's ``MinHashLSH`` would choose them."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=weights)
-    return lsh.b, lsh.r
 
 
 def band_keys(sigs: np.ndarray, b: int, r: int) -> np.ndarray:
