@@ -1,24 +1,30 @@
-"""`graphkit export`: the graph as RDF (Turtle, JSON-LD, N-Triples) or GraphML."""
+"""`graphkit export`: the graph as RDF (Turtle, JSON-LD, N-Triples) or GraphML.
+
+The formats are those of the export registry (`graphkit.present.export.writers.WRITERS`): the
+option's help and the error for an unknown name list its names.
+"""
 
 from __future__ import annotations
 
-import re
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-_FORMATS = ("ttl", "jsonld", "nt", "graphml")
+# the registry module is light (no RDF library, no store driver): it names the formats in --help
+from graphkit.present.export.rdf_mapping import DEFAULT_BASE
+from graphkit.present.export.writers import WRITERS
 
 
 def export_command(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="ttl | jsonld | nt | graphml")] = "ttl",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=" | ".join(WRITERS))] = "ttl",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="write to FILE (default: stdout)")
     ] = None,
     base: Annotated[
         str, typer.Option("--base", help="IRI prefix of the nodes: {base}{label}/{id}")
-    ] = "https://graphkit.dev/id/",
+    ] = DEFAULT_BASE,
 ) -> None:
     """Export the whole graph (from the embedded store or Neo4j) to RDF or GraphML.
 
@@ -28,38 +34,47 @@ def export_command(
     only once the export is complete, and one line on stderr says what was written. An -o that
     is a folder, in a missing folder, or inside the graph store is refused: one line, exit code 2.
     """
-    import contextlib
-    import os
-    import sys
-    from io import TextIOWrapper
-
-    from graphkit.cli.common import fail, state
-    from graphkit.cli.output import AtomicOutput, protected_paths
+    from graphkit.cli.common import fail
     from graphkit.errors import GraphkitError
-    from graphkit.present.rdf import export
+    from graphkit.present.export import ExportError, check_base, writer
+
+    try:
+        chosen, base = writer(fmt), check_base(base)
+    except ExportError as exc:
+        raise fail(str(exc), exc.exit_code) from None
+    if output is None or str(output) == "-":
+        _to_stdout(chosen.name, base)
+        return
+    try:
+        count = _to_file(output, chosen.name, base)
+    except GraphkitError as exc:
+        raise fail(str(exc), exc.exit_code) from None
+    print(f"wrote {output} ({chosen.name}, {count} {chosen.counts})", file=sys.stderr)
+
+
+def _to_file(output: Path, fmt: str, base: str) -> int:
+    from graphkit.cli.common import state
+    from graphkit.cli.output import AtomicOutput, protected_paths
+    from graphkit.present.export import export
     from graphkit.stores import open_store
 
-    if fmt not in _FORMATS:
-        raise fail(f"unknown format {fmt!r}: choose {', '.join(_FORMATS)}", 2)
-    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]*$", base):
-        raise fail(f"--base {base!r} is not an absolute IRI (e.g. https://example.org/id/)", 2)
-    if not base.endswith(("/", "#")):
-        base += "/"
+    # checked and opened before the store: a refused path costs nothing, and the store is never
+    # opened by a run that would write onto it
+    with (
+        AtomicOutput(output, protected_paths()) as target,
+        open_store(state.settings, read_only=True) as store,
+    ):
+        return export(store, target.file, fmt, base)
 
-    if output is not None and str(output) != "-":
-        try:
-            # checked and opened before the store: a refused path costs nothing, and the store
-            # is never opened by a run that would write onto it
-            with (
-                AtomicOutput(output, protected_paths()) as target,
-                open_store(state.settings, read_only=True) as store,
-            ):
-                count = export(store, target.file, fmt, base)
-        except GraphkitError as exc:
-            raise fail(str(exc), exc.exit_code) from None
-        unit = "nodes and edges" if fmt == "graphml" else "triples"
-        print(f"wrote {output} ({fmt}, {count} {unit})", file=sys.stderr)
-        return
+
+def _to_stdout(fmt: str, base: str) -> None:
+    import contextlib
+    import os
+    from io import TextIOWrapper
+
+    from graphkit.cli.common import state
+    from graphkit.present.export import export
+    from graphkit.stores import open_store
 
     with open_store(state.settings, read_only=True) as store:
         buf = getattr(sys.stdout, "buffer", None)

@@ -1,4 +1,4 @@
-"""RDF / GraphML export (graphkit/present/rdf.py) over both stores: the export conforms to
+"""RDF / GraphML export (graphkit/present/export/) over both stores: the export conforms to
 schema/shapes.ttl, a broken one does not, it round-trips (counts, a SPARQL query = its Cypher
 twin), and Chinese text survives byte for byte."""
 
@@ -11,7 +11,8 @@ import pytest
 
 from graphkit.ingest import load_records
 from graphkit.paths import queries_dir, schema_dir
-from graphkit.present import rdf
+from graphkit.present.export import DEFAULT_BASE, export
+from graphkit.present.export import rdf_mapping as rdfmap
 from graphkit.records import NoticeRecord
 from loaders.graph import GraphBatch
 
@@ -23,7 +24,7 @@ from rdflib.namespace import DCTERMS, RDF  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
-GK = Namespace(rdf.GK)
+GK = Namespace(rdfmap.GK)
 PARSE_FORMAT = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
 OTHER_UNITS = ["西山区委", "南湖市委", "北岭县委"]
 READING = "开展专题读书班。组织县级领导干部参加专题读书班3期。"
@@ -47,7 +48,7 @@ def conforms(g: Graph, shapes: tuple[Graph, Graph]) -> tuple[bool, str]:
 
 def export_text(store, fmt: str, **kw) -> str:  # type: ignore[no-untyped-def]
     buf = io.StringIO()
-    rdf.export(store, buf, fmt, **kw)
+    export(store, buf, fmt, **kw)
     return buf.getvalue()
 
 
@@ -123,7 +124,7 @@ def test_broken_graphs_do_not_conform(embedded_store, two_records, shapes) -> No
 
     g = Graph() + good  # an impossible date
     notice, _, _date = next(iter(g.triples((None, DCTERMS.issued, None))))
-    g.set((notice, DCTERMS.issued, Literal("2023-02-30", datatype=URIRef(rdf.XSD + "date"))))
+    g.set((notice, DCTERMS.issued, Literal("2023-02-30", datatype=URIRef(rdfmap.XSD + "date"))))
     ok, report = conforms(g, shapes)
     assert not ok and "publication date" in report
 
@@ -140,7 +141,7 @@ def test_broken_graphs_do_not_conform(embedded_store, two_records, shapes) -> No
     assert not conforms(g, shapes)[0]
 
     g = Graph() + good  # a negative span, and a notice no unit reported
-    d = next(iter(g.subjects(RDF.type, URIRef(rdf.PROV + "Derivation"))))
+    d = next(iter(g.subjects(RDF.type, URIRef(rdfmap.PROV + "Derivation"))))
     g.set((d, GK.spanStart, Literal(-1)))
     assert not conforms(g, shapes)[0]
     g = Graph() + good
@@ -182,11 +183,11 @@ def test_round_trip_counts(store, two_records) -> None:  # type: ignore[no-untyp
     ):
         assert _count(g, GK[label]) == counts["nodes"][label], label
     assert counts["nodes"]["Unit"] == 4 and counts["nodes"]["MeasureTemplate"] == 2
-    for etype, pred in rdf.EDGE_PREDICATES.items():
+    for etype, pred in rdfmap.EDGE_PREDICATES.items():
         assert len(set(g.triples((None, URIRef(pred), None)))) == counts["edges"][etype], etype
     # ids round-trip to the IRIs
     for mid in store.query("MATCH (m:Measure) RETURN m.id AS id").rows:
-        iri = URIRef(f"{rdf.DEFAULT_BASE}measure/{mid[0]}")
+        iri = URIRef(f"{DEFAULT_BASE}measure/{mid[0]}")
         assert g.value(iri, DCTERMS.identifier) == Literal(mid[0])
 
 
@@ -250,7 +251,7 @@ def test_chinese_text_survives_byte_for_byte(store, two_records) -> None:  # typ
             for piece in clean.split("、"):
                 if piece and fmt != "jsonld":
                     assert piece.encode("utf-8") in raw, (fmt, piece)
-        units = {str(o) for o in g.objects(None, URIRef(rdf.SKOS + "prefLabel")) if o.language == "zh"}
+        units = {str(o) for o in g.objects(None, URIRef(rdfmap.SKOS + "prefLabel")) if o.language == "zh"}
         assert {"东河县委", *OTHER_UNITS} <= units
 
 

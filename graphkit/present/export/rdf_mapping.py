@@ -1,0 +1,397 @@
+"""Walked rows → RDF triples: graphkit's graph in W3C vocabularies (ORG, PROV-O, DCTERMS, SKOS, FOAF).
+
+IRIs: every node is `{base}{label-lowercase}/{id}` (id percent-encoded, `:` kept), e.g.
+`https://graphkit.dev/id/measure/m-0123…`. Derived resources hang off them: `…/measure/m-…#derivation`
+(the qualified PROV derivation with the span), `…/notice/n-…#issues` (the notice's SKOS scheme of
+issues), `{base}membership/{person}--{role}`, `{base}similarity/{a}--{b}`, `{base}org-role/{name}`.
+The vocabulary (gk: = https://graphkit.dev/ns#) is schema/ontology.ttl, the shapes the export
+conforms to schema/shapes.ttl. Chinese text is written as is, tagged @zh.
+
+Terms are plain Python values (`Iri`, `Lit`), so the streaming writers need no RDF library.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import quote
+
+from graphkit.present.export.walk import PAGE, EdgeRow, NodeRow, Row, walk
+
+if TYPE_CHECKING:
+    from graphkit.stores.base import Store
+
+DEFAULT_BASE = "https://graphkit.dev/id/"
+
+GK = "https://graphkit.dev/ns#"
+KIND = "https://graphkit.dev/ns/measure-kind#"
+STATUS = "https://graphkit.dev/ns/measure-status#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+ORG = "http://www.w3.org/ns/org#"
+PROV = "http://www.w3.org/ns/prov#"
+DCT = "http://purl.org/dc/terms/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+
+PREFIXES = {
+    "gk": GK,
+    "kind": KIND,
+    "status": STATUS,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "org": ORG,
+    "prov": PROV,
+    "dcterms": DCT,
+    "skos": SKOS,
+    "foaf": FOAF,
+}
+"""Prefix → namespace, in the order the Turtle and JSON-LD writers declare them."""
+
+A = RDF + "type"
+
+
+class Iri(str):
+    """An IRI (as opposed to a literal)."""
+
+
+class Lit(NamedTuple):
+    """A literal: its lexical form, and a language tag or a datatype IRI."""
+
+    lexical: str
+    lang: str | None = None
+    datatype: str | None = None
+
+
+Term = Iri | Lit
+Triple = tuple[str, str, Term]
+
+
+def zh(text: str) -> Lit:
+    """Chinese text, tagged @zh."""
+    return Lit(text, lang="zh")
+
+
+def plain(text: str) -> Lit:
+    """A plain string (xsd:string)."""
+    return Lit(text)
+
+
+def integer(v: int, dt: str = "integer") -> Lit:
+    """An integer of the XSD datatype `dt` (integer, nonNegativeInteger …)."""
+    return Lit(str(int(v)), datatype=XSD + dt)
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YM = re.compile(r"^\d{4}-\d{2}$")
+_Y = re.compile(r"^\d{4}$")
+
+
+def date_literal(v: str) -> Lit:
+    """YYYY-MM-DD → xsd:date, YYYY-MM → xsd:gYearMonth, YYYY → xsd:gYear; anything else stays a
+    plain string (and then fails the shapes, which is the point)."""
+    if _DATE.match(v):
+        return Lit(v, datatype=XSD + "date")
+    if _YM.match(v):
+        return Lit(v, datatype=XSD + "gYearMonth")
+    if _Y.match(v):
+        return Lit(v, datatype=XSD + "gYear")
+    return Lit(v)
+
+
+def _seg(s: str) -> str:
+    return quote(s, safe="-._~:")
+
+
+EDGE_PREDICATES = {
+    "REPORTED": GK + "reported",
+    "ON_INSPECTION": GK + "onInspection",
+    "INSPECTED": GK + "inspected",
+    "HAS_ISSUE": GK + "hasIssue",
+    "HAS_SUBISSUE": GK + "hasSubIssue",
+    "ADDRESSES": GK + "addresses",
+    "TOOK": GK + "took",
+    "HAS_ROLE": ORG + "hasPost",
+    "LEADS": GK + "leads",
+    "HOLDS": ORG + "holds",
+    "MEMBER_OF": ORG + "memberOf",
+    "ISSUED": GK + "issued",
+    "CITES": GK + "cites",
+    "INSTANCE_OF": GK + "instanceOf",
+    "SIMILAR_TO": GK + "similarTo",
+}
+"""Edge type of schema/graph.yaml → its predicate."""
+
+NODE_CLASSES = {
+    "Notice": [GK + "Notice"],
+    "Unit": [GK + "Unit", ORG + "Organization"],
+    "Inspection": [GK + "Inspection"],
+    "Issue": [GK + "Issue", SKOS + "Concept"],
+    "Measure": [GK + "Measure"],
+    "Role": [GK + "Role", ORG + "Post"],
+    "Person": [GK + "Person", FOAF + "Person"],
+    "Document": [GK + "Document"],
+    "MeasureTemplate": [GK + "MeasureTemplate"],
+}
+"""Node label → its classes: the gk: class and, where there is one, its W3C class (so the shapes
+hold without RDFS inference)."""
+
+
+def measure_kind_labels() -> dict[str, tuple[str, str | None]]:
+    """kind → (English label, Chinese label) from schema/measure_kinds.yaml when it exists.
+
+    Read leniently: a mapping `kind: {zh:, en:/label:}` or a list of `{id|key|name: …, zh:, en:}`,
+    optionally under a top-level `kinds:`."""
+    from graphkit.paths import schema_dir
+
+    path = schema_dir() / "measure_kinds.yaml"
+    if not path.is_file():
+        return {}
+    import yaml
+
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return {}
+    if isinstance(raw, dict) and "kinds" in raw:
+        raw = raw["kinds"]
+    items: list[tuple[str, Any]] = []
+    if isinstance(raw, dict):
+        items = list(raw.items())
+    elif isinstance(raw, list):
+        for it in raw:
+            if isinstance(it, dict):
+                key = it.get("id") or it.get("key") or it.get("name") or it.get("kind")
+                if key:
+                    items.append((str(key), it))
+    out: dict[str, tuple[str, str | None]] = {}
+    for key, spec in items:
+        en, zh_label = str(key), None
+        if isinstance(spec, dict):
+            en = str(spec.get("en") or spec.get("label_en") or spec.get("label") or key)
+            z = spec.get("zh") or spec.get("label_zh") or spec.get("name_zh")
+            zh_label = str(z) if z else None
+        elif isinstance(spec, str):
+            zh_label = spec
+        out[key] = (en, zh_label)
+    return out
+
+
+class Mapper:
+    """Turns walked rows into triples. Keeps only small vocabularies (role names, kinds) seen."""
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        self.base = base
+        self._seen_roles: set[str] = set()
+        self._seen_kinds: set[str] = set()
+        self.kind_labels = measure_kind_labels()
+
+    def node_iri(self, label: str, id_: str) -> Iri:
+        """The IRI of a node: `{base}{label-lowercase}/{id}`."""
+        return Iri(f"{self.base}{label.lower()}/{_seg(id_)}")
+
+    def org_role(self, name: str) -> Iri:
+        """The org:Role named `name` (one per role name, shared by every post of that role)."""
+        return Iri(f"{self.base}org-role/{_seg(name)}")
+
+    def triples(self, row: Row) -> Iterator[Triple]:
+        """The triples of one walked node or edge (and of what derives from it)."""
+        if isinstance(row, NodeRow):
+            yield from self._node(row)
+        else:
+            yield from self._edge(row)
+
+    # nodes
+    def _node(self, row: NodeRow) -> Iterator[Triple]:
+        p, label = row.props, row.label
+        s = self.node_iri(label, p["id"])
+        for cls in NODE_CLASSES.get(label, [GK + label]):
+            yield s, A, Iri(cls)
+        yield s, DCT + "identifier", plain(p["id"])
+        yield from getattr(self, "_" + label.lower(), self._generic)(s, p)
+
+    def _generic(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
+        for k, v in p.items():
+            if k != "id" and v is not None:
+                yield s, GK + k, _literal(v)
+
+    def _notice(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
+        if p["title"]:
+            yield s, DCT + "title", zh(p["title"])
+        if p["source"] is not None:
+            yield s, DCT + "source", plain(p["source"])
+        if p["published"]:
+            yield s, DCT + "issued", date_literal(p["published"])
+        if p["unit_name"]:
+            yield s, GK + "unitName", zh(p["unit_name"])
+        if p["publisher"]:
+            yield s, GK + "publisherName", zh(p["publisher"])
+        if p["figures"] is not None:
+            yield s, GK + "figures", Lit(p["figures"], datatype=RDF + "JSON")
+        if p["content_hash"]:
+            yield s, GK + "contentHash", plain(p["content_hash"])
+        for k, pred in (("issue_count", "issueCount"), ("measure_count", "measureCount")):
+            if p[k] is not None:
+                yield s, GK + pred, integer(p[k], "nonNegativeInteger")
+        scheme = Iri(s + "#issues")
+        yield s, GK + "issueScheme", scheme
+        yield scheme, A, Iri(SKOS + "ConceptScheme")
+        yield scheme, PROV + "wasDerivedFrom", Iri(s)
+
+    def _unit(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
+        if p["name"]:
+            yield s, SKOS + "prefLabel", zh(p["name"])
+        for alias in p["aliases"] or []:
+            yield s, SKOS + "altLabel", zh(alias)
+
+    def _inspection(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
+        for k, pred in (("team", "team"), ("kind", "inspectionKind"), ("round", "round")):
+            if p[k]:
+                yield s, GK + pred, zh(p[k])
+        for k, pred in (
+            ("start_date", "startDate"),
+            ("end_date", "endDate"),
+            ("feedback_date", "feedbackDate"),
+        ):
+            if p[k]:
+                yield s, GK + pred, date_literal(p[k])
+
+    def _derivation(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
+        notice = self.node_iri("Notice", p["notice_id"])
+        d = Iri(s + "#derivation")
+        yield s, PROV + "wasDerivedFrom", notice
+        yield s, PROV + "qualifiedDerivation", d
+        yield d, A, Iri(PROV + "Derivation")
+        yield d, PROV + "entity", notice
+        if p["span_start"] is not None:
+            yield d, GK + "spanStart", integer(p["span_start"], "nonNegativeInteger")
+        if p["span_end"] is not None:
+            yield d, GK + "spanEnd", integer(p["span_end"], "nonNegativeInteger")
+
+    def _issue(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
+        if p["title"] is not None:
+            yield s, SKOS + "prefLabel", zh(p["title"])
+        if p["label"]:
+            yield s, GK + "marker", plain(p["label"])
+        if p["path"]:
+            yield s, SKOS + "notation", plain(p["path"])
+        for k, pred in (("depth", "depth"), ("ord", "order")):
+            if p[k] is not None:
+                yield s, GK + pred, integer(p[k])
+        yield s, SKOS + "inScheme", Iri(self.node_iri("Notice", p["notice_id"]) + "#issues")
+        yield from self._derivation(s, p)
+
+    def _measure(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
+        if p["text"] is not None:
+            yield s, GK + "text", zh(p["text"])
+        if p["label"]:
+            yield s, GK + "marker", plain(p["label"])
+        if p["status"]:
+            yield s, GK + "status", Iri(STATUS + _seg(p["status"]))
+        if p["deadline"]:
+            yield s, GK + "deadline", date_literal(p["deadline"])
+        if p["ord"] is not None:
+            yield s, GK + "order", integer(p["ord"])
+        if p.get("kind"):
+            k = Iri(KIND + _seg(p["kind"]))
+            yield s, GK + "kind", k
+            if p["kind"] not in self._seen_kinds:
+                self._seen_kinds.add(p["kind"])
+                yield from self._kind(k, p["kind"])
+        yield from self._derivation(s, p)
+
+    def _kind(self, k: Iri, kind: str) -> Iterator[Triple]:
+        # declared where first met, so a kind the ontology does not list is still a concept
+        yield k, A, Iri(SKOS + "Concept")
+        yield k, SKOS + "inScheme", Iri(GK + "MeasureKinds")
+        en, zh_label = self.kind_labels.get(kind, (kind, None))
+        yield k, SKOS + "prefLabel", Lit(en, lang="en")
+        if zh_label:
+            yield k, SKOS + "prefLabel", zh(zh_label)
+
+    def _role(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
+        if p["role"]:
+            yield s, GK + "roleName", zh(p["role"])
+            r = self.org_role(p["role"])
+            yield s, ORG + "role", r
+            if p["role"] not in self._seen_roles:
+                self._seen_roles.add(p["role"])
+                yield r, A, Iri(ORG + "Role")
+                yield r, SKOS + "prefLabel", zh(p["role"])
+        if p["position"]:
+            yield s, GK + "position", zh(p["position"])
+        if p["person"]:
+            yield s, GK + "personName", zh(p["person"])
+
+    def _person(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
+        if p["name"]:
+            yield s, FOAF + "name", zh(p["name"])
+
+    def _document(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
+        if p["title"] is not None:
+            yield s, DCT + "title", zh(p["title"])
+
+    def _measuretemplate(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
+        if p["kind"]:
+            yield s, GK + "familyKind", plain(p["kind"])
+        if p["scope"]:
+            yield s, GK + "scope", plain(p["scope"])
+        if p["text"] is not None:
+            yield s, GK + "text", zh(p["text"])
+        for k, pred in (("size", "size"), ("n_units", "unitCount")):
+            if p[k] is not None:
+                yield s, GK + pred, integer(p[k], "nonNegativeInteger")
+
+    # edges
+    def _edge(self, e: EdgeRow) -> Iterator[Triple]:
+        a, b = self.node_iri(e.src_label, e.src), self.node_iri(e.dst_label, e.dst)
+        yield a, EDGE_PREDICATES.get(e.type, GK + e.type.lower()), b
+        if e.type == "HAS_ISSUE":
+            yield b, SKOS + "topConceptOf", Iri(a + "#issues")
+        elif e.type == "HAS_SUBISSUE":
+            yield b, SKOS + "broader", a
+        elif e.type == "HOLDS" and e.props.get("unit"):
+            m = Iri(f"{self.base}membership/{_seg(e.src)}--{_seg(e.dst)}")
+            yield m, A, Iri(ORG + "Membership")
+            yield m, ORG + "member", a
+            yield m, ORG + "organization", self.node_iri("Unit", e.props["unit"])
+            yield m, GK + "post", b
+            if e.props.get("role"):
+                yield m, ORG + "role", self.org_role(e.props["role"])
+        elif e.type == "SIMILAR_TO":
+            q = Iri(f"{self.base}similarity/{_seg(e.src)}--{_seg(e.dst)}")
+            yield q, A, Iri(GK + "Similarity")
+            yield q, GK + "pairMember", a
+            yield q, GK + "pairMember", b
+            if e.props.get("score") is not None:
+                yield q, GK + "score", Lit(repr(float(e.props["score"])), datatype=XSD + "double")
+            if e.props.get("scope"):
+                yield q, GK + "scope", plain(e.props["scope"])
+
+
+def _literal(v: Any) -> Lit:
+    if isinstance(v, bool):
+        return Lit("true" if v else "false", datatype=XSD + "boolean")
+    if isinstance(v, int):
+        return integer(v)
+    if isinstance(v, float):
+        return Lit(repr(v), datatype=XSD + "double")
+    if isinstance(v, list):
+        return Lit(json.dumps(v, ensure_ascii=False), datatype=RDF + "JSON")
+    return zh(str(v))
+
+
+def map_rows(rows: Iterable[Row], base: str = DEFAULT_BASE) -> Iterator[Triple]:
+    """The triples of walked rows, in their order."""
+    mapper = Mapper(base)
+    for row in rows:
+        yield from mapper.triples(row)
+
+
+def iter_triples(store: Store, base: str = DEFAULT_BASE, page: int = PAGE) -> Iterator[Triple]:
+    """The store's graph as triples, streamed (read in pages of `page` nodes)."""
+    return map_rows(walk(store, page), base)

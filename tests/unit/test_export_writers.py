@@ -1,0 +1,60 @@
+"""The export's rooms without a store: the name → writer registry and what uses it (export(),
+`graphkit export`), and the base IRI check."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from graphkit.errors import GraphkitError
+from graphkit.present.export import FORMATS, WRITERS, ExportError, check_base, export, writer
+
+
+def test_the_registry_is_an_explicit_dict_of_writers() -> None:
+    assert list(WRITERS) == ["ttl", "jsonld", "nt", "graphml"] == list(FORMATS)
+    for name, w in WRITERS.items():
+        assert w.name == name and writer(name) is w
+        assert callable(w.write) and w.counts in ("triples", "nodes and edges")
+    assert not WRITERS["jsonld"].streamed and WRITERS["nt"].streamed
+
+
+def test_an_unknown_format_lists_the_registry() -> None:
+    with pytest.raises(ExportError) as err:
+        writer("rdfxml")
+    assert str(err.value) == "unknown format 'rdfxml': choose ttl, jsonld, nt, graphml"
+    assert isinstance(err.value, GraphkitError) and isinstance(err.value, ValueError)
+    assert err.value.exit_code == 2
+    with pytest.raises(ExportError):
+        export(object(), sys.stdout, "rdfxml")  # type: ignore[arg-type]  # refused before any read
+
+
+@pytest.mark.parametrize(
+    ("base", "expected"),
+    [
+        ("https://example.org/id/", "https://example.org/id/"),
+        ("https://example.org/id", "https://example.org/id/"),
+        ("urn:x:kg#", "urn:x:kg#"),
+    ],
+)
+def test_base_iri(base: str, expected: str) -> None:
+    assert check_base(base) == expected
+
+
+@pytest.mark.parametrize("base", ["example.org/id/", "https://example.org/a b/", "", "https://x/<y>/"])
+def test_a_base_that_is_no_absolute_iri_is_refused(base: str) -> None:
+    with pytest.raises(ExportError, match="is not an absolute IRI"):
+        check_base(base)
+
+
+def test_the_command_lists_and_checks_the_registry(tmp_path: Path) -> None:
+    from graphkit.cli.app import app
+
+    runner = CliRunner()
+    res = runner.invoke(app, ["export", "--help"], terminal_width=200)
+    assert res.exit_code == 0 and " | ".join(WRITERS) in res.output
+    res = runner.invoke(app, ["--db", str(tmp_path / "db"), "export", "-f", "rdfxml"])
+    assert res.exit_code == 2 and "choose ttl, jsonld, nt, graphml" in res.output
+    assert not (tmp_path / "db").exists()  # refused before the store was opened
