@@ -1,6 +1,7 @@
 """RDF / GraphML export (graphkit/present/export/) over both stores: the export conforms to
 schema/shapes.ttl, a broken one does not, it round-trips (counts, a SPARQL query = its Cypher
-twin), and Chinese text survives byte for byte."""
+twin), Chinese text survives byte for byte, and each measure kind is labelled in English and
+Chinese."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from graphkit.ingest import load_records
-from graphkit.paths import queries_dir, schema_dir
+from graphkit.paths import queries_dir, samples_dir, schema_dir
 from graphkit.present.export import DEFAULT_BASE, export
 from graphkit.present.export import rdf_mapping as rdfmap
 from graphkit.records import NoticeRecord
@@ -20,11 +21,12 @@ pyshacl = pytest.importorskip("pyshacl")
 rdflib = pytest.importorskip("rdflib")
 from rdflib import Graph, Literal, Namespace, URIRef  # noqa: E402
 from rdflib.compare import isomorphic  # noqa: E402
-from rdflib.namespace import DCTERMS, RDF  # noqa: E402
+from rdflib.namespace import DCTERMS, RDF, SH  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 GK = Namespace(rdfmap.GK)
+SKOS_PREF = URIRef(rdfmap.SKOS + "prefLabel")
 PARSE_FORMAT = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
 OTHER_UNITS = ["西山区委", "南湖市委", "北岭县委"]
 READING = "开展专题读书班。组织县级领导干部参加专题读书班3期。"
@@ -39,11 +41,21 @@ def shapes() -> tuple[Graph, Graph]:
     )
 
 
-def conforms(g: Graph, shapes: tuple[Graph, Graph]) -> tuple[bool, str]:
-    ok, _, text = pyshacl.validate(
-        g, shacl_graph=shapes[0], ont_graph=shapes[1], inference="none", advanced=True
+def validate(g: Graph, shapes: tuple[Graph, Graph]) -> tuple[bool, list[str], str]:
+    """(conforms, the message of each violation, the report text). The ontology is loaded with
+    the export, as a consumer would: its declarations (the measure kinds' labels) must agree."""
+    ok, results, text = pyshacl.validate(
+        g + shapes[1], shacl_graph=shapes[0], inference="none", advanced=True
     )
-    return bool(ok), str(text)
+    messages = [
+        str(results.value(r, SH.resultMessage)) for r in results.subjects(RDF.type, SH.ValidationResult)
+    ]
+    return bool(ok), messages, str(text)
+
+
+def conforms(g: Graph, shapes: tuple[Graph, Graph]) -> tuple[bool, str]:
+    ok, _, text = validate(g, shapes)
+    return ok, text
 
 
 def export_text(store, fmt: str, **kw) -> str:  # type: ignore[no-untyped-def]
@@ -251,7 +263,7 @@ def test_chinese_text_survives_byte_for_byte(store, two_records) -> None:  # typ
             for piece in clean.split("、"):
                 if piece and fmt != "jsonld":
                     assert piece.encode("utf-8") in raw, (fmt, piece)
-        units = {str(o) for o in g.objects(None, URIRef(rdfmap.SKOS + "prefLabel")) if o.language == "zh"}
+        units = {str(o) for o in g.objects(None, SKOS_PREF) if o.language == "zh"}
         assert {"东河县委", *OTHER_UNITS} <= units
 
 
@@ -298,6 +310,39 @@ def test_cli_export(tmp_path: Path, two_records, shapes) -> None:  # type: ignor
     assert res.exit_code == 0 and "东河县委" in res.output
     res = runner.invoke(app, ["--db", str(tmp_path / "db"), "export", "--format", "rdfxml"])
     assert res.exit_code == 2
+
+
+# -- measure kinds ----------------------------------------------------------------------------
+
+
+def _ingest(store, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    """Parse, load and detect families, as `graphkit ingest` does."""
+    from graphkit.analysis.store_families import rebuild_families
+    from graphkit.errors import InputError
+    from graphkit.pipeline import parse_paths
+
+    records = [r for r in parse_paths([str(p) for p in paths]) if not isinstance(r, InputError)]
+    assert records, f"no notice of {paths} parsed"
+    load_records(store, records)
+    rebuild_families(store)
+
+
+def test_measure_kinds_are_labelled_in_english_and_chinese(embedded_store, shapes) -> None:  # type: ignore[no-untyped-def]
+    from graphkit.analysis.kinds import lexicon
+
+    _ingest(embedded_store, [samples_dir()])
+    g = export_graph(embedded_store, "nt")
+    kinds = set(g.objects(None, GK.kind))
+    assert len(kinds) >= 5
+    for k in kinds:
+        labels = {o.language: str(o) for o in g.objects(k, SKOS_PREF)}
+        assert len(list(g.objects(k, SKOS_PREF))) == 2 and set(labels) == {"en", "zh"}, k
+        zh_label, en_label = (
+            p.strip() for p in lexicon().kinds[str(k).rsplit("#", 1)[1]]["label"].split("|")
+        )
+        assert labels == {"en": en_label, "zh": zh_label}
+        # the ontology declares the same labels: loaded together, one label per language
+        assert set((g + shapes[1]).objects(k, SKOS_PREF)) == set(g.objects(k, SKOS_PREF))
 
 
 # -- the shared corpus ------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """The export's rooms without a store: the name → writer registry and what uses it (export(),
-`graphkit export`), and the base IRI check."""
+`graphkit export`), the base IRI check, and the measure kinds' labels."""
 
 from __future__ import annotations
 
@@ -7,10 +7,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from rdflib import Graph, URIRef
 from typer.testing import CliRunner
 
+from graphkit.analysis.kinds import lexicon
 from graphkit.errors import GraphkitError
+from graphkit.paths import schema_dir
 from graphkit.present.export import FORMATS, WRITERS, ExportError, check_base, export, writer
+from graphkit.present.export.rdf_mapping import KIND, SKOS, measure_kind_labels
 
 
 def test_the_registry_is_an_explicit_dict_of_writers() -> None:
@@ -58,3 +62,24 @@ def test_the_command_lists_and_checks_the_registry(tmp_path: Path) -> None:
     res = runner.invoke(app, ["--db", str(tmp_path / "db"), "export", "-f", "rdfxml"])
     assert res.exit_code == 2 and "choose ttl, jsonld, nt, graphml" in res.output
     assert not (tmp_path / "db").exists()  # refused before the store was opened
+
+
+# -- measure kinds ----------------------------------------------------------------------------
+
+
+def test_every_kind_has_an_english_and_a_chinese_label() -> None:
+    labels = measure_kind_labels()
+    assert set(labels) == set(lexicon().kinds)
+    for kind, lab in labels.items():
+        assert lab.zh and lab.en, kind
+        assert "|" not in lab.en and "|" not in lab.zh
+        assert lab.en.isascii() and not lab.zh.isascii()
+    assert labels["meeting"].zh == "会议学习" and labels["meeting"].en == "a meeting or study session"
+
+
+def test_the_ontology_labels_the_kinds_as_the_lexicon_does() -> None:
+    """Loaded with an export, the ontology's kind labels must be the export's: one per language."""
+    g = Graph().parse(schema_dir() / "ontology.ttl", format="turtle")
+    for kind, lab in measure_kind_labels().items():
+        got = {(o.language, str(o)) for o in g.objects(URIRef(KIND + kind), URIRef(SKOS + "prefLabel"))}
+        assert got == {("en", lab.en), ("zh", lab.zh)}, kind

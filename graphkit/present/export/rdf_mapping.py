@@ -141,43 +141,36 @@ NODE_CLASSES = {
 hold without RDFS inference)."""
 
 
-def measure_kind_labels() -> dict[str, tuple[str, str | None]]:
-    """kind → (English label, Chinese label) from schema/measure_kinds.yaml when it exists.
+_CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 
-    Read leniently: a mapping `kind: {zh:, en:/label:}` or a list of `{id|key|name: …, zh:, en:}`,
-    optionally under a top-level `kinds:`."""
-    from graphkit.paths import schema_dir
 
-    path = schema_dir() / "measure_kinds.yaml"
-    if not path.is_file():
-        return {}
-    import yaml
+class KindLabels(NamedTuple):
+    """A measure kind's labels: English, and Chinese when the lexicon gives one."""
 
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return {}
-    if isinstance(raw, dict) and "kinds" in raw:
-        raw = raw["kinds"]
-    items: list[tuple[str, Any]] = []
-    if isinstance(raw, dict):
-        items = list(raw.items())
-    elif isinstance(raw, list):
-        for it in raw:
-            if isinstance(it, dict):
-                key = it.get("id") or it.get("key") or it.get("name") or it.get("kind")
-                if key:
-                    items.append((str(key), it))
-    out: dict[str, tuple[str, str | None]] = {}
-    for key, spec in items:
-        en, zh_label = str(key), None
-        if isinstance(spec, dict):
-            en = str(spec.get("en") or spec.get("label_en") or spec.get("label") or key)
-            z = spec.get("zh") or spec.get("label_zh") or spec.get("name_zh")
-            zh_label = str(z) if z else None
-        elif isinstance(spec, str):
-            zh_label = spec
-        out[key] = (en, zh_label)
+    en: str
+    zh: str | None
+
+
+def measure_kind_labels() -> dict[str, KindLabels]:
+    """Measure kind → its labels, from the project's lexicon (`graphkit.analysis.kinds.lexicon`).
+
+    The lexicon's `label` reads `中文 | English`. graphkit.analysis.kinds offers no function for
+    the two halves, so they are split here; a label without `|` is Chinese when it holds a CJK
+    character, English otherwise, and a kind without an English label is named by its key.
+    """
+    from graphkit.analysis.kinds import lexicon
+
+    out: dict[str, KindLabels] = {}
+    for kind, spec in lexicon().kinds.items():
+        label = str((spec or {}).get("label") or "")
+        first, sep, rest = (part.strip() for part in label.partition("|"))
+        if sep:
+            zh_label, en_label = first, rest
+        elif _CJK.search(first):
+            zh_label, en_label = first, ""
+        else:
+            zh_label, en_label = "", first
+        out[kind] = KindLabels(en_label or kind, zh_label or None)
     return out
 
 
@@ -188,7 +181,14 @@ class Mapper:
         self.base = base
         self._seen_roles: set[str] = set()
         self._seen_kinds: set[str] = set()
-        self.kind_labels = measure_kind_labels()
+        self._kind_labels: dict[str, KindLabels] | None = None
+
+    @property
+    def kind_labels(self) -> dict[str, KindLabels]:
+        """The lexicon's kind labels, read when the first measure with a kind comes."""
+        if self._kind_labels is None:
+            self._kind_labels = measure_kind_labels()
+        return self._kind_labels
 
     def node_iri(self, label: str, id_: str) -> Iri:
         """The IRI of a node: `{base}{label-lowercase}/{id}`."""
@@ -308,10 +308,10 @@ class Mapper:
         # declared where first met, so a kind the ontology does not list is still a concept
         yield k, A, Iri(SKOS + "Concept")
         yield k, SKOS + "inScheme", Iri(GK + "MeasureKinds")
-        en, zh_label = self.kind_labels.get(kind, (kind, None))
-        yield k, SKOS + "prefLabel", Lit(en, lang="en")
-        if zh_label:
-            yield k, SKOS + "prefLabel", zh(zh_label)
+        labels = self.kind_labels.get(kind, KindLabels(kind, None))
+        yield k, SKOS + "prefLabel", Lit(labels.en, lang="en")
+        if labels.zh:
+            yield k, SKOS + "prefLabel", zh(labels.zh)
 
     def _role(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
         if p["role"]:
