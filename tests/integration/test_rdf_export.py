@@ -1,7 +1,8 @@
 """RDF / GraphML export (graphkit/present/export/) over both stores: the export conforms to
 schema/shapes.ttl, a broken one does not, it round-trips (counts, a SPARQL query = its Cypher
 twin), Chinese text survives byte for byte, and each measure kind is labelled in English and
-Chinese."""
+Chinese. Stores holding every family kind the detection makes (the samples with one notice more,
+the shared corpus) export graphs that conform."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import io
 from pathlib import Path
 
 import pytest
+from conftest import need_shared
 
 from graphkit.ingest import load_records
 from graphkit.paths import queries_dir, samples_dir, schema_dir
@@ -312,7 +314,29 @@ def test_cli_export(tmp_path: Path, two_records, shapes) -> None:  # type: ignor
     assert res.exit_code == 2
 
 
-# -- measure kinds ----------------------------------------------------------------------------
+# -- every family kind ------------------------------------------------------------------------
+
+# (family kind, class of its members): every pair the detection writes (schema/graph.yaml's
+# INSTANCE_OF goes from Measure, Document and Notice).
+FAMILY_MEMBERS = {
+    ("measure", "Measure"),
+    ("headline", "Measure"),
+    ("document", "Document"),
+    ("document", "Notice"),
+    ("sentence", "Notice"),
+}
+SPARQL_MEMBERS = """
+PREFIX gk: <https://graphkit.dev/ns#>
+SELECT DISTINCT ?kind ?cls WHERE {
+    ?x gk:instanceOf ?t . ?t gk:familyKind ?kind . ?x a ?cls .
+    VALUES ?cls { gk:Measure gk:Document gk:Notice }
+}
+"""
+DEMOCRATIC_LIFE = "《中共南湖区委巡视反馈意见整改落实专题民主生活会方案》"
+
+
+def _family_members(g: Graph) -> set[tuple[str, str]]:
+    return {(str(r.kind), str(r.cls).rsplit("#", 1)[1]) for r in g.query(SPARQL_MEMBERS)}
 
 
 def _ingest(store, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
@@ -325,6 +349,56 @@ def _ingest(store, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
     assert records, f"no notice of {paths} parsed"
     load_records(store, records)
     rebuild_families(store)
+
+
+def samples_with_every_family_kind(folder: Path) -> Path:
+    """The bundled samples, plus a third unit's notice that names a document title only in its
+    organisation section: its notice is then a member of that document family (the one pair
+    the samples alone do not make)."""
+    folder.mkdir()
+    for sample in sorted(samples_dir().glob("*.txt")):
+        (folder / sample.name).write_text(sample.read_text(encoding="utf-8"), encoding="utf-8")
+    text = (samples_dir() / "sample-xishan-district-2023.txt").read_text(encoding="utf-8")
+    text = text.replace("西山", "南湖")
+    assert text.count(f"制定{DEMOCRATIC_LIFE}，") == 1
+    text = text.replace(f"制定{DEMOCRATIC_LIFE}，", "")  # out of the measure …
+    lead = "区委成立巡视整改工作领导小组，"
+    assert lead in text
+    text = text.replace(lead, f"区委印发{DEMOCRATIC_LIFE}，{lead}", 1)  # … into the organisation
+    (folder / "nanhu-district-2023.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_every_family_kind_conforms(store, tmp_path: Path, shapes) -> None:  # type: ignore[no-untyped-def]
+    _ingest(store, [samples_with_every_family_kind(tmp_path / "notices")])
+    g = export_graph(store, "ttl")
+    assert _family_members(g) == FAMILY_MEMBERS
+    ok, violations, _ = validate(g, shapes)
+    assert violations == [] and ok
+    assert isomorphic(g, export_graph(store, "nt"))
+
+
+def test_families_with_the_wrong_members_do_not_conform(embedded_store, tmp_path: Path, shapes) -> None:  # type: ignore[no-untyped-def]
+    _ingest(embedded_store, [samples_with_every_family_kind(tmp_path / "notices")])
+    good = export_graph(embedded_store)
+    assert validate(good, shapes)[0]
+    by_kind = {str(g_kind): t for t, g_kind in good.subject_objects(GK.familyKind)}
+    a_measure = next(good.subjects(RDF.type, GK.Measure))
+    a_notice = next(good.subjects(RDF.type, GK.Notice))
+    a_document = next(good.subjects(RDF.type, GK.Document))
+    for kind, member in (("sentence", a_measure), ("measure", a_notice), ("headline", a_document)):
+        g = Graph() + good
+        g.add((member, GK.instanceOf, by_kind[kind]))
+        ok, violations, report = validate(g, shapes)
+        assert not ok and any("members follow its kind" in v for v in violations), (kind, report)
+    g = Graph() + good  # a family whose kind is none of the four
+    g.set((by_kind["measure"], GK.familyKind, Literal("paragraph")))
+    assert not validate(g, shapes)[0]
+    g = Graph() + good  # a second Chinese label on a kind
+    kind = next(good.objects(None, GK.kind))
+    g.add((kind, SKOS_PREF, Literal("另一个名称", lang="zh")))
+    ok, violations, _ = validate(g, shapes)
+    assert not ok and any("one label per language" in v for v in violations)
 
 
 def test_measure_kinds_are_labelled_in_english_and_chinese(embedded_store, shapes) -> None:  # type: ignore[no-untyped-def]
@@ -349,25 +423,19 @@ def test_measure_kinds_are_labelled_in_english_and_chinese(embedded_store, shape
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("fmt", ["ttl", "nt"])
-def test_shared_corpus_export_conforms(embedded_store, shapes, fmt: str) -> None:  # type: ignore[no-untyped-def]
-    from conftest import need_shared
-
-    shared = need_shared()
-    pipeline = pytest.importorskip("graphkit.pipeline", reason="the notice parser is not installed")
-    from graphkit.errors import InputError
-
-    records = [
-        r for r in pipeline.parse_paths([str(shared / "corpus" / "notices")]) if not isinstance(r, InputError)
-    ]
-    assert records, "no notice of the shared corpus parsed"
-    load_records(embedded_store, records)
+def test_shared_corpus_export_conforms(embedded_store, shapes) -> None:  # type: ignore[no-untyped-def]
+    """The shared corpus ingested with its families (issue 14 #12): every family kind, and
+    document families with Document and Notice members."""
+    _ingest(embedded_store, [need_shared() / "corpus"])
     counts = embedded_store.counts()
-    g = export_graph(embedded_store, fmt)
-    ok, report = conforms(g, shapes)
-    assert ok, report[:4000]
-    for label in ("Notice", "Unit", "Issue", "Measure"):
+    g = export_graph(embedded_store, "nt")
+    assert _family_members(g) == FAMILY_MEMBERS
+    ok, violations, _ = validate(g, shapes)
+    assert violations == [] and ok
+    assert set(export_graph(embedded_store, "ttl")) == set(g)  # no blank nodes: equal as sets
+    for label in ("Notice", "Unit", "Issue", "Measure", "Document", "MeasureTemplate"):
         assert _count(g, GK[label]) == counts["nodes"][label], label
+    assert len(set(g.triples((None, GK.instanceOf, None)))) == counts["edges"]["INSTANCE_OF"]
     texts = [t for (t,) in embedded_store.query("MATCH (m:Measure) RETURN m.text AS t").rows]
     got = {str(o) for o in g.objects(None, GK.text)}
     assert set(texts) <= got
