@@ -5,8 +5,9 @@ The CLI, the demo, the tests and the benchmarks call these; each returns a typed
 can get wrong. Operations on the graph take an open store::
 
     from graphkit import service
+    from graphkit.config import Settings
 
-    with service.open_store(Settings(db=Path("./.graphkit/db"))) as store:
+    with service.open_store(Settings(store="embedded", db=Path("./.graphkit/db"))) as store:
         result = service.ingest(store, ["notices/"])
         families = service.read_families(store, scope="across-units", min_units=2)
         rows = service.run_template(store, "units/profile", {"unit": "东河县委"}).records()
