@@ -9,12 +9,14 @@ import importlib
 import io
 from pathlib import Path
 from types import ModuleType
+from typing import cast
 
 import pytest
 from conftest import IN_CI, need_shared
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, RDF, SH
+from rdflib.query import ResultRow
 
 from graphkit.ingest import load_records
 from graphkit.paths import queries_dir, samples_dir, schema_dir
@@ -252,7 +254,8 @@ def test_sparql_shared_measures_equals_cypher(store, two_records) -> None:  # ty
     load_records(store, four_units(two_records))
     add_families(store)
     g = export_graph(store, "nt")
-    sparql = {(str(r.family), int(r.units)) for r in g.query(SPARQL_SHARED)}
+    rows = [cast(ResultRow, r) for r in g.query(SPARQL_SHARED)]
+    sparql = {(str(r.family), int(r.units)) for r in rows}
     cypher = _cypher_shared(store)
     assert sparql == cypher == {("measure:across-units:reading", 4)}
 
@@ -270,14 +273,14 @@ def test_chinese_text_survives_byte_for_byte(store, two_records) -> None:  # typ
     for fmt in ("ttl", "nt", "jsonld"):
         raw = export_text(store, fmt).encode("utf-8")
         g = Graph().parse(data=raw.decode("utf-8"), format=PARSE_FORMAT[fmt])
-        got = {str(o) for o in g.objects(None, GK.text) if o.language == "zh"}
+        got = {str(o) for o in g.objects(None, GK.text) if isinstance(o, Literal) and o.language == "zh"}
         for t in texts:
             assert t in got, (fmt, t)
             clean = t.replace("\\", "").replace('"', "").replace("\n", "")
             for piece in clean.split("、"):
                 if piece and fmt != "jsonld":
                     assert piece.encode("utf-8") in raw, (fmt, piece)
-        units = {str(o) for o in g.objects(None, SKOS_PREF) if o.language == "zh"}
+        units = {str(o) for o in g.objects(None, SKOS_PREF) if isinstance(o, Literal) and o.language == "zh"}
         assert {"东河县委", *OTHER_UNITS} <= units
 
 
@@ -348,7 +351,8 @@ DEMOCRATIC_LIFE = "《中共南湖区委巡视反馈意见整改落实专题民�
 
 
 def _family_members(g: Graph) -> set[tuple[str, str]]:
-    return {(str(r.kind), str(r.cls).rsplit("#", 1)[1]) for r in g.query(SPARQL_MEMBERS)}
+    rows = [cast(ResultRow, r) for r in g.query(SPARQL_MEMBERS)]
+    return {(str(r.kind), str(r.cls).rsplit("#", 1)[1]) for r in rows}
 
 
 def _ingest(store, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
@@ -407,8 +411,8 @@ def test_families_with_the_wrong_members_do_not_conform(embedded_store, tmp_path
     g.set((by_kind["measure"], GK.familyKind, Literal("paragraph")))
     assert not validate(g, shapes)[0]
     g = Graph() + good  # a second Chinese label on a kind
-    kind = next(good.objects(None, GK.kind))
-    g.add((kind, SKOS_PREF, Literal("另一个名称", lang="zh")))
+    kind_iri = next(good.objects(None, GK.kind))
+    g.add((kind_iri, SKOS_PREF, Literal("另一个名称", lang="zh")))
     ok, violations, _ = validate(g, shapes)
     assert not ok and any("one label per language" in v for v in violations)
 
@@ -421,7 +425,7 @@ def test_measure_kinds_are_labelled_in_english_and_chinese(embedded_store, shape
     kinds = set(g.objects(None, GK.kind))
     assert len(kinds) >= 5
     for k in kinds:
-        labels = {o.language: str(o) for o in g.objects(k, SKOS_PREF)}
+        labels = {o.language: str(o) for o in g.objects(k, SKOS_PREF) if isinstance(o, Literal)}
         assert len(list(g.objects(k, SKOS_PREF))) == 2 and set(labels) == {"en", "zh"}, k
         zh_label, en_label = (
             p.strip() for p in lexicon().kinds[str(k).rsplit("#", 1)[1]]["label"].split("|")
