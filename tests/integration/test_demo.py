@@ -22,7 +22,7 @@ def demo(db: Path) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "graphkit.cli.app", "--db", str(db), "demo"],
         capture_output=True,
         text=True,
-        env={**os.environ, "COLUMNS": "200"},  # tables as wide as their text: one row a line
+        env={**os.environ, "COLUMNS": "1000"},  # no wrapping: one row, one line
         timeout=600,
     )
 
