@@ -14,6 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 
+from graphkit.parse.derived import complete_record
 from graphkit.records import NoticeRecord
 from graphkit.stores.base import Store
 from graphkit.templates import internal_query
@@ -93,7 +94,9 @@ def load_records(
     """
     summary = LoadSummary()
     touched: set[str] = set()  # units whose notices changed: their aliases are refreshed
-    chunks = _chunked(records, notices_per_batch)
+    # a record written by an earlier graphkit lacks what the parser now decides (measure kinds,
+    # issued documents): it is completed here, the one way in for every record, not in the loader
+    chunks = _chunked((complete_record(r) for r in records), notices_per_batch)
     first = next(chunks, None)
     second = next(chunks, None)
     if pipeline is None:

@@ -10,24 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterable
 
 from graphkit.records import Issue, NoticeRecord
 from loaders.graph import GraphBatch
 from loaders.ids import document_key, normalise_unit, stable_id
-
-# Verbs that, right before 《…》, say the measure issued the document rather than cited it.
-_ISSUE_VERBS = re.compile(
-    r"(制定|制订|印发|出台|下发|修订|修改|起草|编制|编印|形成|发布|颁布|草拟|拟定|重新制定|研究制定|完善)"
-    r"(了|出|完成|并印发|并下发|并实施)?[^，。；,;]{0,6}$"
-)
-
-
-def _kind(text: str) -> str:
-    from graphkit.analysis.kinds import classify_measure  # rules from schema/measure_kinds.yaml
-
-    return classify_measure(text)
 
 
 def record_hash(record: NoticeRecord) -> str:
@@ -36,18 +23,10 @@ def record_hash(record: NoticeRecord) -> str:
     return hashlib.sha1(data.encode("utf-8")).hexdigest()
 
 
-def unit_id(name: str) -> str:
-    return stable_id("u", normalise_unit(name))
-
-
-def document_edges(text: str, documents: Iterable[str]) -> list[tuple[str, str]]:
-    """(edge type, title) for each document of a measure: ISSUED when an issuing verb precedes it."""
-    out = []
-    for title in documents:
-        pos = text.find(title)
-        before = text[max(0, pos - 13) : max(0, pos - 1)] if pos > 0 else ""
-        out.append(("ISSUED" if _ISSUE_VERBS.search(before) else "CITES", title))
-    return out
+def document_edges(issued: Iterable[str], documents: Iterable[str]) -> list[tuple[str, str]]:
+    """(edge type, title) for each document of a measure: ISSUED for those it issued, else CITES."""
+    mine = set(issued)
+    return [("ISSUED" if title in mine else "CITES", title) for title in documents]
 
 
 def record_to_graph(
@@ -134,12 +113,12 @@ def record_to_graph(
                         "ord": ord_measure,
                         "span_start": m.span[0] if m.span else None,
                         "span_end": m.span[1] if m.span else None,
-                        "kind": getattr(m, "kind", None) or _kind(m.text),
+                        "kind": m.kind,
                     },
                 )
                 g.edge("ADDRESSES", ("Measure", mid), ("Issue", isid))
                 g.edge("TOOK", ("Unit", uid), ("Measure", mid))
-                for etype, title in document_edges(m.text, m.documents):
+                for etype, title in document_edges(m.issued, m.documents):
                     key = document_key(title)
                     if not key:
                         continue
