@@ -42,8 +42,8 @@ def test_demo_prints_units_families_and_leaders(tmp_path: Path) -> None:
     # the families line adds up, and names each kind/scope it found
     m = re.fullmatch(r"recycled-measure families: (\d+) \((.*)\)", lines[1])
     assert m, lines[1]
-    parts = dict(reversed(p.split(" ", 1)) for p in m.group(2).split(", "))
-    assert sum(int(n) for n in parts.values()) == int(m.group(1)) > 0
+    parts = {key: int(n) for n, key in (p.split(" ", 1) for p in m.group(2).split(", "))}
+    assert sum(parts.values()) == int(m.group(1)) > 0
     assert {"measure/across-units", "measure/across-notices", "measure/within-unit"} <= set(parts)
 
     out = res.stdout
