@@ -45,6 +45,9 @@ class Store(abc.ABC):
 
     name: str = ""
     chunk_rows: int = 5000
+    # Whether `query` checks every statement's text (graphkit.stores.guard) before running it,
+    # not only the statements a person typed (`run_adhoc`).
+    guards_every_statement: bool = False
 
     def __init__(self) -> None:
         self.schema: GraphSchema = schema()
@@ -55,6 +58,11 @@ class Store(abc.ABC):
         """Create constraints / tables (idempotent)."""
 
     @abc.abstractmethod
+    def _execute(
+        self, cypher: str, params: dict[str, Any], *, write: bool, timeout: float | None
+    ) -> QueryResult:
+        """Run one statement on the database (`query` has checked it where the store must)."""
+
     def query(
         self,
         cypher: str,
@@ -70,6 +78,9 @@ class Store(abc.ABC):
         embedded store checks every statement's text; statements a person typed go through
         `run_adhoc`, which checks them on either store.
         """
+        if self.guards_every_statement:
+            self.check_statement(cypher, params, write=write, allow_files=allow_files)
+        return self._execute(cypher, params or {}, write=write, timeout=timeout)
 
     def check_statement(
         self, cypher: str, params: dict[str, Any] | None = None, *, write: bool, allow_files: bool

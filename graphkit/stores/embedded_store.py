@@ -25,6 +25,9 @@ class EmbeddedStore(Store):
     """LadybugDB in a folder (`path` is the database inside it)."""
 
     name = "embedded"
+    # Every statement, the store open read-only or not: LadybugDB itself lets a read-only store
+    # run COPY … TO, LOAD FROM, INSTALL, ATTACH and CHECKPOINT.
+    guards_every_statement = True
 
     def __init__(self, folder: Path, *, read_only: bool = False) -> None:
         super().__init__()
@@ -64,21 +67,12 @@ class EmbeddedStore(Store):
                 if prop not in have:
                     self._conn.execute(f"ALTER TABLE {n.label} ADD {prop} {_TYPES[typ]}")
 
-    def query(
-        self,
-        cypher: str,
-        params: dict[str, Any] | None = None,
-        *,
-        write: bool = False,
-        timeout: float | None = None,
-        allow_files: bool = False,
+    def _execute(
+        self, cypher: str, params: dict[str, Any], *, write: bool, timeout: float | None
     ) -> QueryResult:
-        # Every statement, the store open read-only or not: LadybugDB itself lets a read-only
-        # store run COPY … TO, LOAD FROM, INSTALL, ATTACH and CHECKPOINT.
-        self.check_statement(cypher, params, write=write, allow_files=allow_files)
         try:
             self._conn.set_query_timeout(int(timeout * 1000) if timeout else 0)
-            res = self._conn.execute(cypher, params or {})
+            res = self._conn.execute(cypher, params)
             if isinstance(res, list):  # several statements: the last one answers
                 res = res[-1]
             cols = res.get_column_names()

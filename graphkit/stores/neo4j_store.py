@@ -39,21 +39,15 @@ class Neo4jStore(Store):
                 s.run(stmt).consume()
             s.run("CALL db.awaitIndexes(300)").consume()
 
-    def query(
-        self,
-        cypher: str,
-        params: dict[str, Any] | None = None,
-        *,
-        write: bool = False,
-        timeout: float | None = None,
-        allow_files: bool = False,
+    def _execute(
+        self, cypher: str, params: dict[str, Any], *, write: bool, timeout: float | None
     ) -> QueryResult:
         import neo4j
         from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable
 
         @neo4j.unit_of_work(timeout=timeout)
         def work(tx: Any) -> QueryResult:
-            res = tx.run(cypher, params or {})
+            res = tx.run(cypher, params)
             cols = list(res.keys())
             # all records first: a relationship's end nodes are complete only once the driver
             # has read every node of the answer
