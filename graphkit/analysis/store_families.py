@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from graphkit.analysis.items import MeasureItem
 from graphkit.analysis.laps import Laps
-from graphkit.stores.base import Statement, Store
+from graphkit.stores.base import Statement, Store, internal_statement
 from loaders.graph import GraphBatch
 
 if TYPE_CHECKING:
@@ -37,11 +37,7 @@ class FamilyReport:
 
 def measure_items(store: Store) -> list[MeasureItem]:
     """Every measure with a text, with the ids of its unit, notice and issue, by measure id."""
-    res = store.query(
-        "MATCH (u:Unit)-[:TOOK]->(m:Measure) "
-        "RETURN m.id AS mid, u.id AS uid, m.notice_id AS nid, m.issue_id AS iid, m.text AS txt "
-        "ORDER BY mid"
-    )
+    res = store.run_internal("measure_items")
     return [MeasureItem(*row) for row in res.rows if row[4]]
 
 
@@ -49,9 +45,7 @@ def unit_names(store: Store) -> dict[str, list[str]]:
     """Unit id → every name the unit goes by, with the self-reference variants of each."""
     from graphkit.analysis.normalize import unit_name_variants
 
-    res = store.query(
-        "MATCH (u:Unit) RETURN u.id AS uid, u.name AS uname, u.aliases AS ualiases ORDER BY uid"
-    )
+    res = store.run_internal("unit_names")
     out: dict[str, list[str]] = {}
     for uid, name, aliases in res.rows:
         names: set[str] = set()
@@ -64,9 +58,7 @@ def unit_names(store: Store) -> dict[str, list[str]]:
 
 def _documents(store: Store) -> dict[str, list[tuple[str, str]]]:
     """Measure id → (document id, title) of the documents it issued or cited."""
-    res = store.query(
-        "MATCH (m:Measure)-[r]->(d:Document) RETURN m.id AS mid, d.id AS did, d.title AS title ORDER BY mid, did"
-    )
+    res = store.run_internal("measure_documents")
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for m, d, title in res.rows:
         out[m].append((d, title))
@@ -79,14 +71,8 @@ def _notice_texts(store: Store) -> list[tuple[str, str, str]]:
     Issue spans cover the rectification section (every issue and its measures); blanking them
     leaves the preamble, the organisation section and what comes next.
     """
-    res = store.query(
-        "MATCH (u:Unit)-[:REPORTED]->(n:Notice) WHERE n.text IS NOT NULL "
-        "RETURN n.id AS nid, u.id AS uid, n.text AS txt ORDER BY nid"
-    )
-    spans = store.query(
-        "MATCH (i:Issue) WHERE i.depth = 1 AND i.span_start IS NOT NULL "
-        "RETURN i.notice_id AS nid, i.span_start AS s, i.span_end AS e ORDER BY nid, s"
-    )
+    res = store.run_internal("notice_texts")
+    spans = store.run_internal("issue_spans")
     by_notice: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for nid, start, end in spans.rows:
         by_notice[nid].append((int(start), int(end)))
@@ -220,10 +206,7 @@ def rebuild_families(store: Store, params: DetectParams | None = None, **changes
     lap = Laps(report.timings)
     batch = families_batch(families, docs)
     lap("build batch")
-    before: list[Statement] = [
-        ("MATCH (t:MeasureTemplate) DETACH DELETE t", {}),
-        ("MATCH (:Measure)-[s:SIMILAR_TO]->(:Measure) DELETE s", {}),
-    ]
+    before: list[Statement] = [internal_statement("delete_families"), internal_statement("delete_similar_to")]
     store.write_batch(batch, [], before=before, all_new=True)  # `before` emptied them
     lap("write")
     report.measures = len(items)

@@ -16,9 +16,17 @@ from typing import Any
 from graphkit.schema import GraphSchema, schema
 from graphkit.stores import guard
 from graphkit.stores.values import json_value
+from graphkit.templates import internal_query
 from loaders.graph import EdgeKey, GraphBatch, Row
 
 Statement = tuple[str, dict[str, Any]]
+
+
+def internal_statement(name: str, params: dict[str, Any] | None = None) -> Statement:
+    """The statement ``queries/_internal/<name>.cypher`` with its params bound (checked against
+    its header), for `Store.run_transaction` and `Store.write_batch`."""
+    q = internal_query(name)
+    return q.cypher, q.bind(params)
 
 
 @dataclass
@@ -106,6 +114,12 @@ class Store(abc.ABC):
         `allow_files`."""
         self.check_statement(cypher, params, write=write, allow_files=allow_files)
         return self.query(cypher, params, write=write, timeout=timeout, allow_files=allow_files)
+
+    def run_internal(self, name: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """Run the statement graphkit keeps in ``queries/_internal/<name>.cypher``, its params
+        bound and checked against its header; a write only when its header says `mode: write`."""
+        q = internal_query(name)
+        return self.query(q.cypher, q.bind(params), write=q.mode == "write")
 
     @abc.abstractmethod
     def run_transaction(self, statements: list[Statement]) -> None:
