@@ -6,36 +6,16 @@ from typing import Any
 
 from graphkit.stores.base import Store
 
-# One fixed query per member kind; user values enter only as $parameters.
+# One fixed statement (queries/_internal/) per member kind; user values enter only as $parameters.
 _MEMBERS = {
-    "measure": (
-        "MATCH (t:MeasureTemplate) WHERE t.kind = $kind AND ($scope = 'all' OR t.scope = $scope) "
-        "AND t.n_units >= $min_units "
-        "MATCH (m:Measure)-[r:INSTANCE_OF]->(t) MATCH (u:Unit)-[:TOOK]->(m) "
-        "RETURN t.id AS fid, t.text AS ftext, t.scope AS fscope, t.size AS fsize, t.n_units AS fn, "
-        "m.id AS mid, u.name AS unit, m.notice_id AS notice, m.issue_id AS issue, r.text AS mtext "
-        "ORDER BY fn DESC, fsize DESC, fid, unit, mid"
-    ),
-    "document": (
-        "MATCH (t:MeasureTemplate) WHERE t.kind = $kind AND ($scope = 'all' OR t.scope = $scope) "
-        "AND t.n_units >= $min_units "
-        "MATCH (d:Document)-[r:INSTANCE_OF]->(t) MATCH (m:Measure)-[]->(d) MATCH (u:Unit)-[:TOOK]->(m) "
-        "RETURN t.id AS fid, t.text AS ftext, t.scope AS fscope, t.size AS fsize, t.n_units AS fn, "
-        "d.id AS mid, u.name AS unit, m.notice_id AS notice, m.issue_id AS issue, r.text AS mtext "
-        "ORDER BY fn DESC, fsize DESC, fid, unit, mid"
-    ),
+    "measure": "family_measure_members",
+    "document": "family_document_members",
+    # members that are notices: a boilerplate sentence
+    "sentence": "family_notice_members",
+    "headline": "family_measure_members",
 }
-# Members that are notices: a boilerplate sentence, or a document named outside the measures
-# (the organisation section).
-_NOTICE_MEMBERS = (
-    "MATCH (t:MeasureTemplate) WHERE t.kind = $kind AND ($scope = 'all' OR t.scope = $scope) "
-    "AND t.n_units >= $min_units "
-    "MATCH (n:Notice)-[r:INSTANCE_OF]->(t) MATCH (u:Unit)-[:REPORTED]->(n) "
-    "RETURN t.id AS fid, t.text AS ftext, t.scope AS fscope, t.size AS fsize, t.n_units AS fn, "
-    "n.id AS mid, u.name AS unit, n.id AS notice, '' AS issue, r.text AS mtext"
-)
-_MEMBERS["sentence"] = _NOTICE_MEMBERS
-_MEMBERS["headline"] = _MEMBERS["measure"]
+# Documents named outside the measures (the organisation section) are members that are notices.
+_NOTICE_MEMBERS = "family_notice_members"
 KINDS = tuple(_MEMBERS)
 
 
@@ -44,9 +24,9 @@ def read_families(
 ) -> list[dict[str, Any]]:
     """Stored families, widest spread first, as the JSON the CLI prints."""
     params = {"kind": kind, "scope": scope, "min_units": min_units}
-    rows = store.query(_MEMBERS[kind], params).rows
+    rows = store.run_internal(_MEMBERS[kind], params).rows
     if kind == "document":
-        rows += store.query(_NOTICE_MEMBERS, params).rows
+        rows += store.run_internal(_NOTICE_MEMBERS, params).rows
     # widest spread, largest, then by family id, unit and member (as the queries' ORDER BY)
     rows.sort(key=lambda r: (-r[4], -r[3], r[0], r[6], r[5]))
     fams: dict[str, dict[str, Any]] = {}
