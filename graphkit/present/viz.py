@@ -81,51 +81,48 @@ class Page:
 
 # -- the views ------------------------------------------------------------------------------------
 
-_UNIT = "MATCH (u:Unit) WHERE u.name = $name "
+# The statements of each view (queries/_internal/), run in this order: it is the order nodes and
+# links are added to the page.
 UNIT_QUERIES = (
-    _UNIT + "MATCH (u)-[r]->(x) RETURN u, r, x",
-    _UNIT + "MATCH (x)-[r]->(u) RETURN x, r, u",
-    _UNIT + "MATCH (u)-[:REPORTED]->(n:Notice)-[r]->(x) RETURN n, r, x",
-    _UNIT + "MATCH (u)-[:REPORTED]->(n:Notice) MATCH (a:Issue)-[r:HAS_SUBISSUE]->(b:Issue) "
-    "WHERE a.notice_id = n.id RETURN a, r, b",
-    _UNIT + "MATCH (u)-[:TOOK]->(m:Measure)-[r]->(x) RETURN m, r, x",
-    _UNIT + "MATCH (u)-[:TOOK]->(m:Measure)<-[r:SIMILAR_TO]-(x:Measure) RETURN x, r, m",
-    _UNIT + "MATCH (u)-[:TOOK]->(m:Measure)-[:SIMILAR_TO]-(x:Measure) MATCH (o:Unit)-[r:TOOK]->(x) "
-    "WHERE o.name <> $name RETURN o, r, x",
-    _UNIT + "MATCH (u)-[:HAS_ROLE]->(ro:Role)-[r]->(x) RETURN ro, r, x",
-    _UNIT + "MATCH (u)-[:HAS_ROLE]->(ro:Role)<-[r]-(p:Person) RETURN p, r, ro",
-)
-
-_FAM = (
-    "MATCH (t:MeasureTemplate) WHERE t.n_units >= $min_units AND ($family = '' OR t.id = $family) "
-    "AND ($kind = 'all' OR t.kind = $kind) AND ($scope = 'all' OR t.scope = $scope) "
+    "viz_unit_out",
+    "viz_unit_in",
+    "viz_unit_notice_links",
+    "viz_unit_issue_tree",
+    "viz_unit_measure_links",
+    "viz_unit_similar_in",
+    "viz_unit_similar_units",
+    "viz_unit_role_links",
+    "viz_unit_role_persons",
 )
 FAMILY_QUERIES = (
-    _FAM + "MATCH (x)-[r:INSTANCE_OF]->(t) RETURN x, r, t",
-    _FAM + "MATCH (m:Measure)-[:INSTANCE_OF]->(t) MATCH (u:Unit)-[r:TOOK]->(m) RETURN u, r, m",
-    _FAM + "MATCH (m:Measure)-[:INSTANCE_OF]->(t) MATCH (m)-[r:ADDRESSES]->(i:Issue) RETURN m, r, i",
-    _FAM + "MATCH (a:Measure)-[:INSTANCE_OF]->(t) MATCH (a)-[r:SIMILAR_TO]->(b:Measure) "
-    "MATCH (b)-[:INSTANCE_OF]->(t) RETURN a, r, b",
-    _FAM + "MATCH (d:Document)-[:INSTANCE_OF]->(t) MATCH (m:Measure)-[r]->(d) RETURN m, r, d",
-    _FAM + "MATCH (d:Document)-[:INSTANCE_OF]->(t) MATCH (m:Measure)-[]->(d) MATCH (u:Unit)-[r:TOOK]->(m) "
-    "RETURN u, r, m",
-    _FAM + "MATCH (n:Notice)-[:INSTANCE_OF]->(t) MATCH (u:Unit)-[r:REPORTED]->(n) RETURN u, r, n",
+    "viz_family_members",
+    "viz_family_measure_units",
+    "viz_family_measure_issues",
+    "viz_family_similar",
+    "viz_family_document_measures",
+    "viz_family_document_units",
+    "viz_family_notice_units",
 )
+
+
+def _graph(store: Store, queries: tuple[str, ...], params: dict[str, Any]) -> VizGraph:
+    """The answers of `queries` (names in queries/_internal/), drawn one after the other."""
+    g = VizGraph()
+    for name in queries:
+        res = store.run_internal(name, params)
+        g.add_result(res.columns, res.rows)
+    return g
 
 
 def unit_graph(store: Store, name: str) -> VizGraph:
     """The unit, its notices, inspections, issue trees, measures (with their documents, families
     and near-copies in other units), roles and persons."""
-    if not store.query("MATCH (u:Unit) WHERE u.name = $name RETURN u.id", {"name": name}).rows:
-        names = [r[0] for r in store.query("MATCH (u:Unit) RETURN u.name ORDER BY u.name").rows]
+    if not store.run_internal("unit_by_name", {"name": name}).rows:
+        names = [r[0] for r in store.run_internal("unit_name_list").rows]
         close = [n for n in names if name in n or n in name] or names
         hint = "、".join(close[:10]) + (" …" if len(close) > 10 else "") if close else "none (ingest first)"
         raise QueryError(f"no unit named {name!r}; units: {hint}")
-    g = VizGraph()
-    for q in UNIT_QUERIES:
-        res = store.query(q, {"name": name})
-        g.add_result(res.columns, res.rows)
-    return g
+    return _graph(store, UNIT_QUERIES, {"name": name})
 
 
 def families_graph(
@@ -134,10 +131,7 @@ def families_graph(
     """Recycled families (MeasureTemplate), their members, the units that took them, the issues
     they answer and the near-copy links between members."""
     params = {"min_units": min_units, "family": family or "", "kind": kind, "scope": scope}
-    g = VizGraph()
-    for q in FAMILY_QUERIES:
-        res = store.query(q, params)
-        g.add_result(res.columns, res.rows)
+    g = _graph(store, FAMILY_QUERIES, params)
     if not g.nodes:
         if family:
             raise QueryError(f"no family {family!r} (see `graphkit recycled --format json` for ids)")

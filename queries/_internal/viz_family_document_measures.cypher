@@ -1,0 +1,8 @@
+// name: _internal/viz_family_document_measures
+// summary: 制定或引用成员文件的措施 | the measures that issued or cited the families' member documents
+// params: min_units: int = 1, family: str = '', kind: str = 'all', scope: str = 'all'
+// mode: read
+// note: run by graphkit.present.viz.families_graph (graphkit viz recycled), 5th of its queries, whose answers are drawn in order; family '' is every family
+MATCH (t:MeasureTemplate) WHERE t.n_units >= $min_units AND ($family = '' OR t.id = $family)
+AND ($kind = 'all' OR t.kind = $kind) AND ($scope = 'all' OR t.scope = $scope)
+MATCH (d:Document)-[:INSTANCE_OF]->(t) MATCH (m:Measure)-[r]->(d) RETURN m, r, d

@@ -1,0 +1,8 @@
+// name: _internal/viz_family_measure_issues
+// summary: 成员措施针对的问题 | the issues the families' member measures answer
+// params: min_units: int = 1, family: str = '', kind: str = 'all', scope: str = 'all'
+// mode: read
+// note: run by graphkit.present.viz.families_graph (graphkit viz recycled), 3rd of its queries, whose answers are drawn in order; family '' is every family
+MATCH (t:MeasureTemplate) WHERE t.n_units >= $min_units AND ($family = '' OR t.id = $family)
+AND ($kind = 'all' OR t.kind = $kind) AND ($scope = 'all' OR t.scope = $scope)
+MATCH (m:Measure)-[:INSTANCE_OF]->(t) MATCH (m)-[r:ADDRESSES]->(i:Issue) RETURN m, r, i
