@@ -10,6 +10,7 @@ a load killed half-way and run again ends with the complete graph and no duplica
 from __future__ import annotations
 
 import abc
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -242,6 +243,63 @@ class Store(abc.ABC):
             {"ids": ids, "sources": sources},
         )
         return res.records()
+
+    # -- the whole graph in pages (exports) ---------------------------------------------------
+    # Labels, edge types and property names come from the schema only: a name the schema does not
+    # know is a ValueError before any Cypher is written.
+    def node_page(self, label: str, after: str, limit: int) -> list[dict[str, Any]]:
+        """Up to `limit` nodes of `label` whose id sorts after `after`, in id order, each with
+        every property the schema gives the label (None where unset).
+
+        Keyset paging: the next page starts after the last id of this one, so no page re-reads
+        the rows before it (as SKIP would).
+        """
+        if label not in self.schema.nodes:
+            raise ValueError(f"unknown node label {label}")
+        props = list(self.schema.nodes[label].properties)
+        cols = ", ".join(f"n.{p} AS c{i}" for i, p in enumerate(props))
+        q = f"MATCH (n:{label}) WHERE n.id > $after RETURN {cols} ORDER BY n.id LIMIT $limit"
+        return [
+            dict(zip(props, r, strict=True)) for r in self.query(q, {"after": after, "limit": limit}).rows
+        ]
+
+    def edge_rows(
+        self,
+        etype: str,
+        a: str,
+        b: str,
+        ids: list[str],
+        *,
+        by: str = "a",
+        extra: Mapping[str, tuple[str, str]] | None = None,
+    ) -> list[tuple[str, str, dict[str, Any]]]:
+        """The `etype` edges from `a` nodes to `b` nodes whose `by` end (``"a"`` or ``"b"``) has
+        one of `ids`, ordered by source id then target id, as (source id, target id, properties).
+
+        The properties are the schema's for `etype` (None where unset), then `extra`: name →
+        (end, property) for a property of an end node (``{"unit": ("a", "unit_id")}``).
+        """
+        extra = extra or {}
+        if etype not in self.schema.edges or (a, b) not in self.schema.edges[etype].pairs:
+            raise ValueError(f"unknown edge {(etype, a, b)}")
+        ends = {"a": a, "b": b}
+        for end, prop in [(by, "id"), *extra.values()]:
+            if end not in ends or prop not in self.schema.nodes[ends[end]].properties:
+                raise ValueError(f"edge {etype}: its end {end!r} has no property {prop!r}")
+        eprops = list(self.schema.edges[etype].properties)
+        cols = ["a.id AS s", "b.id AS d"]
+        cols += [f"e.{p} AS c{i}" for i, p in enumerate(eprops)]
+        cols += [f"{end}.{prop} AS x{i}" for i, (end, prop) in enumerate(extra.values())]
+        q = (
+            f"MATCH (a:{a})-[e:{etype}]->(b:{b}) WHERE {by}.id IN $ids "
+            f"RETURN {', '.join(cols)} ORDER BY a.id, b.id"
+        )
+        out = []
+        for r in self.query(q, {"ids": ids}).rows:
+            props = dict(zip(eprops, r[2 : 2 + len(eprops)], strict=True))
+            props.update(zip(extra, r[2 + len(eprops) :], strict=True))
+            out.append((r[0], r[1], props))
+        return out
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Node count per label and edge count per type (every label and type of the schema)."""
