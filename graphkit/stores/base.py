@@ -10,7 +10,8 @@ a load killed half-way and run again ends with the complete graph and no duplica
 from __future__ import annotations
 
 import abc
-from collections.abc import Mapping
+import contextlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -181,7 +182,16 @@ class Store(abc.ABC):
         `all_new`: every node and edge of `batch` is absent from the store (e.g. `before`
         emptied their labels), so all are CREATEd instead of MERGEd.
         """
-        self.run_transaction([*(before or []), *self.write_statements(batch, replace, all_new=all_new)])
+        with self._batch_statements(batch, replace, all_new=all_new) as statements:
+            self.run_transaction([*(before or []), *statements])
+
+    @contextlib.contextmanager
+    def _batch_statements(
+        self, batch: GraphBatch, replace: list[str], *, all_new: bool
+    ) -> Iterator[list[Statement]]:
+        """The statements `write_batch` runs after `before`, valid until the context ends (a
+        store may write files for them): here `write_statements`."""
+        yield self.write_statements(batch, replace, all_new=all_new)
 
     def write_statements(
         self, batch: GraphBatch, replace: list[str], *, cleanup: bool = True, all_new: bool = False

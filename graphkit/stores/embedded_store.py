@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -158,16 +159,12 @@ class EmbeddedStore(Store):
             raise
         self._conn.execute("COMMIT")
 
-    def write_batch(
-        self,
-        batch: GraphBatch,
-        replace: list[str],
-        before: list[Statement] | None = None,
-        *,
-        all_new: bool = False,
-    ) -> None:
-        """Like every store, one transaction per batch; a notice's own nodes and edges are bulk
-        loaded with COPY FROM CSV inside it (UNWIND of Python rows runs at ~20k rows/s here)."""
+    @contextlib.contextmanager
+    def _batch_statements(
+        self, batch: GraphBatch, replace: list[str], *, all_new: bool
+    ) -> Iterator[list[Statement]]:
+        """A notice's own nodes and edges are bulk loaded with COPY FROM CSV (UNWIND of Python
+        rows runs at ~20k rows/s here), from files that live until the transaction has run."""
         shared = GraphBatch()
         copies: list[Statement] = []
         with tempfile.TemporaryDirectory(prefix="graphkit-copy-") as tmp:
@@ -203,10 +200,10 @@ class EmbeddedStore(Store):
                             {},
                         )
                     )
-            stmts = [*(before or []), *self.write_statements(shared, replace, cleanup=False), *copies]
+            stmts = [*self.write_statements(shared, replace, cleanup=False), *copies]
             if replace:
                 stmts += self.orphan_cleanup()
-            self.run_transaction(stmts)
+            yield stmts
 
     def close(self) -> None:
         conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
