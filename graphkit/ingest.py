@@ -62,10 +62,15 @@ def _chunked(it: Iterable[NoticeRecord], n: int) -> Iterator[list[NoticeRecord]]
 
 def build_batch(records: list[NoticeRecord]) -> tuple[GraphBatch, dict[str, str]]:
     """Every record's subgraph in one batch, and each record's content hash (a pure function:
-    it runs in a worker process while the previous batch is written)."""
+    it runs in a worker process while the previous batch is written).
+
+    Each record is completed first (`graphkit.parse.derived`: measure kinds, issued documents),
+    here rather than in the parser, so that `graphkit parse` stays at its own speed and the
+    classification runs in the worker, beside the writer."""
     batch = GraphBatch()
     hashes = {}
     for rec in records:
+        complete_record(rec)
         hashes[rec.id] = h = record_hash(rec)
         record_to_graph(rec, batch, content_hash=h)
     return batch, hashes
@@ -94,9 +99,7 @@ def load_records(
     """
     summary = LoadSummary()
     touched: set[str] = set()  # units whose notices changed: their aliases are refreshed
-    # a record written by an earlier graphkit lacks what the parser now decides (measure kinds,
-    # issued documents): it is completed here, the one way in for every record, not in the loader
-    chunks = _chunked((complete_record(r) for r in records), notices_per_batch)
+    chunks = _chunked(records, notices_per_batch)
     first = next(chunks, None)
     second = next(chunks, None)
     if pipeline is None:
@@ -164,7 +167,7 @@ def _load_chunk(
     if batch is None or hashes is None:
         batch, hashes = GraphBatch(), {}
         for rid, rec in by_id.items():
-            h = record_hash(rec)
+            h = record_hash(complete_record(rec))
             if stored_hash.get(rid) == h:
                 continue
             hashes[rid] = h

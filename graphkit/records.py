@@ -49,12 +49,14 @@ class Measure(_Model):
     )
     issued: list[str] = Field(
         default_factory=list,
-        description="The titles among `documents` that the measure issued (制定《……》); it cites the others.",
+        description="The titles among `documents` that the measure issued (制定《……》); it cites the "
+        "others. Decided with `kind` when the record is loaded.",
     )
     kind: str | None = Field(
         default=None,
         description="The kind of action from the lexicon schema/measure_kinds.yaml (meeting, document, "
-        "training, inspection, discipline, financial, fix, other); null in records made before it existed.",
+        "training, inspection, discipline, financial, fix, other); decided when the record is loaded "
+        "(graphkit.parse.derived), null until then.",
     )
     span: tuple[int, int] | None = Field(
         default=None,

@@ -18,7 +18,6 @@ import re
 from graphkit.errors import NotANoticeError
 from graphkit.parse.checks import Checks
 from graphkit.parse.dates import YearIndex
-from graphkit.parse.derived import describe_measures
 from graphkit.parse.metadata import (
     find_figures,
     find_inspection,
@@ -81,7 +80,6 @@ def parse_notice(text: str, source: str) -> NoticeRecord:
 
     years = YearIndex(norm, default=int(published[:4]) if published else None)
     issues = build_issues(text, norm, sections, years)
-    describe_measures(issues)
     checks.structure(paras, body, sections, issues, has_title=title is not None, closed=stop < len(paras))
 
     roles = _roles(text, norm, preface, sections, body)

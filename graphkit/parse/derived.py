@@ -1,6 +1,8 @@
 """What a measure's own text says about it, decided once and carried on the record: its kind
 (the lexicon of schema/measure_kinds.yaml, through `graphkit.analysis.kinds`) and which of
-its documents it issued rather than cited. Loaders only copy these into the graph."""
+its documents it issued rather than cited. `graphkit.ingest` completes every record with these
+as it builds a batch (in the load worker, so that `graphkit parse` keeps its speed); loaders
+only copy them into the graph."""
 
 from __future__ import annotations
 
@@ -27,6 +29,6 @@ def describe_measures(issues: Iterable[Issue], *, only_missing: bool = False) ->
 
 
 def complete_record(record: NoticeRecord) -> NoticeRecord:
-    """A record read from a file made by an earlier graphkit, with what it lacks derived."""
+    """The record with its measures' kinds and issued documents derived where they are missing."""
     describe_measures(record.issues, only_missing=True)
     return record
