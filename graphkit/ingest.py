@@ -113,6 +113,7 @@ def load_records(
         )
 
         def submit(chunk: list[NoticeRecord]) -> Future[tuple[GraphBatch, dict[str, str]]] | None:
+            """Start building `chunk`'s batch in the worker; None when there is no (working) pool."""
             if pool is None:
                 return None
             try:

@@ -25,6 +25,8 @@ LADYBUG_TYPES = {
 
 @dataclass(frozen=True)
 class NodeType:
+    """A node label: its typed properties, which of them are indexed, and whether a notice owns it."""
+
     label: str
     properties: dict[str, str]
     indexes: tuple[str, ...] = ()
@@ -35,6 +37,8 @@ class NodeType:
 
 @dataclass(frozen=True)
 class EdgeType:
+    """A relationship type: the (from label, to label) pairs it may join and its typed properties."""
+
     type: str
     pairs: tuple[tuple[str, str], ...]
     properties: dict[str, str] = field(default_factory=dict)
@@ -43,6 +47,8 @@ class EdgeType:
 
 @dataclass(frozen=True)
 class GraphSchema:
+    """The graph's node labels and relationship types, with the DDL each store needs for them."""
+
     nodes: dict[str, NodeType]
     edges: dict[str, EdgeType]
 
@@ -82,6 +88,10 @@ def _as_list(v: str | list[str]) -> list[str]:
 
 
 def load_schema(path: Path | None = None) -> GraphSchema:
+    """Read and check the schema YAML (default `schema/graph.yaml`).
+
+    Raises ValueError when an edge names an unknown label or a node lacks an `id: string` key.
+    """
     raw = yaml.safe_load((path or schema_dir() / "graph.yaml").read_text(encoding="utf-8"))
     nodes = {
         label: NodeType(
@@ -114,6 +124,7 @@ def schema() -> GraphSchema:
 
 
 def render_files() -> dict[str, str]:
+    """The generated Cypher DDL files (Neo4j constraints, LadybugDB tables) by file name."""
     s = schema()
     head = "// Generated from schema/graph.yaml by `python -m graphkit.schema`; do not edit.\n"
     return {

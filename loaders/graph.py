@@ -33,9 +33,11 @@ class GraphBatch:
         self.edges[key][(src[1], dst[1])] = {"src": src[1], "dst": dst[1], **props}
 
     def size(self) -> int:
+        """The number of nodes and edges in the batch."""
         return sum(len(r) for r in self.nodes.values()) + sum(len(r) for r in self.edges.values())
 
     def counts(self) -> dict[str, dict[str, int]]:
+        """Node counts by label and edge counts by type, sorted; labels without nodes left out."""
         edges: dict[str, int] = defaultdict(int)
         for (etype, _, _), rows in self.edges.items():
             edges[etype] += len(rows)

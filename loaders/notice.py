@@ -73,6 +73,7 @@ def record_to_graph(
     ord_measure = 0
 
     def walk(issues: list[Issue], parent: str | None, path: str, depth: int) -> None:
+        """Add the Issue nodes of `issues`, their measures and documents, and recurse into sub-issues."""
         nonlocal ord_issue, ord_measure
         for k, issue in enumerate(issues, 1):
             ipath = f"{path}.{k}" if path else str(k)
@@ -176,6 +177,7 @@ def record_to_graph(
 
 
 def records_to_graph(records: Iterable[NoticeRecord]) -> GraphBatch:
+    """One batch holding the nodes and edges of all the records."""
     g = GraphBatch()
     for r in records:
         record_to_graph(r, g)

@@ -45,6 +45,7 @@ def walk_measures(record: NoticeRecord) -> Iterator[tuple[str, Issue, int]]:
     k = 0
 
     def walk(issues: list[Issue], prefix: str) -> Iterator[tuple[str, Issue, int]]:
+        """Measures of `issues` and their descendants, numbering them with the shared counter."""
         nonlocal k
         for pos, issue in enumerate(issues):
             path = f"{prefix}.{pos}" if prefix else f"i{pos}"

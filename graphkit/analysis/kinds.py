@@ -31,6 +31,8 @@ __all__ = ["KindRule", "Lexicon", "classify_measure", "explain_measure", "lexico
 
 @dataclass(frozen=True)
 class KindRule:
+    """One kind's rule: its cues, the phrases blanked before they are sought, whether it is a paper kind."""
+
     kind: str
     paper: bool
     cues: tuple[re.Pattern[str], ...]
@@ -42,6 +44,7 @@ class KindRule:
         object.__setattr__(self, "any_cue", _any_cue(self.cues))
 
     def hits(self, text: str) -> bool:
+        """Whether any cue occurs in `text` once the except phrases are blanked."""
         for phrase in self.excepts:
             if phrase in text:
                 text = text.replace(phrase, "\u3000" * len(phrase))
@@ -60,11 +63,14 @@ class KindRule:
 
 @dataclass(frozen=True)
 class Lexicon:
+    """The kind rules in priority order, the fallback kind and each kind's description."""
+
     rules: tuple[KindRule, ...]  # in priority order
     fallback: str
     kinds: dict[str, dict[str, Any]]
 
     def classify(self, text: str | None) -> str:
+        """The first kind in priority order with a cue in the normalised `text`; else the fallback."""
         t = _normalise(text or "")
         for rule in self.rules:
             if rule.hits(t):

@@ -122,6 +122,7 @@ def minhash_signatures(
     local = threading.local()
 
     def run(lo: int, hi: int) -> None:
+        """Fill in the signatures of texts `lo` to `hi` (exclusive) with this thread's buffer."""
         s, e = int(offsets[lo]), int(offsets[hi])
         if e == s:
             return
@@ -208,6 +209,7 @@ def candidate_pairs(
     low = sigs.astype(np.uint16) if sigs is not None and min_agree > 0 else None
 
     def band(j: int) -> np.ndarray:
+        """Pair codes (`i * n + j`) of texts sharing a key in band `j`, sorted and unique."""
         col = np.ascontiguousarray(keys[:, j])
         order = np.argsort(col)
         sk = col[order]
@@ -224,6 +226,7 @@ def candidate_pairs(
         return unique_sorted(bp[:, 0].astype(np.int64) * n + bp[:, 1])
 
     def bands(js: range) -> np.ndarray:
+        """Pair codes of the bands `js`, merged (every 8 bands, to bound memory)."""
         found: list[np.ndarray] = []
         for j in js:
             found.append(band(j))

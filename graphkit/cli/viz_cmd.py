@@ -144,6 +144,7 @@ def query_command(
         raise fail(f"template {t.name} writes to the store; viz only reads", 2)
 
     def build(store: Any) -> Any:
+        """Run the template on `store` and collect its answer's graph."""
         res = store.query(t.cypher, params)
         return result_graph(res.columns, res.rows, f"template {t.name}")
 
@@ -174,6 +175,7 @@ def cypher_command(
         raise fail(str(exc), exc.exit_code) from None
 
     def build(store: Any) -> Any:
+        """Run the statement read-only on `store` and collect its answer's graph."""
         res = store.run_adhoc(query, params)  # reads only: no writes, files or network
         return result_graph(res.columns, res.rows, "the query")
 

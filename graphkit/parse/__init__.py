@@ -155,6 +155,7 @@ def _own_characters(role: Role, norm: str, text: str) -> Role:
         return role
 
     def back(v: str | None) -> str | None:
+        """The span of `text` where `v` sits in `norm`; `v` itself when not found."""
         if not v:
             return v
         i = norm.find(v)

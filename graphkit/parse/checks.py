@@ -28,6 +28,7 @@ class Checks:
         self.warnings: list[ParseWarning] = []
 
     def warn(self, code: str, message: str, span: tuple[int, int] | None = None) -> None:
+        """Record a warning, unless one with the same code and span is already recorded."""
         if any(w.code == code and w.span == span for w in self.warnings):
             return
         self.warnings.append(ParseWarning(code=code, message=message, span=span))

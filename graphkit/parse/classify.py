@@ -101,6 +101,7 @@ class Classifier:
         return node.has_intro
 
     def starts_with_intro(self, node: Node) -> bool:
+        """The node's first body paragraph introduces measures."""
         return bool(node.body) and self.is_intro(node.body[0])
 
     def framed(self, node: Node) -> bool:

@@ -55,6 +55,7 @@ def parse_date_line(line: str) -> str | None:
 
 
 def find_numeric_date(s: str) -> str | None:
+    """ISO date of the first numeric date (2023-05-06, 2023/5/6, 2023.5.6) in `s`, or None."""
     m = NUMERIC_DATE_RE.search(s)
     return iso(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
@@ -79,6 +80,7 @@ class YearIndex:
         self.default = default
 
     def before(self, pos: int) -> int | None:
+        """The last year named at or before `pos`; `default` when none is."""
         i = bisect_right(self._pos, pos) - 1
         return self._year[i] if i >= 0 else self.default
 

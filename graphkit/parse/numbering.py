@@ -59,6 +59,8 @@ def int_to_cn(n: int) -> str:
 
 @dataclass(frozen=True)
 class Label:
+    """An enumeration label found in the text: its kind (shape), number and span."""
+
     kind: str
     number: int
     start: int  # offset of the label's first character
@@ -182,6 +184,7 @@ def find_sequence(norm: str, kind: str, start: int, end: int) -> list[Label]:
     absent: dict[int, int] = {}
 
     def find(n: int, at: int) -> int:
+        """Where label `n` next occurs from `at`, or -1; a miss is remembered so it is not searched again."""
         if n in absent and at >= absent[n]:
             return -1
         i = _find_label(norm, kind, n, at, end, start)

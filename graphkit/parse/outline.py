@@ -31,6 +31,7 @@ class Node:
 
     @property
     def start(self) -> int:
+        """Offset of the node's paragraph; 0 for the root or a node without one."""
         return self.para.start if self.para else 0
 
 

@@ -16,6 +16,8 @@ from graphkit.parse.width import is_chrome
 
 @dataclass
 class Para:
+    """A paragraph as a span of the text, with its enumeration label if it opens with one."""
+
     start: int  # offset of the first non-blank character in the text
     end: int  # offset just after the last non-blank character
     label: Label | None = None
@@ -23,6 +25,8 @@ class Para:
 
 @dataclass
 class Section:
+    """A top-level section: its heading, paragraphs and what kind of content it holds."""
+
     heading: Para | None
     title: str  # normalised heading text without its label
     paras: list[Para] = field(default_factory=list)

@@ -143,6 +143,7 @@ def _load_items(
     errors: list[GraphkitError] = []
 
     def records() -> Iterator[NoticeRecord]:
+        """The parsed records, reporting each item and setting the failed ones' errors aside."""
         for item in items:
             if on_item is not None:
                 on_item(item)

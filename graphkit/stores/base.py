@@ -128,7 +128,8 @@ class Store(abc.ABC):
         """Run the statements in one write transaction: all or nothing."""
 
     @abc.abstractmethod
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Release the connection to the database."""
 
     @abc.abstractmethod
     def _cast(self, expr: str, typ: str) -> str:
@@ -148,6 +149,7 @@ class Store(abc.ABC):
         return label == "Notice" or self.schema.nodes[label].owned
 
     def merge_nodes_statement(self, label: str, *, create: bool = False) -> str:
+        """The UNWIND-$rows statement writing `label` nodes: MERGE on `id` and SET, or CREATE."""
         props = self.schema.nodes[label].properties
         if create:
             fields = ", ".join(f"{p}: {self._cast('r.' + p, t)}" for p, t in props.items())
@@ -156,6 +158,10 @@ class Store(abc.ABC):
         return f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}})" + (f" SET {sets}" if sets else "")
 
     def merge_edges_statement(self, key: EdgeKey, *, create: bool = False) -> str:
+        """The UNWIND-$rows statement writing one edge per row between ends matched by `src` / `dst` id.
+
+        MERGE by default; CREATE with `create`.
+        """
         etype, a, b = key
         props = self.schema.edges[etype].properties
         sets = ", ".join(f"e.{p} = {self._cast('r.' + p, t)}" for p, t in props.items())

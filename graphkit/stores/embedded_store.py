@@ -56,6 +56,7 @@ class EmbeddedStore(Store):
         return expr if typ == "string" else f"CAST({expr} AS {_TYPES[typ]})"
 
     def apply_schema(self) -> None:
+        """Create the node and rel tables (idempotent) and add columns the schema gained since."""
         for stmt in self.schema.embedded_ddl():
             self._conn.execute(stmt)
         self._add_missing_columns()
@@ -145,6 +146,7 @@ class EmbeddedStore(Store):
         return out
 
     def run_transaction(self, statements: list[Statement]) -> None:
+        """Run the statements in one transaction, rolled back on any error (StoreError if read-only)."""
         if self.read_only:
             raise StoreError("the embedded store is open read-only")
         self._conn.execute("BEGIN TRANSACTION")
@@ -206,6 +208,7 @@ class EmbeddedStore(Store):
             yield stmts
 
     def close(self) -> None:
+        """Close the connection and the database; safe to call twice."""
         conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
         if conn is not None:
             conn.close()

@@ -14,6 +14,8 @@ from graphkit.stores.values import GraphNode, GraphPath, GraphRel
 
 
 class Neo4jStore(Store):
+    """A store on a Neo4j server, reached through the official driver (StoreUnavailable if not)."""
+
     name = "neo4j"
 
     def __init__(self, uri: str, user: str, password: str, database: str = "neo4j") -> None:
@@ -34,6 +36,7 @@ class Neo4jStore(Store):
         return expr
 
     def apply_schema(self) -> None:
+        """Create the constraints and indexes (idempotent) and wait for the indexes to come online."""
         with self._driver.session(database=self.database) as s:
             for stmt in self.schema.neo4j_ddl():
                 s.run(stmt).consume()
@@ -47,6 +50,7 @@ class Neo4jStore(Store):
 
         @neo4j.unit_of_work(timeout=timeout)
         def work(tx: Any) -> QueryResult:
+            """Run the statement and convert its answer, once every record has been read."""
             res = tx.run(cypher, params)
             cols = list(res.keys())
             # all records first: a relationship's end nodes are complete only once the driver
@@ -99,9 +103,11 @@ class Neo4jStore(Store):
         )
 
     def run_transaction(self, statements: list[Statement]) -> None:
+        """Run the statements in one managed write transaction: all or nothing."""
         from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
         def work(tx: Any) -> None:
+            """Run each statement in the transaction `tx`, in order."""
             for cypher, params in statements:
                 tx.run(cypher, params).consume()
 
@@ -114,6 +120,7 @@ class Neo4jStore(Store):
             raise StoreError(f"Neo4j write failed (rolled back): {_first_line(exc)}") from None
 
     def close(self) -> None:
+        """Close the driver; safe to call twice."""
         drv = getattr(self, "_driver", None)
         if drv is not None:
             drv.close()
@@ -130,6 +137,7 @@ def _graph_values(tx: Any, rows: list[list[Any]]) -> list[list[Any]]:
     wanted: set[str] = set()
 
     def scan(v: Any) -> None:
+        """Note each relationship's end nodes in `v`: known (label, key), or an element id to look up."""
         if isinstance(v, Relationship):
             for n in v.nodes:
                 if n is None:
@@ -149,6 +157,7 @@ def _graph_values(tx: Any, rows: list[list[Any]]) -> list[list[Any]]:
                 scan(x)
 
     def convert(v: Any) -> Any:
+        """`v` with driver nodes, relationships and paths turned into graphkit values, recursively."""
         if isinstance(v, Node):
             return GraphNode(_label(v), _key(v), _properties(v))
         if isinstance(v, Relationship):

@@ -376,6 +376,7 @@ _CHARS = "".join(
 
 def _fill(template: str, rng: random.Random, topic: str, self_ref: str | None = None) -> str:
     def slot(m: re.Match[str]) -> str:
+        """The filler for one `{slot}` of the template; {self} and {n} are left for later."""
         k = m.group(1)
         if k == "t":
             return topic
@@ -443,6 +444,7 @@ class ClauseDeck:
         self.cycle = -1
 
     def draw(self) -> str:
+        """The next clause of the deck, reshuffled when used up; respelled after the first pass."""
         if not self.left:
             self.left = self.clauses[:]
             self.rng.shuffle(self.left)

@@ -62,6 +62,7 @@ class Writer:
 
 def _rdf(serialise: Callable[[Iterable[Triple], IO[str]], int]) -> WriteFn:
     def write(store: Store, out: IO[str], base: str, page: int) -> int:
+        """Serialise the store's triples to `out`; the number written."""
         return serialise(iter_triples(store, base, page), out)
 
     return write
