@@ -15,10 +15,10 @@ from graphkit.parse.dates import (
     read_damaged,
     resolve,
 )
+from graphkit.parse.numbering import CN_NUMERALS
 from graphkit.parse.sections import SIGNATURE_RE, Para
 from graphkit.records import Inspection
 
-_CN_NUM = "一二三四五六七八九十"
 # the body a team belongs to (省委, 县委, 镇党委, 集团党委 …): a few characters ending in 委 or
 # 党组, none of them a word of the sentence around it (将以此次区委…: 区委, not 党工委将以此次区委)
 _TEAM_OWNER = (
@@ -27,7 +27,7 @@ _TEAM_OWNER = (
 )
 TEAM_RE = re.compile(
     # 省委第八巡视组, 区委巡察一组, 区委第巡察组 (a digit lost on the page)
-    rf"{_TEAM_OWNER}?(?:第[{_CN_NUM}\d]{{0,4}}(?:巡视|巡察)(?:组|工作组)|(?:巡视|巡察)(?:第)?[{_CN_NUM}\d]{{1,4}}组)"
+    rf"{_TEAM_OWNER}?(?:第[{CN_NUMERALS}\d]{{0,4}}(?:巡视|巡察)(?:组|工作组)|(?:巡视|巡察)(?:第)?[{CN_NUMERALS}\d]{{1,4}}组)"
     # 县委机动巡察组, 专项巡察组: a team named by its kind, no number
     rf"|{_TEAM_OWNER}?(?:常规|机动|专项|提级|交叉|联动|延伸)(?:巡视|巡察)(?:组|工作组)"
     rf"|{_TEAM_OWNER}(?:巡视|巡察)(?:组|工作组)(?!长|成员|办)"
@@ -36,8 +36,8 @@ KIND_RE = re.compile(
     r"(常规|机动|专项|提级|交叉|联动|延伸)(巡视|巡察)|(巡视|巡察)\s*(“回头看”|\"回头看\"|回头看)"
 )
 ROUND_RE = re.compile(
-    rf"[{_CN_NUM}]{{1,3}}届(?:中央|省委|市委|区委|县委|州委|自治区党委|[\u4e00-\u9fff]{{1,6}}委)第[{_CN_NUM}\d]{{1,3}}轮"
-    rf"|(?:中央|省委|市委|区委|县委|州委|自治区党委)\d{{4}}年第[{_CN_NUM}\d]{{1,3}}轮"
+    rf"[{CN_NUMERALS}]{{1,3}}届(?:中央|省委|市委|区委|县委|州委|自治区党委|[\u4e00-\u9fff]{{1,6}}委)第[{CN_NUMERALS}\d]{{1,3}}轮"
+    rf"|(?:中央|省委|市委|区委|县委|州委|自治区党委)\d{{4}}年第[{CN_NUMERALS}\d]{{1,3}}轮"
 )
 TITLE_HINT_RE = re.compile(r"通报|整改(?:进展|落实)?情况|整改.*公布|公告")
 _PAGE_DATE_RE = re.compile(r"(?:发布|更新|发表|公布)(?:时间|日期)\s*[:：]?\s*")
@@ -46,7 +46,7 @@ _UNIT_TO_RE = re.compile(
     r"向([\u4e00-\u9fff()（）]{2,30}?)(?:党组|党委|委员会|委|党工委)?(?:反馈|进行了反馈|作了反馈)"
 )
 # a phrase naming people or several bodies, never one unit (……主要负责人和被巡察村级党组织领导班子)
-_NOT_A_UNIT_RE = re.compile(r"和|及|与|、|负责人|负责同志|班子|成员|干部|等|[\d一二三四五六七八九十]+个")
+_NOT_A_UNIT_RE = re.compile(rf"和|及|与|、|负责人|负责同志|班子|成员|干部|等|[\d{CN_NUMERALS}]+个")
 _UNIT_ON_RE = re.compile(
     r"对([\u4e00-\u9fff()（）]{2,30}?)(?:开展|进行)了?(?:为期\S*?的)?(?:常规|机动|专项|提级|交叉)?(?:巡视|巡察)"
 )

@@ -26,7 +26,8 @@ CN_DIGITS = {
     "九": 9,
 }
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_CN = "一二三四五六七八九十"
+#: the numerals of labels (一、 (一) 一是 第一 问题一), spelled once for the whole parser
+CN_NUMERALS = "一二三四五六七八九十"
 
 #: the kinds of label, roughly from coarse to fine
 KINDS = ("cn_dun", "wen", "cn_paren", "num_dot", "num_paren", "shi", "di", "num_rparen", "circle")
@@ -71,15 +72,16 @@ class Label:
         return source[self.start : self.end].rstrip().rstrip(":：,，")
 
 
+_N = CN_NUMERALS
 _LEAD = re.compile(
-    r"问题(?P<wen>[一二三四五六七八九十]{1,3}|\d{1,2})(?:[:：、.]|\s)"  # 问题一: / 问题1、
-    r"|第(?P<di>[一二三四五六七八九十]{1,3})[,，、](?!\d)"  # 第一,……第二,……
-    r"|(?P<cn_dun>[一二三四五六七八九十]{1,3})、"
-    r"|\((?P<cn_paren>[一二三四五六七八九十]{1,3})\)"
+    rf"问题(?P<wen>[{_N}]{{1,3}}|\d{{1,2}})(?:[:：、.]|\s)"  # 问题一: / 问题1、
+    rf"|第(?P<di>[{_N}]{{1,3}})[,，、](?!\d)"  # 第一,……第二,……
+    rf"|(?P<cn_dun>[{_N}]{{1,3}})、"
+    rf"|\((?P<cn_paren>[{_N}]{{1,3}})\)"
     r"|(?P<num_paren>\d{1,3})\)"  # 1) is rare but seen
     r"|\((?P<num_paren2>\d{1,3})\)"
     r"|(?P<num_dot>\d{1,2})(?:\.(?!\d)|、)"
-    r"|(?P<shi>[一二三四五六七八九十]{1,3})是(?![否的])"
+    rf"|(?P<shi>[{_N}]{{1,3}})是(?![否的])"
     r"|(?P<circle>[①-⑳])"
 )
 

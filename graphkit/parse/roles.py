@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from graphkit.parse.numbering import CN_NUMERALS
 from graphkit.records import Role
 
 GROUP_ROLES = ("第一副组长", "常务副组长", "执行副组长", "副组长", "组长", "成员")
@@ -28,7 +29,7 @@ _NOT_NAME = re.compile(
     r"^(?:等|各|其他|其余|有关|相关|主要|分管|全体|班子|领导|成员|负责|同志|单位|部门|人员|牵头|具体)|等$|同志$"
 )
 _LEAD_JUNK = re.compile(r"^(?:并|由|以|其中|成立了?|迅速成立|立即成立|同时|和|及|、|,|，|\s)+")
-_TAIL_JUNK = re.compile(r"(?:(?:\d+|[一二三四五六七八九十]+)名(?:同志)?)?(?:分别|共同)?\s*$")
+_TAIL_JUNK = re.compile(rf"(?:(?:\d+|[{CN_NUMERALS}]+)名(?:同志)?)?(?:分别|共同)?\s*$")
 # a person named by office and name (区委书记方针同志), the subject a later sentence may leave out
 _NAMED_RE = re.compile(r"[\u4e00-\u9fff、]{2,20}?[\u4e00-\u9fff]{2,3}同志")
 _SUBJECT_LEFT_OUT = re.compile(r"并(?:亲自)?$")

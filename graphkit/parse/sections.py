@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graphkit.parse.numbering import Label, match_label
+from graphkit.parse.numbering import CN_NUMERALS, Label, match_label
 from graphkit.parse.width import is_chrome
 
 
@@ -42,7 +42,7 @@ END_RE = re.compile(
 SIGNATURE_RE = re.compile(
     r"^(?:中共|中国共产党)?[\u4e00-\u9fff()（）]{2,40}?(?:委员会|党委|党组|工委|委|党工委|纪委|政府|办公室|局|厅)$"
 )
-TOP_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|、(?=[\u4e00-\u9fff]))")
+TOP_HEADING_RE = re.compile(rf"^(?:[{CN_NUMERALS}]{{1,3}}、|、(?=[\u4e00-\u9fff]))")
 
 ORG_TITLE_RE = re.compile(
     r"组织|部署|做法|整体情况|总体|履责|政治站位|政治任务|政治意识|政治担当|思想认识|提高认识|统一思想|"
@@ -85,7 +85,7 @@ def paragraphs(norm: str) -> list[Para]:
 
 # a blank between two paragraphs of a line: before a 一、/(一) label, or before a closing date
 _JOIN_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff。;:!?”)])\s+(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))"
+    rf"(?<=[\u4e00-\u9fff。;:!?”)])\s+(?=(?:[{CN_NUMERALS}]{{1,3}}、|\([{CN_NUMERALS}]{{1,3}}\))"
     r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$"
     r"|(?:整改|工作)?(?:进展|进度|完成)情况\s*[:：]|整改(?:进展|时限)\s*[:：])"
 )

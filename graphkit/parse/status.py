@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from graphkit.parse.numbering import CN_NUMERALS
+
 # prefix of a progress line; what follows must read like a status for it to be one
 STATUS_PREFIX_RE = re.compile(
     r"^(?:整改|工作|目前|当前)?(?:进展|进度|落实|进行|完成|推进)?(?:情况|状态|成效|结果)?\s*[:：]+\s*"
@@ -15,7 +17,7 @@ _PREFIX_OK = re.compile(
 STATUS_WORDS_RE = re.compile(
     r"^(?:此项问题|该问题|本问题|该项|此项|目前|均)?(?:已(?:经)?(?:全部|基本)?(?:完成|整改|落实|办结|解决|取得)|正在|完成|基本完成|部分|持续|长期|取得|落实完成|限期|按期|尚未|未完成|整改完|阶段性)"
 )
-_COUNT_HEAD = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)(?:条|项|个)(?:整改)?(?:措施|问题|任务)?(?:中)?")
+_COUNT_HEAD = re.compile(rf"(?:\d+|[{CN_NUMERALS}两]+)(?:条|项|个)(?:整改)?(?:措施|问题|任务)?(?:中)?")
 DEADLINE_LINE_RE = re.compile(r"^(?:整改|完成)?时限\s*[:：]\s*|^完成时间\s*[:：]\s*")
 
 _LONG = re.compile(r"长期(?:坚持|推进|抓|执行|落实)|久久为功|常态化推进")
