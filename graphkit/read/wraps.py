@@ -47,6 +47,8 @@ def _wrap_width(lines: list[str]) -> int | None:
 # a line this long holding several parts of a notice lost its line breaks
 _FLAT_MIN = 600
 _FLAT_CUTS = 3
+_FLAT_LINES = 6  # at most this many lines: the page may have lost its breaks
+_FLAT_ALWAYS = 5000  # a line this long is cut in any text
 # where a paragraph starts after a sentence: a part or item label, a status line
 _CUT = re.compile(
     r"(?<=[。；;！!？?])(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．](?!\d)"
@@ -82,7 +84,11 @@ def _unflatten(line: str) -> list[str]:
 def rejoin(lines: list[str]) -> list[str]:
     """Lines with hard wraps joined back into paragraphs, lines that lost their breaks cut at
     the parts they hold, spaced-out headings closed up."""
-    lines = [piece for s in lines for piece in _unflatten(unspace(s))]
+    lines = [unspace(s) for s in lines]
+    # a page that lost its line breaks has a few very long lines; a notice of ordinary
+    # paragraphs is not searched for parts inside its lines
+    if len(lines) <= _FLAT_LINES or max(map(len, lines), default=0) >= _FLAT_ALWAYS:
+        lines = [piece for s in lines for piece in _unflatten(s)]
     width = _wrap_width(lines)
     if width is None:
         return lines
