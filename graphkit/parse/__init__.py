@@ -26,7 +26,7 @@ from graphkit.parse.metadata import (
     find_title,
     find_unit,
 )
-from graphkit.parse.roles import extract_roles
+from graphkit.parse.roles import LEADER_LINE_RE, extract_roles
 from graphkit.parse.script import is_traditional, to_simplified
 from graphkit.parse.sections import Para, Section, body_bounds, paragraphs, split_sections
 from graphkit.parse.tree import build_issues
@@ -35,7 +35,6 @@ from graphkit.records import NoticeRecord, Role, notice_id
 
 __all__ = ["parse_notice"]
 
-_LEADER_LINES = ("责任领导", "牵头领导", "责任人", "牵头单位", "责任单位", "责任处室", "责任部门")
 # outside the organisation part, a sentence names the rectification's leaders only when it is
 # about the rectification and its leading group or first responsible person
 _SENTENCE = re.compile(r"[^。\n]+")
@@ -80,7 +79,7 @@ def parse_notice(text: str, source: str) -> NoticeRecord:
 
     years = YearIndex(norm, default=int(published[:4]) if published else None)
     issues = build_issues(text, norm, sections, years)
-    checks.structure(paras, body, sections, issues, has_title=title is not None, closed=stop < len(paras))
+    checks.structure(paras, sections, issues, has_title=title is not None, closed=stop < len(paras))
 
     roles = _roles(text, norm, preface, sections, body)
 
@@ -128,7 +127,7 @@ def _roles(
     for p in body:
         if p.start in seen:
             continue
-        if norm.startswith(_LEADER_LINES, p.start, p.end):
+        if LEADER_LINE_RE.match(norm, p.start, p.end):
             extra.append((p.start, p.end))
         elif p.start not in in_issues and (
             "组长" in norm[p.start : p.end] or "第一责任人" in norm[p.start : p.end]

@@ -36,7 +36,6 @@ class Checks:
     def structure(
         self,
         paras: list[Para],
-        body: list[Para],
         sections: list[Section],
         issues: list[Issue],
         *,

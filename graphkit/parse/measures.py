@@ -18,12 +18,12 @@ from graphkit.parse.documents import extract_documents
 from graphkit.parse.headings import analyze_heading, clean_title, states_problem
 from graphkit.parse.numbering import INLINE_KINDS, Label, Segment, find_inline
 from graphkit.parse.outline import Node
+from graphkit.parse.roles import LEADER_LINE_RE
 from graphkit.parse.sections import Para
 from graphkit.parse.status import classify_status, deadline_line, status_line
 from graphkit.parse.wording import STRONG_ACTION_RE
 from graphkit.records import Issue, Measure
 
-ROLE_LINE_RE = re.compile(r"^(?:责任领导|牵头领导|责任人|责任单位|牵头单位|责任处室|责任部门)\s*[:：]")
 _TIME_START_RE = re.compile(
     r"^(?:截至|截止|到)?(?:\d{4}年|今年|去年|前\d+个?月|\d{1,2}\s*[—\-~至]\s*\d{1,2}月|\d{1,2}月(?:份)?,|近年来|目前|至今)"
 )
@@ -168,7 +168,7 @@ class IssueReader:
                 if said is not None:
                     acc.statuses.append((said, None))
                 continue
-            if ROLE_LINE_RE.match(s) or PROBLEM_INTRO_RE.match(s):
+            if LEADER_LINE_RE.match(s) or PROBLEM_INTRO_RE.match(s):
                 continue
             if self.cls.is_intro(b):
                 seen_intro = True

@@ -40,9 +40,20 @@ _ALSO_LEADS = re.compile(r"(?:担任|任)(?:第一副组长|常务副组长|副�
 _ROLE_LIST_RE = re.compile(
     r"(第一副组长|常务副组长|执行副组长|副组长|组长|成员)\s*[:：]\s*([^;；。\n:：]+?)(?=[;；。\n]|$)"
 )
-_LEADER_LINE_RE = re.compile(
-    r"(责任领导|牵头领导|责任人|第一责任人|牵头单位|责任单位|责任处室|责任部门)\s*[:：]\s*([^;；,，。\n]+)"
+#: the line heads that name who answers for one issue (责任领导:……), wherever they stand
+#: (LEADER_LINE_RE is used with match(), which anchors it at the line start)
+LEADER_LINE_ROLES = (
+    "责任领导",
+    "牵头领导",
+    "责任人",
+    "第一责任人",
+    "牵头单位",
+    "责任单位",
+    "责任处室",
+    "责任部门",
 )
+LEADER_LINE_RE = re.compile(rf"(?:{'|'.join(LEADER_LINE_ROLES)})\s*[:：]")
+_LEADER_LINE_RE = re.compile(rf"({'|'.join(LEADER_LINE_ROLES)})\s*[:：]\s*([^;；,，。\n]+)")
 _FIRST_RESP_RE = re.compile(
     r"([^,，。;；:：“”、]{2,30}?)(?:始终|认真|切实|自觉|坚决|带头|主动)*"
     r"(?:履行|把|扛起|扛稳|扛牢|承担起?|担负起?|作为|当好|落实|担起|为|是)[^,，。;；]{0,20}?“?(第一责任人|直接责任人)"

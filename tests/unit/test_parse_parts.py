@@ -525,7 +525,7 @@ def _structure(
     paras = paragraphs(norm)
     checks = Checks(norm)
     sections = [Section(None, "", list(paras), kind)]
-    checks.structure(paras, paras, sections, issues, has_title=has_title, closed=closed)
+    checks.structure(paras, sections, issues, has_title=has_title, closed=closed)
     return [(w.code, w.span) for w in checks.warnings]
 
 
@@ -550,7 +550,7 @@ def test_checks_numbering_skips() -> None:
         ("numbering_skips", (8, 9)),
     ]
     checks = Checks(fold_width("党委高度重视巡视整改。"))
-    checks.structure([], [], [Section(None, "", [], "issues")], issues, has_title=True, closed=True)
+    checks.structure([], [Section(None, "", [], "issues")], issues, has_title=True, closed=True)
     assert [w.message for w in checks.warnings] == [
         "numbering skips from 1 to 3 (3.): the tree follows the text",
         "numbering skips from 1 to 3 ((3)): the tree follows the text",
