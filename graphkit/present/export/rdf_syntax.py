@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, Any
 from urllib.parse import quote
 
@@ -29,16 +29,22 @@ def _iri_ref(iri: str) -> str:
     return "<" + re.sub(r'[\x00-\x20<>"{}|^`\\]', lambda m: quote(m.group(0)), iri) + ">"
 
 
-def nt_term(t: Term | str) -> str:
-    """A term as N-Triples writes it."""
+def _term(t: Term | str, escapes: dict[str, str], iri: Callable[[str], str]) -> str:
+    """A term in the N-Triples/Turtle literal syntax the two formats share; they differ only in
+    which characters a string escapes and how an IRI (the term's, a datatype's) is written."""
     if isinstance(t, Lit):
-        out = '"' + _esc(t.lexical, _NT_ESC) + '"'
+        out = '"' + _esc(t.lexical, escapes) + '"'
         if t.lang:
             return out + "@" + t.lang
         if t.datatype and t.datatype != XSD + "string":
-            return out + "^^" + _iri_ref(t.datatype)
+            return out + "^^" + iri(t.datatype)
         return out
-    return _iri_ref(t)
+    return iri(t)
+
+
+def nt_term(t: Term | str) -> str:
+    """A term as N-Triples writes it."""
+    return _term(t, _NT_ESC, _iri_ref)
 
 
 def write_nt(triples: Iterable[Triple], out: IO[str]) -> int:
@@ -61,14 +67,7 @@ def _ttl_iri(iri: str) -> str:
 
 
 def _ttl_term(t: Term | str) -> str:
-    if isinstance(t, Lit):
-        out = '"' + _esc(t.lexical, _TTL_ESC) + '"'
-        if t.lang:
-            return out + "@" + t.lang
-        if t.datatype and t.datatype != XSD + "string":
-            return out + "^^" + _ttl_iri(t.datatype)
-        return out
-    return _ttl_iri(t)
+    return _term(t, _TTL_ESC, _ttl_iri)
 
 
 def write_ttl(triples: Iterable[Triple], out: IO[str]) -> int:
