@@ -54,6 +54,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from graphkit.analysis.arrays import unique_sorted
+from graphkit.analysis.fmix import fmix
 
 __all__ = [
     "NUM_PERM",
@@ -73,15 +74,6 @@ SEED = 1
 THRESHOLD = 0.3
 WEIGHTS = (0.05, 0.95)
 _MAX32 = np.uint32(0xFFFFFFFF)
-
-
-def _fmix32(h: np.ndarray) -> np.ndarray:
-    h = h ^ (h >> np.uint32(16))
-    h = h * np.uint32(0x85EBCA6B)
-    h = h ^ (h >> np.uint32(13))
-    h = h * np.uint32(0xC2B2AE35)
-    out: np.ndarray = h ^ (h >> np.uint32(16))
-    return out
 
 
 def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -115,7 +107,7 @@ def minhash_signatures(
     sigs = np.full((n_docs, num_perm), _MAX32, dtype=np.uint32)
     if n_docs == 0 or offsets[-1] == 0:
         return sigs
-    hv = _fmix32(hashes.astype(np.uint32))
+    hv = fmix(hashes.astype(np.uint32), 32)
     # Cut the texts into runs of about `block` shingles (a text is never split); one task each.
     cuts = unique_sorted(np.append(np.searchsorted(offsets, np.arange(0, offsets[-1], block)), n_docs))
     cuts = cuts[cuts <= n_docs]

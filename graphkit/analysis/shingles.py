@@ -36,6 +36,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from graphkit.analysis.fmix import fmix
+
 __all__ = ["N", "hash_shingles", "shingle_hash", "shingles"]
 
 N = 3
@@ -50,15 +52,6 @@ def shingles(text: str, n: int = N) -> set[str]:
     if len(text) <= n:
         return {text}
     return {text[i : i + n] for i in range(len(text) - n + 1)}
-
-
-def _mix64(h: np.ndarray) -> np.ndarray:
-    h = h ^ (h >> np.uint64(33))
-    h = h * np.uint64(0xFF51AFD7ED558CCD)
-    h = h ^ (h >> np.uint64(33))
-    h = h * np.uint64(0xC4CEB9FE1A85EC53)
-    out: np.ndarray = h ^ (h >> np.uint64(33))
-    return out
 
 
 def shingle_hash(shingle: str, n: int = N) -> int:
@@ -76,7 +69,7 @@ def _combine(cols: list[np.ndarray]) -> np.ndarray:
     with np.errstate(over="ignore"):
         for k, c in enumerate(cols):
             h = (h + c.astype(np.uint64) + np.uint64(k + 1)) * _P[k % 3]
-        return (_mix64(h) >> np.uint64(32)).astype(np.uint32)
+        return (fmix(h, 64) >> np.uint64(32)).astype(np.uint32)
 
 
 def hash_shingles(texts: Sequence[str], n: int = N, block: int = 50_000) -> tuple[np.ndarray, np.ndarray]:
