@@ -24,6 +24,7 @@ members' shingle rows shipped along. Components too large for one executor
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
@@ -81,16 +82,33 @@ def medoid(sim: np.ndarray, members: list[int]) -> int:
     return members[int(np.argmax(sub.sum(axis=1)))]
 
 
+@dataclass(frozen=True)
+class _Scoring:
+    """How the sparse clustering scores texts, and the two thresholds of the centre rule
+    (see ``cluster``), passed together through its steps."""
+
+    sim_of: Callable[[np.ndarray], np.ndarray]
+    pair_sim: Callable[[np.ndarray], np.ndarray] | None
+    strong: float
+    link: float
+
+    def cross(self, members: np.ndarray, nb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(members × nb, nb × nb)`` similarity matrices."""
+        if self.pair_sim is None:
+            sim = self.sim_of(np.concatenate([members, nb]))
+            k0 = len(members)
+            return sim[:k0, k0:], sim[k0:, k0:]
+        pairs = np.stack([np.repeat(members, len(nb)), np.tile(nb, len(members))], axis=1)
+        return self.pair_sim(pairs).reshape(len(members), len(nb)), self.sim_of(nb)
+
+
 def _cluster_sparse(
     n: int,
     nodes: np.ndarray,
     pairs: np.ndarray,
     scores: np.ndarray,
-    sim_of: Callable[[np.ndarray], np.ndarray],
-    strong: float,
-    link: float,
+    scoring: _Scoring,
     max_neighbours: int = 200,
-    pair_sim: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> list[tuple[list[int], int]]:
     """Centre clustering of ``nodes`` over the strong verified edges only.
 
@@ -99,6 +117,7 @@ def _cluster_sparse(
     with every member already in, scored exactly by ``sim_of`` on the neighbourhood. When the
     neighbourhood was cut, the family grows from its members' neighbours (``_grow``).
     """
+    strong, link, sim_of = scoring.strong, scoring.link, scoring.sim_of
     inside = np.zeros(n, dtype=bool)
     inside[nodes] = True
     keep = (scores >= strong) & inside[pairs[:, 0]] & inside[pairs[:, 1]]
@@ -136,7 +155,7 @@ def _cluster_sparse(
         members = [int(group[k]) for k in fam]
         taken[members] = True
         if cut:
-            members = _grow(members, adj, taken, sim_of, strong, link, max_neighbours, pair_sim)
+            members = _grow(members, adj, taken, scoring, max_neighbours)
             # the representative: medoid of the first members (the centre's neighbourhood)
             group = np.asarray(members[:MEDOID_OF])
             sim, fam = sim_of(group), list(range(len(group)))
@@ -148,11 +167,8 @@ def _grow(
     members: list[int],
     adj: sp.csr_matrix,
     taken: np.ndarray,
-    sim_of: Callable[[np.ndarray], np.ndarray],
-    strong: float,
-    link: float,
+    scoring: _Scoring,
     step: int,
-    pair_sim: Callable[[np.ndarray], np.ndarray] | None = None,
     max_size: int = 5000,
 ) -> list[int]:
     """Grow a family whose centre's neighbourhood was cut at ``step``: a text copied into
@@ -169,32 +185,17 @@ def _grow(
         nb = nb[~taken[nb]][:step]
         if not len(nb):
             break
-        cross, inner = _cross_sim(np.asarray(members), nb, sim_of, pair_sim)
+        cross, inner = scoring.cross(np.asarray(members), nb)
         floor = cross.min(axis=0)
         best = cross.max(axis=0)
         fresh = []
         for k in np.argsort(-best, kind="stable"):
-            if best[k] >= strong and floor[k] >= link:
+            if best[k] >= scoring.strong and floor[k] >= scoring.link:
                 fresh.append(int(nb[k]))
                 np.minimum(floor, inner[k], out=floor)
         taken[fresh] = True
         members += fresh
     return members
-
-
-def _cross_sim(
-    members: np.ndarray,
-    nb: np.ndarray,
-    sim_of: Callable[[np.ndarray], np.ndarray],
-    pair_sim: Callable[[np.ndarray], np.ndarray] | None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """``(members × nb, nb × nb)`` similarity matrices."""
-    if pair_sim is None:
-        sim = sim_of(np.concatenate([members, nb]))
-        k0 = len(members)
-        return sim[:k0, k0:], sim[k0:, k0:]
-    pairs = np.stack([np.repeat(members, len(nb)), np.tile(nb, len(members))], axis=1)
-    return pair_sim(pairs).reshape(len(members), len(nb)), sim_of(nb)
 
 
 def cluster(
@@ -256,7 +257,7 @@ def cluster(
         parts = [p for p in parts if len(p) <= sparse_above]
         if big:
             nodes = np.concatenate(big)
-            out += _cluster_sparse(n, nodes, pairs, scores, sim_of, strong, link, pair_sim=pair_sim)
+            out += _cluster_sparse(n, nodes, pairs, scores, _Scoring(sim_of, pair_sim, strong, link))
     for part in parts:
         sim = sim_of(part)
         for fam in split_component(sim, strong, link):
