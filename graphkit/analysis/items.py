@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from graphkit.fields import field_dict
 from graphkit.records import Issue, NoticeRecord
 
 __all__ = ["MeasureItem", "items_from_records", "walk_measures"]
@@ -27,13 +28,7 @@ class MeasureItem:
 
     def to_dict(self) -> dict[str, str]:
         """The item as JSON-ready values."""
-        return {
-            "id": self.id,
-            "unit": self.unit,
-            "notice": self.notice,
-            "issue": self.issue,
-            "text": self.text,
-        }
+        return field_dict(self, "id unit notice issue text")
 
 
 def walk_measures(record: NoticeRecord) -> Iterator[tuple[str, Issue, int]]:

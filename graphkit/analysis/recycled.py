@@ -53,6 +53,7 @@ from graphkit.analysis.normalize import normalize
 from graphkit.analysis.scopes import SCOPES, Scope
 from graphkit.analysis.shingles import N, hash_shingles
 from graphkit.analysis.verify import ALIGN_LINK, ALIGN_STRONG, align_matrix, align_pairs
+from graphkit.fields import field_dict
 
 __all__ = [
     "SCOPES",
@@ -137,15 +138,7 @@ class Family:
 
     def to_dict(self) -> dict[str, Any]:
         """The family as JSON-ready values (the verified pairs left out)."""
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "scope": self.scope,
-            "text": self.text,
-            "units": self.units,
-            "size": self.size,
-            "measures": [m.to_dict() for m in self.members],
-        }
+        return field_dict(self, "id kind scope text units size", measures=[m.to_dict() for m in self.members])
 
 
 def family_id(kind: str, scope: str, member_ids: Iterable[str]) -> str:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from graphkit.fields import field_dict
+
 
 @dataclass(frozen=True)
 class GraphNode:
@@ -28,7 +30,7 @@ class GraphNode:
 
     def to_json(self) -> dict[str, Any]:
         """`{"label": …, "key": …, "properties": {…}}`, JSON-ready."""
-        return {"label": self.label, "key": self.key, "properties": json_value(dict(self.properties))}
+        return field_dict(self, "label key", properties=json_value(dict(self.properties)))
 
     def __str__(self) -> str:
         return (
@@ -52,14 +54,9 @@ class GraphRel:
 
     def to_json(self) -> dict[str, Any]:
         """`{"type": …, "start": …, "end": …, "start_label": …, "end_label": …, "properties": {…}}`."""
-        return {
-            "type": self.type,
-            "start": self.start,
-            "end": self.end,
-            "start_label": self.start_label,
-            "end_label": self.end_label,
-            "properties": json_value(dict(self.properties)),
-        }
+        return field_dict(
+            self, "type start end start_label end_label", properties=json_value(dict(self.properties))
+        )
 
     def __str__(self) -> str:
         rel = f"[:{self.type}{' ' + _cypher_map(self.properties) if self.properties else ''}]"
