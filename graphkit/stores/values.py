@@ -11,7 +11,7 @@ left out (Neo4j stores no nulls; LadybugDB answers every column of a table).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -78,14 +78,18 @@ class GraphPath:
             "relationships": [r.to_json() for r in self.relationships],
         }
 
+    def steps(self) -> Iterator[tuple[GraphRel, GraphNode, bool]]:
+        """``(relationship, the node it leads to, forward)`` along the path after its first
+        node; ``forward`` when the relationship is stored from the node before to that node."""
+        for prev, rel, node in zip(self.nodes, self.relationships, self.nodes[1:], strict=False):
+            yield rel, node, rel.start == prev.key and rel.start_label == prev.label
+
     def __str__(self) -> str:
         if not self.nodes:
             return "()"
         out = [str(self.nodes[0])]
-        for prev, rel, node in zip(self.nodes, self.relationships, self.nodes[1:], strict=False):
-            forward = rel.start == prev.key and rel.start_label == prev.label
-            out.append(f"-[:{rel.type}]->" if forward else f"<-[:{rel.type}]-")
-            out.append(str(node))
+        for rel, node, forward in self.steps():
+            out += (f"-[:{rel.type}]->" if forward else f"<-[:{rel.type}]-", str(node))
         return "".join(out)
 
 
