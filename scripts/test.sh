@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh machine: installs what it needs (Python deps in .venv, a JDK 17
 # via apt-get when java is missing, Neo4j 5.26 jars from Maven Central, Debian chromium for the
-# browser tests), starts the local Neo4j, runs pytest, stops the server.
+# browser tests), runs pytest. The suite starts a Neo4j of its own (tests/conftest.py: a fresh home
+# lent these jars, free ports) and stops it at the end: the user's server and data are never touched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,16 +33,7 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
   apt_install "${need_apt[@]}"
 fi
 
-echo "fetching Neo4j jars (Maven Central) and starting a local Neo4j"
-neo4j() { .venv/bin/graphkit neo4j "$@"; }
-neo4j fetch
-# a server of this home that was running before the script (a developer's) is left running after it
-started_here=0
-if ! grep -q '"running": true' <<<"$(neo4j status --json 2>/dev/null || true)"; then
-  started_here=1
-fi
-neo4j start
-cleanup() { if [ "$started_here" = 1 ]; then neo4j stop || true; fi; }
-trap cleanup EXIT
+echo "fetching Neo4j jars (Maven Central), once; the tests start a Neo4j of their own"
+.venv/bin/graphkit neo4j fetch
 
 .venv/bin/python -m pytest "$@"

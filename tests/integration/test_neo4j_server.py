@@ -1,9 +1,10 @@
 """The project's own local Neo4j server (graphkit.neo4j_server), for real: no mocks.
 
 The life-cycle tests run a server of their own (private_neo4j.py: a fresh GRAPHKIT_HOME on free
-ports, the jars of the shared home): they stop it and start it again, which the shared server,
-used by the other tests and by other people's runs, must never see. Only the Cypher test talks to
-the shared server (or to GRAPHKIT_TEST_NEO4J_URI when set; the life cycle is then not tested).
+ports, the jars of the user's home): they stop it and start it again, which the session's server,
+used by the other tests, must never see. The first tests talk to the session's server (or to
+GRAPHKIT_TEST_NEO4J_URI when set; the life cycle is then not tested), and check that it is not
+the user's: the suite never reads or writes the user's Neo4j.
 
 Under CI=true a server that cannot be started fails the tests; elsewhere they are skipped when
 Java or Maven is missing.
@@ -23,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import USER_NEO4J_HOME, USER_NEO4J_URI
 from private_neo4j import IN_CI, private_home
 
 from graphkit import neo4j_server
@@ -70,11 +72,11 @@ def local(tmp_path_factory: pytest.TempPathFactory) -> Iterator[neo4j_server.Ser
         yield info
 
 
-def _query(uri: str, auth: tuple[str, str], cypher: str) -> list[dict[str, object]]:
+def _query(uri: str, auth: tuple[str, str], cypher: str, **params: object) -> list[dict[str, object]]:
     from neo4j import GraphDatabase
 
     with GraphDatabase.driver(uri, auth=auth) as driver:
-        records, _, _ = driver.execute_query(cypher, database_="neo4j")
+        records, _, _ = driver.execute_query(cypher, params, database_="neo4j")
         return [r.data() for r in records]
 
 
@@ -113,12 +115,54 @@ def _pid_gone(pid: int) -> bool:
     return stat.rsplit(")", 1)[-1].split()[0] in ("Z", "X")  # a zombie is no process
 
 
-# ---------------------------------------------------------------- the shared server
+# ---------------------------------------------------------------- the session's server
 
 
 def test_cypher_return_1(neo4j_settings: dict[str, str]) -> None:
     auth = (neo4j_settings["user"], neo4j_settings["password"])
     assert _query(neo4j_settings["uri"], auth, "RETURN 1 AS one") == [{"one": 1}]
+
+
+def test_the_suite_never_uses_the_users_neo4j(neo4j_settings: dict[str, str], tmp_path: Path) -> None:
+    """Issue 14, item 14: the tests clear and fill their database, so it is never the user's; and a
+    `graphkit --store neo4j` child with the suite's environment dials the session's server too."""
+    if EXTERNAL_URI:
+        assert neo4j_settings["uri"] == EXTERNAL_URI == os.environ["GRAPHKIT_NEO4J_URI"]
+    else:
+        assert neo4j_settings["uri"] != USER_NEO4J_URI
+        home = Path(neo4j_settings["home"])
+        assert home == neo4j_server.neo4j_home() != USER_NEO4J_HOME
+        assert USER_NEO4J_HOME not in home.parents and home not in USER_NEO4J_HOME.parents
+    assert neo4j_server.neo4j_home() != USER_NEO4J_HOME  # a test's `graphkit neo4j stop` is not the user's
+
+    token = f"session-{os.getpid()}-{time.monotonic_ns()}"
+    auth = (neo4j_settings["user"], neo4j_settings["password"])
+    _query(neo4j_settings["uri"], auth, "CREATE (:GraphkitSessionMarker {token: $t})", t=token)
+    try:
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "graphkit.cli.app",
+                "--store",
+                "neo4j",
+                "cypher",
+                "--format",
+                "json",
+                "MATCH (m:GraphkitSessionMarker {token: $t}) RETURN m.token AS token",
+                "-p",
+                f"t={token}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            cwd=tmp_path,
+        )
+    finally:
+        _query(neo4j_settings["uri"], auth, "MATCH (m:GraphkitSessionMarker) DELETE m")
+    assert proc.returncode == 0, proc.stderr
+    assert token in proc.stdout
 
 
 # ---------------------------------------------------------------- a server of this module's own
