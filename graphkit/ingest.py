@@ -11,12 +11,13 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 
 from graphkit.parse.derived import complete_record
+from graphkit.pipeline import die_with_parent
 from graphkit.records import NoticeRecord
-from graphkit.stores.base import Store
+from graphkit.stores.base import Statement, Store
 from graphkit.templates import internal_query
 from loaders import GraphBatch, record_to_graph
 from loaders.notice import record_hash
@@ -34,6 +35,8 @@ class LoadSummary:
         issues: Issue nodes written.
         measures: Measure nodes written.
         elements: nodes and edges written.
+        duplicates: (source, the source it repeats) of each notice skipped because the same
+            notice (same clean text) came earlier in the input or is stored under another source.
     """
 
     notices: int = 0
@@ -43,10 +46,13 @@ class LoadSummary:
     issues: int = 0
     measures: int = 0
     elements: int = 0
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
-        """The counts by name."""
-        return {k: v for k, v in self.__dict__.items()}
+        """The counts by name, and the duplicates as `[{"source", "same_as"}]`."""
+        out: dict[str, object] = {k: v for k, v in self.__dict__.items() if k != "duplicates"}
+        out["duplicates"] = [{"source": a, "same_as": b} for a, b in self.duplicates]
+        return out
 
     @property
     def changed(self) -> bool:
@@ -83,8 +89,13 @@ def load_records(
     notices_per_batch: int = 500,
     on_batch: Callable[[int], None] | None = None,
     pipeline: bool | None = None,
+    first_write: list[Statement] | None = None,
 ) -> LoadSummary:
     """Load records into the store; returns what was done. Re-loading the same records is a no-op.
+
+    `first_write` runs in the transaction of the first batch that writes (graphkit's record of
+    the store says a load is under way from the moment the graph changes); not at all when the
+    load writes nothing.
 
     One transaction per ``notices_per_batch`` notices: each costs a commit and (embedded) a set
     of COPY files, so larger batches load faster (400k elements: 200 notices 22k el/s, 2,000
@@ -99,6 +110,7 @@ def load_records(
     """
     summary = LoadSummary()
     touched: set[str] = set()  # units whose notices changed: their aliases are refreshed
+    run = _Run(summary, touched, list(first_write or []))
     chunks = _chunked(records, notices_per_batch)
     first = next(chunks, None)
     second = next(chunks, None)
@@ -107,7 +119,14 @@ def load_records(
     pending = [c for c in (first, second) if c is not None]
     with contextlib.ExitStack() as stack:
         pool = (
-            stack.enter_context(ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")))
+            stack.enter_context(
+                ProcessPoolExecutor(
+                    1,
+                    mp_context=multiprocessing.get_context("fork"),
+                    initializer=die_with_parent,
+                    initargs=(os.getpid(),),
+                )
+            )
             if pipeline
             else None
         )
@@ -128,7 +147,7 @@ def load_records(
             if nxt is not None:
                 pending.append(nxt)
                 futures.append(submit(nxt))
-            _load_chunk(store, chunk, fut, summary, touched)
+            _load_chunk(store, chunk, fut, run)
             if on_batch:
                 on_batch(len(chunk))
     if touched:
@@ -136,22 +155,55 @@ def load_records(
     return summary
 
 
+@dataclass
+class _Run:
+    """What a load carries from batch to batch."""
+
+    summary: LoadSummary
+    touched: set[str]  # units whose notices changed
+    first_write: list[Statement]  # run with the first batch that writes, then emptied
+    seen: dict[str, str] = field(default_factory=dict)  # notice id → the source it came from first
+
+
 def _dedup(chunk: list[NoticeRecord]) -> dict[str, NoticeRecord]:
-    """The chunk by notice id; the last record wins when one chunk holds the same notice twice."""
-    return {r.id: r for r in chunk}
+    """The chunk by notice id; the first record wins when one chunk holds the same notice twice."""
+    out: dict[str, NoticeRecord] = {}
+    for r in chunk:
+        out.setdefault(r.id, r)
+    return out
+
+
+def _originals(chunk: list[NoticeRecord], stored: list[dict[str, str]], run: _Run) -> dict[str, NoticeRecord]:
+    """The chunk's records by notice id, one per notice: from the source that holds it first
+    (earlier in this load, else in the store unless that source now reads differently, else
+    first in the chunk); the others are noted as duplicates of it and not loaded."""
+    now = {(r.source, r.id) for r in chunk}
+    sources = {r.source for r in chunk}
+    for s in stored:
+        # a stored source that the chunk reads differently is being replaced: it holds nothing
+        if s["source"] not in sources or (s["source"], s["id"]) in now:
+            run.seen.setdefault(s["id"], s["source"])
+    out: dict[str, NoticeRecord] = {}
+    for r in chunk:
+        first = run.seen.setdefault(r.id, r.source)
+        if first != r.source:
+            run.summary.duplicates.append((r.source, first))
+        elif r.id not in out:
+            out[r.id] = r
+    return out
 
 
 def _load_chunk(
     store: Store,
     chunk: list[NoticeRecord],
     built: Future[tuple[GraphBatch, dict[str, str]]] | None,
-    summary: LoadSummary,
-    touched: set[str],
+    run: _Run,
 ) -> None:
-    by_id = _dedup(chunk)
+    summary = run.summary
     summary.notices += len(chunk)
-    stored = store.stored_notices(list(by_id), sorted({r.source for r in by_id.values()}))
+    stored = store.stored_notices(sorted({r.id for r in chunk}), sorted({r.source for r in chunk}))
     stored_hash = {s["id"]: s["content_hash"] for s in stored}
+    by_id = _originals(chunk, stored, run)
     replace: set[str] = set()
     fresh = {r.source: r.id for r in by_id.values()}
     for s in stored:
@@ -163,8 +215,10 @@ def _load_chunk(
             batch, hashes = built.result()
         except Exception:
             batch = hashes = None
-    if hashes is not None and any(stored_hash.get(rid) == h for rid, h in hashes.items()):
-        batch = hashes = None  # some notices are stored unchanged: build without them
+    if hashes is not None and (
+        set(hashes) != set(by_id) or any(stored_hash.get(r) == h for r, h in hashes.items())
+    ):
+        batch = hashes = None  # some notices are stored unchanged or repeat others: build without them
     if batch is None or hashes is None:
         batch, hashes = GraphBatch(), {}
         for rid, rec in by_id.items():
@@ -178,11 +232,22 @@ def _load_chunk(
     replace |= {rid for rid in hashes if rid in stored_hash}
     summary.issues += len(batch.nodes.get("Issue", {}))
     summary.measures += len(batch.nodes.get("Measure", {}))
-    touched.update(batch.nodes.get("Unit", {}))
+    run.touched.update(batch.nodes.get("Unit", {}))
     if batch.size() or replace:
-        store.write_batch(batch, sorted(replace))
+        store.write_batch(batch, sorted(replace), before=run.first_write)
+        run.first_write = []
         summary.elements += batch.size()
         summary.replaced += len(replace)
+        crash_point("batch-written")
+
+
+def crash_point(name: str) -> None:
+    """Die here as `kill -9` would when GRAPHKIT_TEST_CRASH_AT names this point (the
+    crash-safety tests: a load, detection or migration killed at a known point)."""
+    if os.environ.get("GRAPHKIT_TEST_CRASH_AT") == name:
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def refresh_unit_aliases(store: Store, unit_ids: list[str]) -> None:

@@ -14,6 +14,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from typing import NamedTuple, TypeAlias
 
 from graphkit.errors import InputError
@@ -229,17 +230,37 @@ def _preload(parser: Parser | None) -> None:
             _default_parser()
 
 
+def die_with_parent(parent: int) -> None:
+    """Make this worker process die with its parent (a pool's initializer).
+
+    A pool's workers wait on a pipe that every sibling also holds open, so a parent killed with
+    `kill -9` (no clean shutdown) left them waiting for ever. On Linux the kernel sends SIGKILL
+    to this process when its parent dies (prctl PR_SET_PDEATHSIG); a parent that died before
+    this ran is seen by its pid.
+    """
+    import signal
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 def _parallel(
     items: Iterator[tuple[str, bytes | None]], jobs: int, debug: bool, parser: Parser | None, as_json: bool
 ) -> Iterator[ParseResult | RecordLine]:
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
     _preload(parser)
     window = max(2, jobs * _WINDOW_PER_JOB)
     pending: deque[tuple[list[tuple[str, bytes | None]], Future[_BatchResults]]] = deque()
     batches = _batches(items, _BATCH)
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = _pool(jobs)
     try:
         exhausted = False
         while True:
@@ -262,7 +283,7 @@ def _parallel(
                 for path, _data in batch:
                     yield InputError(path, "internal error: worker process died while reading this file")
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=jobs)
+                pool = _pool(jobs)
                 pending = deque(
                     (b, pool.submit(_parse_batch, b, debug, parser, as_json)) for b, _f in pending
                 )
@@ -277,3 +298,8 @@ def _parallel(
                 yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool of `jobs` workers that die with this process."""
+    return ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),))

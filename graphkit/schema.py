@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -47,15 +48,28 @@ class EdgeType:
 
 @dataclass(frozen=True)
 class GraphSchema:
-    """The graph's node labels and relationship types, with the DDL each store needs for them."""
+    """The graph's node labels and relationship types, with the DDL each store needs for them.
+
+    Attributes:
+        nodes: the graph's node labels (what stats, exports and loads see).
+        edges: the graph's relationship types.
+        meta: graphkit's own bookkeeping labels (GraphkitState): in the DDL, not in the graph.
+        version: the store format (graph.yaml's `version`).
+    """
 
     nodes: dict[str, NodeType]
     edges: dict[str, EdgeType]
+    meta: dict[str, NodeType] = field(default_factory=dict)
+    version: int = 1
+
+    def tables(self) -> list[NodeType]:
+        """Every node label a store holds: the graph's, then the meta labels."""
+        return [*self.nodes.values(), *self.meta.values()]
 
     def neo4j_ddl(self) -> list[str]:
         """Named uniqueness constraints and property indexes, all `IF NOT EXISTS`."""
         out = []
-        for n in self.nodes.values():
+        for n in self.tables():
             low = _snake(n.label)
             out.append(f"CREATE CONSTRAINT {low}_id IF NOT EXISTS FOR (n:{n.label}) REQUIRE n.id IS UNIQUE")
             for prop in n.indexes:
@@ -69,7 +83,7 @@ class GraphSchema:
     def embedded_ddl(self) -> list[str]:
         """LadybugDB node tables (primary key `id`) and rel tables."""
         out = []
-        for n in self.nodes.values():
+        for n in self.tables():
             cols = ", ".join(f"{p} {LADYBUG_TYPES[t]}" for p, t in n.properties.items())
             out.append(f"CREATE NODE TABLE IF NOT EXISTS {n.label}({cols}, PRIMARY KEY(id))")
         for e in self.edges.values():
@@ -93,7 +107,23 @@ def load_schema(path: Path | None = None) -> GraphSchema:
     Raises ValueError when an edge names an unknown label or a node lacks an `id: string` key.
     """
     raw = yaml.safe_load((path or schema_dir() / "graph.yaml").read_text(encoding="utf-8"))
-    nodes = {
+    nodes = _node_types(raw["nodes"])
+    meta = _node_types(raw.get("meta") or {})
+    edges = {}
+    for etype, spec in raw["edges"].items():
+        pairs = tuple((a, b) for a in _as_list(spec["from"]) for b in _as_list(spec["to"]))
+        for a, b in pairs:
+            if a not in nodes or b not in nodes:
+                raise ValueError(f"edge {etype} names an unknown node label ({a} → {b})")
+        edges[etype] = EdgeType(etype, pairs, dict(spec.get("properties") or {}), spec.get("doc", ""))
+    for n in [*nodes.values(), *meta.values()]:
+        if n.properties.get("id") != "string":
+            raise ValueError(f"node {n.label} needs an `id: string` key")
+    return GraphSchema(nodes, edges, meta, int(raw.get("version", 1)))
+
+
+def _node_types(raw: dict[str, Any]) -> dict[str, NodeType]:
+    return {
         label: NodeType(
             label=label,
             properties=dict(spec["properties"]),
@@ -102,19 +132,8 @@ def load_schema(path: Path | None = None) -> GraphSchema:
             owned=bool(spec.get("owned", False)),
             doc=spec.get("doc", ""),
         )
-        for label, spec in raw["nodes"].items()
+        for label, spec in raw.items()
     }
-    edges = {}
-    for etype, spec in raw["edges"].items():
-        pairs = tuple((a, b) for a in _as_list(spec["from"]) for b in _as_list(spec["to"]))
-        for a, b in pairs:
-            if a not in nodes or b not in nodes:
-                raise ValueError(f"edge {etype} names an unknown node label ({a} → {b})")
-        edges[etype] = EdgeType(etype, pairs, dict(spec.get("properties") or {}), spec.get("doc", ""))
-    for n in nodes.values():
-        if n.properties.get("id") != "string":
-            raise ValueError(f"node {n.label} needs an `id: string` key")
-    return GraphSchema(nodes, edges)
 
 
 @cache

@@ -26,3 +26,4 @@ CREATE INDEX document_title IF NOT EXISTS FOR (n:Document) ON (n.title);
 CREATE CONSTRAINT measure_template_id IF NOT EXISTS FOR (n:MeasureTemplate) REQUIRE n.id IS UNIQUE;
 CREATE INDEX measure_template_kind IF NOT EXISTS FOR (n:MeasureTemplate) ON (n.kind);
 CREATE INDEX measure_template_scope IF NOT EXISTS FOR (n:MeasureTemplate) ON (n.scope);
+CREATE CONSTRAINT graphkit_state_id IF NOT EXISTS FOR (n:GraphkitState) REQUIRE n.id IS UNIQUE;

@@ -11,10 +11,12 @@ import typer
 from graphkit.cli import (
     demo_cmd,
     export_cmd,
+    migrate_cmd,
     neo4j_cmd,
     parse_cmd,
     query_cmds,
     recycled_cmd,
+    report_cmd,
     store_cmds,
     viz_cmd,
 )
@@ -64,10 +66,12 @@ app.command("load")(store_cmds.load_command)
 app.command("stats")(store_cmds.stats_command)
 app.command("recycled")(recycled_cmd.recycled_command)
 app.command("demo")(demo_cmd.demo_command)
+app.command("migrate")(migrate_cmd.migrate_command)
 
 
 app.command("parse")(parse_cmd.parse_command)
 app.command("export")(export_cmd.export_command)
+app.command("report")(report_cmd.report_command)
 app.command("cypher")(query_cmds.cypher_command)
 app.add_typer(query_cmds.query_app, name="query")
 app.add_typer(neo4j_cmd.neo4j_app, name="neo4j")

@@ -88,11 +88,14 @@ def print_ingest(result: IngestResult, what: str) -> None:
     if result.families is not None:
         out_console.print(f"recycled-measure families: {result.families.total()}")
     s = result.summary
+    dup = f", {len(s.duplicates)} duplicates skipped" if s.duplicates else ""
     out_console.print(
         f"[bold]{what}[/]: {s.notices} notices ({s.written} written, {s.unchanged} unchanged, "
-        f"{s.replaced} replaced) · {s.issues} issues · {s.measures} measures · "
+        f"{s.replaced} replaced{dup}) · {s.issues} issues · {s.measures} measures · "
         f"{len(result.errors)} errors · {result.warnings.summary()} · store: {result.store}"
     )
+    for source, same_as in s.duplicates:
+        out_console.print(f"  duplicate skipped: {source} is the same notice as {same_as}", soft_wrap=True)
 
 
 def print_stats(stats: Stats) -> None:

@@ -24,6 +24,8 @@ can get wrong. Operations on the graph take an open store::
 | the Cypher templates | `templates`, `template`, `prepare_template`, `run_template` |
 | ad-hoc Cypher (read-only unless allowed) | `run_cypher` |
 | counts per label and type | `stats` |
+| why answers may be incomplete (a load under way or died) | `store_warning` |
+| a store of an earlier graphkit → this one's format | `migrate` |
 | the bundled samples, end to end | `demo` |
 """
 
@@ -40,6 +42,7 @@ from graphkit.service.loading import (
     read_families,
     rebuild_families,
 )
+from graphkit.service.migration import MigrationResult, migrate
 from graphkit.service.parsing import ParseRun, parse
 from graphkit.service.querying import (
     check_cypher,
@@ -47,6 +50,7 @@ from graphkit.service.querying import (
     run_cypher,
     run_template,
     stats,
+    store_warning,
     template,
     templates,
 )
@@ -64,6 +68,7 @@ from graphkit.service.results import (
     WarningTally,
 )
 from graphkit.stores import open_store
+from graphkit.stores.state import where as store_location
 
 __all__ = [
     "LEADING_ROLES",
@@ -74,6 +79,7 @@ __all__ = [
     "IngestResult",
     "Leader",
     "LoadResult",
+    "MigrationResult",
     "NoticeWarning",
     "ParseRun",
     "Parsed",
@@ -87,6 +93,7 @@ __all__ = [
     "ingest",
     "load",
     "load_records",
+    "migrate",
     "open_store",
     "parse",
     "prepare_template",
@@ -95,6 +102,8 @@ __all__ = [
     "run_cypher",
     "run_template",
     "stats",
+    "store_location",
+    "store_warning",
     "template",
     "templates",
 ]

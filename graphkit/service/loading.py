@@ -15,6 +15,7 @@ from graphkit.ingest import LoadSummary
 from graphkit.records import NoticeRecord, iter_jsonl
 from graphkit.service.parsing import ParseRun, parsed_item
 from graphkit.service.results import Family, IngestResult, LoadResult, Parsed, WarningTally
+from graphkit.stores import state
 from graphkit.stores.base import Store
 
 if TYPE_CHECKING:
@@ -55,13 +56,31 @@ def load_records(
     Returns:
         The load's summary and, when detection ran, its report.
     """
+    from graphkit.ingest import crash_point
     from graphkit.ingest import load_records as load
 
-    summary = load(store, records, notices_per_batch=notices_per_batch, on_batch=on_batch, pipeline=pipeline)
+    store.discard_if_empty = True  # a new store that this load leaves empty is not kept
+    before = state.read_state(store)
+    mark = state.state_statement(state.begun("loading", families_current=False))
+    summary = load(
+        store,
+        records,
+        notices_per_batch=notices_per_batch,
+        on_batch=on_batch,
+        pipeline=pipeline,
+        first_write=[mark],
+    )
     if on_loaded is not None:
         on_loaded(summary)
-    detect = families == "always" or (families == "changed" and summary.changed)
-    return LoadResult(summary, rebuild_families(store) if detect else None)
+    crash_point("loaded")
+    # families are stale when this load changed the graph, or an earlier load or rebuild died
+    # before they were detected (the record says so even when this load wrote nothing)
+    stale = summary.changed or not before.families_current
+    if families == "always" or (families == "changed" and stale):
+        return LoadResult(summary, rebuild_families(store))
+    if stale or before.busy:
+        state.write_state(store, state.idle(families_current=not stale))
+    return LoadResult(summary, None)
 
 
 def ingest(
@@ -171,12 +190,18 @@ def rebuild_families(store: Store, *, threshold: float | None = None) -> FamilyR
         QueryError: `threshold` is outside (0, 1].
     """
     from graphkit.analysis.store_families import rebuild_families as rebuild
+    from graphkit.ingest import crash_point
 
-    if threshold is None:
-        return rebuild(store)
-    if not 0 < threshold <= 1:
+    if threshold is not None and not 0 < threshold <= 1:
         raise QueryError(f"threshold must be in (0, 1], not {threshold}")
-    return rebuild(store, strong=threshold)
+    before = state.read_state(store)
+    # the old families stay until the rebuild's one transaction replaces them: as current as before
+    state.write_state(store, state.begun("rebuilding", families_current=before.families_current))
+    crash_point("rebuilding")
+    report = rebuild(store) if threshold is None else rebuild(store, strong=threshold)
+    crash_point("families-written")
+    state.write_state(store, state.idle(families_current=True))
+    return report
 
 
 def family_scopes() -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from graphkit.errors import QueryError
+from graphkit.service.checks import check_params_given
 from graphkit.service.results import Stats, TemplateCall
 from graphkit.stores.base import QueryResult, Store
 from graphkit.templates import Template, get_template, load_templates
@@ -113,10 +114,20 @@ def run_cypher(
         QueryError: an empty or refused statement, a Cypher error, or a query past `timeout`.
     """
     check_cypher(query)
+    check_params_given(query, params or {})  # a $name with no value: an error, not null
     return store.run_adhoc(query, dict(params or {}), write=write, allow_files=allow_files, timeout=timeout)
 
 
 def stats(store: Store) -> Stats:
-    """Node count per label and edge count per type, for every label and type of the schema."""
+    """Node count per label and edge count per type, for every label and type of the schema,
+    with the store's warning when a load or rebuild is under way or died (`store_warning`)."""
     counts = store.counts()
-    return Stats(store.name, counts["nodes"], counts["edges"])
+    return Stats(store.name, counts["nodes"], counts["edges"], store_warning(store))
+
+
+def store_warning(store: Store) -> str | None:
+    """One line when the store's answers may be incomplete or its families stale: a load,
+    rebuild or migration under way or died, or families not detected after the last load."""
+    from graphkit.stores.state import read_state
+
+    return read_state(store).warning()

@@ -139,15 +139,22 @@ class Stats:
         store: the store's name.
         nodes: node count per label (every label of the schema).
         edges: edge count per type (every type of the schema).
+        warning: why the counts may be incomplete or the families stale (a load, rebuild or
+            migration under way or died; see `graphkit.stores.state`), else None.
     """
 
     store: str
     nodes: dict[str, int]
     edges: dict[str, int]
+    warning: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        """`{"store": …, "nodes": {…}, "edges": {…}}`, as `graphkit stats --format json` prints."""
-        return {"store": self.store, "nodes": self.nodes, "edges": self.edges}
+        """`{"store": …, "nodes": {…}, "edges": {…}}` (and `"warning"` when there is one), as
+        `graphkit stats --format json` prints."""
+        out: dict[str, Any] = {"store": self.store, "nodes": self.nodes, "edges": self.edges}
+        if self.warning:
+            out["warning"] = self.warning
+        return out
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import Any
 
 from graphkit.schema import GraphSchema, schema
 from graphkit.stores import guard
+from graphkit.stores.state import StoreState
 from graphkit.stores.values import json_value
 from graphkit.templates import internal_query
 from loaders.graph import EdgeKey, GraphBatch, Row
@@ -58,9 +59,14 @@ class Store(abc.ABC):
     # Whether `query` checks every statement's text (graphkit.stores.guard) before running it,
     # not only the statements a person typed (`run_adhoc`).
     guards_every_statement: bool = False
+    # Remove the store on close when this open created it and no notice was stored (set by a
+    # load: a failed first ingest into a new embedded store leaves nothing behind).
+    discard_if_empty: bool = False
 
     def __init__(self) -> None:
         self.schema: GraphSchema = schema()
+        # graphkit's record of the store, as read when `open_store` opened it (None: not read)
+        self.state: StoreState | None = None
 
     # -- what each store provides -------------------------------------------------------------
     @abc.abstractmethod
@@ -250,6 +256,14 @@ class Store(abc.ABC):
             res = self.query("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS c", write=True)
             if not res.rows or not res.rows[0][0]:
                 return
+
+    def delete_nodes(self, label: str, ids: list[str]) -> None:
+        """Delete the `label` nodes with these ids and their edges, in one transaction (a label
+        outside the schema is a ValueError)."""
+        if label not in self.schema.nodes:
+            raise ValueError(f"unknown node label {label}")
+        stmt = f"MATCH (x:{label}) WHERE x.id IN $ids DETACH DELETE x"
+        self.run_transaction([(stmt, {"ids": ids[i : i + 5000]}) for i in range(0, len(ids), 5000)])
 
     def stored_notices(self, ids: list[str], sources: list[str]) -> list[dict[str, Any]]:
         """Stored notices that have one of these ids or sources: id, source, content_hash."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,7 +38,12 @@ class EmbeddedStore(Store):
         self.folder = Path(folder)
         self.read_only = read_only
         self._node_tables: dict[int, str] = {}  # table id → node label
+        self._table_columns: dict[str, list[str]] = {}  # node label → its columns, in order
         path = self.folder / "graph.lbdb"
+        # a store this open creates, and the folders it makes for it: removed again on close
+        # when `discard_if_empty` and no notice was stored (a failed first ingest leaves nothing)
+        self.created = not path.exists()
+        self._made = [p for p in (self.folder, *self.folder.parents) if not p.exists()]
         try:
             if read_only and not path.exists():
                 raise StoreError(f"no graph at {self.folder}: run `graphkit ingest` first")
@@ -61,9 +67,18 @@ class EmbeddedStore(Store):
             self._conn.execute(stmt)
         self._add_missing_columns()
 
+    def _columns(self, label: str) -> list[str]:
+        """The node table's columns in the table's order: a column added by a later graphkit
+        (`_add_missing_columns`) comes last, not where graph.yaml lists it."""
+        if label not in self._table_columns:
+            self._table_columns[label] = [
+                str(r[0]) for r in self._rows(f"CALL table_info('{label}') RETURN name")
+            ]
+        return self._table_columns[label]
+
     def _add_missing_columns(self) -> None:
         """A store written before a node property was added to the schema gets the column (null)."""
-        for n in self.schema.nodes.values():
+        for n in self.schema.tables():
             have = {row[0] for row in self._rows(f"CALL table_info('{n.label}') RETURN name")}
             for prop, typ in n.properties.items():
                 if prop not in have:
@@ -175,7 +190,7 @@ class EmbeddedStore(Store):
                     shared.nodes[label] = rows
                 elif rows:
                     props = self.schema.nodes[label].properties
-                    cols = list(props)
+                    cols = self._columns(label)  # COPY fills the table's columns in their order
                     path = _write_csv(
                         Path(tmp) / f"{label}.csv",
                         cols,
@@ -208,14 +223,33 @@ class EmbeddedStore(Store):
             yield stmts
 
     def close(self) -> None:
-        """Close the connection and the database; safe to call twice."""
+        """Close the connection and the database; safe to call twice. A store this open
+        created is removed when `discard_if_empty` and it holds no notice."""
         conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
+        discard = False
         if conn is not None:
+            if self.discard_if_empty and getattr(self, "created", False):
+                with contextlib.suppress(RuntimeError):
+                    discard = not self._rows("MATCH (n:Notice) RETURN count(n)")[0][0]
             conn.close()
             self._conn = None  # type: ignore[assignment]
         if db is not None:
             db.close()
             self._db = None  # type: ignore[assignment]
+        if discard:
+            self._remove_files()
+
+    def _remove_files(self) -> None:
+        """Remove the database files and the folders this open made (when left empty)."""
+        for f in self.folder.glob("graph.lbdb*"):
+            with contextlib.suppress(OSError):
+                if f.is_dir():
+                    shutil.rmtree(f)
+                else:
+                    f.unlink()
+        for d in self._made:  # deepest first
+            with contextlib.suppress(OSError):
+                d.rmdir()
 
 
 # The dialect _write_csv writes, named: LadybugDB otherwise sniffs it from the first lines, and a
