@@ -26,17 +26,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from graphkit.patterns import one_of
+
 __all__ = ["normalize", "normalize_title", "strip_names", "unit_name_variants"]
 
 _CN_NUM = "一二三四五六七八九十百千万两零〇壹贰叁肆伍陆柒捌玖拾"
 _COUNTER = "项个次条名人家场期批篇份件起轮届年月日号天周户处所间套台辆元亿余多%％"
 
-# Labels: 一是 / 二要 …, (1) （一） 1. 1、 ①, 第一 (as an ordinal label before ，).
-_LABEL = re.compile(
-    rf"[{_CN_NUM}]+(?:是|要)(?=\S)"
-    rf"|[（(]\s*[{_CN_NUM}0-9０-９]+\s*[）)]"
-    r"|[①-⒛❶-❿⓫-⓴]"
-    rf"|(?:^|(?<=[。；;：:\s]))[{_CN_NUM}0-9０-９]+[.．、]"
+# Labels, wherever they stand; 一是 is also looked for again once punctuation is gone (_WORDS).
+_SHI_LABEL = rf"[{_CN_NUM}]+(?:是|要)(?=\S)"
+_LABEL = one_of(
+    _SHI_LABEL,  # 一是 / 二要
+    rf"[（(]\s*[{_CN_NUM}0-9０-９]+\s*[）)]",  # (1) （一）
+    r"[①-⒛❶-❿⓫-⓴]",  # ①
+    rf"(?:^|(?<=[。；;：:\s]))[{_CN_NUM}0-9０-９]+[.．、]",  # 1. 1、 一、 after a sentence
 )
 # Arabic numbers with an optional counter (dates, counts, percentages, amounts).
 _ARABIC = re.compile(rf"第?[0-9０-９]+(?:[.．,，][0-9０-９]+)*[{_COUNTER}]?")
@@ -48,11 +51,11 @@ _CN_COUNT = re.compile(rf"第?[{_CN_NUM}]+[{_COUNTER}]")
 # for the units of a province it is the superior (the inspector), not the unit itself.
 _LEVEL = "省市区县旗镇乡"
 _BODY = "厅局委办部院校会所行司署室处中心"
-_SELF = re.compile(
-    rf"(?:我们|我|本)(?:[{_LEVEL}{_BODY}]|单位|部门|系统|地区|行业|中心|公司|集团|街道)(?:党组|党委|党工委)?"
-    rf"|[{_LEVEL[1:]}](?:委员会|委|人民政府|政府)(?:常委会)?"
-    rf"|[{_BODY}](?:党组|党委|党工委)"
-    r"|党工委|党组(?=[^织])"
+_SELF = one_of(
+    rf"(?:我们|我|本)(?:[{_LEVEL}{_BODY}]|单位|部门|系统|地区|行业|中心|公司|集团|街道)(?:党组|党委|党工委)?",  # 我厅, 本单位
+    rf"[{_LEVEL[1:]}](?:委员会|委|人民政府|政府)(?:常委会)?",  # 区委, 县政府
+    rf"[{_BODY}](?:党组|党委|党工委)",  # 局党组, 厅党委
+    r"党工委|党组(?=[^织])",  # 党组, not 党组织
 )
 _SPREAD = re.compile(rf"(?<=全)(?:[{_LEVEL}厅局委]|系统)")
 _NOT_WORD = re.compile(r"[\W\d_]+")
@@ -63,9 +66,7 @@ _FULLWIDTH[0x3000] = 0x20
 
 
 # What may still match once punctuation and digits are gone, in one pattern (one pass each).
-_WORDS = re.compile(
-    "|".join(p.pattern for p in (_CN_COUNT, _SELF, _SPREAD)) + rf"|[{_CN_NUM}]+(?:是|要)(?=\S)"
-)
+_WORDS = one_of(_CN_COUNT, _SELF, _SPREAD, _SHI_LABEL)
 
 
 _NEEDS_FOLD = re.compile("[\uff01-\uff5eA-Z\u3000]")

@@ -24,17 +24,18 @@ from graphkit.parse.wording import (
     reports_action,
     states_shortcoming,
 )
+from graphkit.patterns import one_of
 
 __all__ = ["ACTION_VERB_RE", "SHORTFALL_RE", "STRONG_ACTION_RE", "Classifier"]
 
 _ACTION_FRAME_RE = re.compile(r"\s*(?:针对|对于)")
 # "整改措施及成效:" and its kin open the measures of an issue
-MEASURE_PREFIX_RE = re.compile(
-    r"(?:主要|具体)?(?:整改|落实|工作)?(?:措施|举措)(?:及|与|和)?(?:取得)?(?:的)?(?:时)?(?:成效|效果|情况)?\s*[:：]+\s*"
-    r"|(?:整改|落实|工作)(?:情况|成效|进展)\s*[:：]+\s*"
-    r"|下一步(?:工作|打算|计划|措施)*\s*[:：]+\s*"
+MEASURE_PREFIX_RE = one_of(
+    r"(?:主要|具体)?(?:整改|落实|工作)?(?:措施|举措)(?:及|与|和)?(?:取得)?(?:的)?(?:时)?(?:成效|效果|情况)?\s*[:：]+\s*",  # 整改措施及成效:
+    r"(?:整改|落实|工作)(?:情况|成效|进展)\s*[:：]+\s*",  # 整改情况:
+    r"下一步(?:工作|打算|计划|措施)*\s*[:：]+\s*",  # 下一步工作:
 )
-INTRO_RE = re.compile(r"^对应问题|^针对上述问题|^主要(?:整改)?措施")
+INTRO_RE = one_of("^对应问题", "^针对上述问题", r"^主要(?:整改)?措施")
 # a line that only announces the problem's manifestations (具体表现:) introduces issues, not measures
 PROBLEM_INTRO_RE = re.compile(
     r"^(?:具体表现|主要表现|问题表现|表现为|存在问题|具体问题)\s*(?:如下|有)?\s*[:：]?$"

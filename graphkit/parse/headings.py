@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graphkit.patterns import one_of
+
 COUNT_TAIL_RE = re.compile(r"\s*\((?:共)?\s*\d+\s*(?:条|个|项)(?:具体)?(?:问题|表现)?\)\s*$")
 PROBLEM_STOP = "。:;!?"
 _FRAME_OPEN_RE = re.compile(r"(?:关于|针对|对于|在)\s*")
@@ -21,9 +23,11 @@ _AFTER_QUOTE_RE = re.compile(
     r"(?:的)?(?:问题|整改意见|整改措施|整改情况|有关问题|情况|方面(?:存在的?)?(?:问题)?)?(?:的整改(?:落实)?(?:情况)?)?"
 )
 _JUMP_RE = re.compile(r"(?:整改事项?|事项|问题)\s*\d*\s*(?=“)")
-_UNQUOTED_END_RE = re.compile(
-    r"(?:的)?问题(?:的整改(?:落实)?(?:情况)?)?(?=[。:;,!?]|$)|(?:的)?整改(?:落实)?情况(?=[。:;,]|$)"
-    r"|方面(?:存在的?问题|的问题)?(?=[。:;,]|$)"
+# where a problem named without quotes ends: before a sentence mark or the end
+_UNQUOTED_END_RE = one_of(
+    r"(?:的)?问题(?:的整改(?:落实)?(?:情况)?)?(?=[。:;,!?]|$)",  # ……问题的整改情况
+    r"(?:的)?整改(?:落实)?情况(?=[。:;,]|$)",  # ……的整改落实情况
+    r"方面(?:存在的?问题|的问题)?(?=[。:;,]|$)",  # 在……方面存在的问题
 )
 # frame leftovers cut from the end of a title, longest first (方面存在的问题 before 问题)
 _TITLE_TAILS = (

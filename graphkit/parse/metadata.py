@@ -41,14 +41,17 @@ ROUND_RE = re.compile(
 )
 TITLE_HINT_RE = re.compile(r"通报|整改(?:进展|落实)?情况|整改.*公布|公告")
 _PAGE_DATE_RE = re.compile(r"(?:发布|更新|发表|公布)(?:时间|日期)\s*[:：]?\s*")
-_FEEDBACK_RE = re.compile(r"反馈")
-_UNIT_TO_RE = re.compile(
-    r"向([\u4e00-\u9fff()（）]{2,30}?)(?:党组|党委|委员会|委|党工委)?(?:反馈|进行了反馈|作了反馈)"
-)
 # a phrase naming people or several bodies, never one unit (……主要负责人和被巡察村级党组织领导班子)
 _NOT_A_UNIT_RE = re.compile(rf"和|及|与|、|负责人|负责同志|班子|成员|干部|等|[\d{CN_NUMERALS}]+个")
-_UNIT_ON_RE = re.compile(
-    r"对([\u4e00-\u9fff()（）]{2,30}?)(?:开展|进行)了?(?:为期\S*?的)?(?:常规|机动|专项|提级|交叉)?(?:巡视|巡察)"
+# the phrases that name the inspected unit after the notice's opening, in the order they are
+# tried: the body inspected (对……开展了巡察) before the one the findings went to (向……反馈)
+_UNIT_PHRASES = (
+    re.compile(
+        r"对([\u4e00-\u9fff()（）]{2,30}?)(?:开展|进行)了?(?:为期\S*?的)?(?:常规|机动|专项|提级|交叉)?(?:巡视|巡察)"
+    ),
+    re.compile(
+        r"向([\u4e00-\u9fff()（）]{2,30}?)(?:党组|党委|委员会|委|党工委)?(?:反馈|进行了反馈|作了反馈)"
+    ),
 )
 
 
@@ -152,18 +155,18 @@ def _feedback_date(
     s: str, prev: str | None, offset: int, damaged: list[tuple[int, int]] | None
 ) -> str | None:
     """The date right before 反馈 in `s` (at most 40 characters before it)."""
-    fb = _FEEDBACK_RE.search(s)
-    if fb is None:
+    fb = s.find("反馈")
+    if fb < 0:
         return None
     best = None
-    for d in DATE_RE.finditer(s, 0, fb.start()):
+    for d in DATE_RE.finditer(s, 0, fb):
         best = d
-    if best is not None and fb.start() - best.end() <= 40:
+    if best is not None and fb - best.end() <= 40:
         return resolve(best["y"], best["m"], best["d"], prev)
     if best is None:
-        for dd in DAMAGED_DATE_RE.finditer(s, 0, fb.start()):
+        for dd in DAMAGED_DATE_RE.finditer(s, 0, fb):
             best = dd
-        if best is not None and fb.start() - best.end() <= 40:
+        if best is not None and fb - best.end() <= 40:
             if damaged is not None:
                 damaged.append((offset + best.start(), offset + best.end()))
             return read_damaged(best["digits"], prev)[0]
@@ -220,7 +223,7 @@ def find_unit(norm: str, text: str, publisher: str | None, title: str | None, bo
             return m.group(1)
     head = norm[body_start : body_start + 600]
     # the inspected body (对……开展了巡察) before the one the findings went to (向……反馈)
-    for rx in (_UNIT_ON_RE, _UNIT_TO_RE):
+    for rx in _UNIT_PHRASES:
         for m in rx.finditer(head):
             u = text[body_start + m.start(1) : body_start + m.end(0)]
             u = re.sub(r"(?:反馈|进行了反馈|作了反馈|开展了?|进行了?).*$", "", u)

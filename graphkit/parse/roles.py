@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 
 from graphkit.parse.numbering import CN_NUMERALS
+from graphkit.patterns import alternation, one_of
 from graphkit.records import Role
 
 GROUP_ROLES = ("第一副组长", "常务副组长", "执行副组长", "副组长", "组长", "成员")
 _ROLE_RE = re.compile(
     r"(?:担任|兼任|任|为|作为)(?:[\u4e00-\u9fff]{0,10}?小组的?)?"
-    r"(第一副组长|常务副组长|执行副组长|副组长|组长|成员|办公室主任)(?!单位)"
+    rf"({alternation(*GROUP_ROLES, '办公室主任')})(?!单位)"
 )
 _GROUP_SENT = re.compile(r"领导小组|工作小组|工作组|专班|指挥部")
 # office titles; a name may follow the last one
@@ -22,7 +23,8 @@ _TITLE_RE = re.compile(
 )
 # a Han name of 2–3 characters (4 for a double surname), or a transcribed one with its dot
 # (艾尔肯·买买提)
-_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}$|^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}$")
+_TRANSCRIBED_NAME = r"^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}$"
+_NAME_RE = one_of(r"^[\u4e00-\u9fff]{2,3}$", _TRANSCRIBED_NAME)
 # a name is read by its place (after an office, before 同志), so any character may stand in it
 # (杨志刚, 王成, 李主); what is refused are the words that stand in that place instead of a name
 _NOT_NAME = re.compile(
@@ -37,9 +39,7 @@ _SUBJECT_LEFT_OUT = re.compile(r"并(?:亲自)?$")
 _SUBJECT_RE = re.compile(r"(?:为|是|作为|担任|任)[^,，;；]*$")
 _ALSO_LEADS = re.compile(r"(?:担任|任)(?:第一副组长|常务副组长|副组长|组长)(?:并|,|，)?$")
 # 组长:党委书记马天佑;副组长:党委副书记、院长任雪梅,纪委书记董海波;成员:……
-_ROLE_LIST_RE = re.compile(
-    r"(第一副组长|常务副组长|执行副组长|副组长|组长|成员)\s*[:：]\s*([^;；。\n:：]+?)(?=[;；。\n]|$)"
-)
+_ROLE_LIST_RE = re.compile(rf"({alternation(*GROUP_ROLES)})\s*[:：]\s*([^;；。\n:：]+?)(?=[;；。\n]|$)")
 #: the line heads that name who answers for one issue (责任领导:……), wherever they stand
 #: (LEADER_LINE_RE is used with match(), which anchors it at the line start)
 LEADER_LINE_ROLES = (
@@ -61,7 +61,7 @@ _FIRST_RESP_RE = re.compile(
 
 
 # before 同志 a name may be longer: 次仁多吉, 欧阳晓明 (Tibetan names, double surnames)
-_NAMED_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}$")
+_NAMED_NAME_RE = one_of(r"^[\u4e00-\u9fff]{2,4}$", _TRANSCRIBED_NAME)
 _BLANK_IN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 

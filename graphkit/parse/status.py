@@ -20,12 +20,22 @@ STATUS_WORDS_RE = re.compile(
 _COUNT_HEAD = re.compile(rf"(?:\d+|[{CN_NUMERALS}两]+)(?:条|项|个)(?:整改)?(?:措施|问题|任务)?(?:中)?")
 DEADLINE_LINE_RE = re.compile(r"^(?:整改|完成)?时限\s*[:：]\s*|^完成时间\s*[:：]\s*")
 
-_LONG = re.compile(r"长期(?:坚持|推进|抓|执行|落实)|久久为功|常态化推进")
-_PROGRESS = re.compile(
-    r"正在|持续整改|持续推进|推进中|部分整改|部分完成|基本完成|阶段性|尚未完成|未完成|整改中|逐步"
-)
-_DONE = re.compile(
-    r"已(?:经)?(?:全部)?(?:整改)?完成|整改完[毕成]|完成整改|已(?:经)?整改|已落实|落实完成|已办结|已解决|完成$|^完成"
+# a status line's words → its status, the first that matches deciding (长期推进 is long-term, not
+# in progress; 基本完成 is in progress, not done)
+_STATUS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("long_term", re.compile(r"长期(?:坚持|推进|抓|执行|落实)|久久为功|常态化推进")),
+    (
+        "in_progress",
+        re.compile(
+            r"正在|持续整改|持续推进|推进中|部分整改|部分完成|基本完成|阶段性|尚未完成|未完成|整改中|逐步"
+        ),
+    ),
+    (
+        "done",
+        re.compile(
+            r"已(?:经)?(?:全部)?(?:整改)?完成|整改完[毕成]|完成整改|已(?:经)?整改|已落实|落实完成|已办结|已解决|完成$|^完成"
+        ),
+    ),
 )
 
 
@@ -36,13 +46,7 @@ _STATUS_CLAUSE_RE = re.compile(r"整改|完毕|长期|阶段性|正在")
 def classify_status(content: str) -> str | None:
     """done / in_progress / long_term from the words of a status line (its first clauses)."""
     head = content[:48]
-    if _LONG.search(head):
-        return "long_term"
-    if _PROGRESS.search(head):
-        return "in_progress"
-    if _DONE.search(head) or head.startswith(("已完成", "完成")):
-        return "done"
-    return None
+    return next((status for status, words in _STATUS_WORDS if words.search(head)), None)
 
 
 def status_line(norm_para: str) -> tuple[str, int] | None:

@@ -20,14 +20,17 @@ from __future__ import annotations
 import itertools
 import re
 
+from graphkit.patterns import one_of
+
 _TITLE = re.compile(r"(巡视|巡察).{0,40}整改.{0,30}(通报|报告|公告|公示)\s*[。.]?$")
 _TITLE_MAX = 90
 _OPENING = re.compile(r"^(根据|按照|依据|遵照)[^。]{0,80}(部署|安排|要求|决定)")
 _OPENING_VISIT = re.compile(r"(巡视|巡察)[^。]{0,12}组[^。]{0,60}对[^。]{1,80}(开展|进行|实施)")
 _SUPERVISION = re.compile(r"^(欢迎|以上是).{0,60}监督")
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-_SIGNATURE = re.compile(
-    r"^(中共|中国共产党).{2,40}$|^.{2,40}(委员会|党组|党委|党工委|工委|区委|县委|市委|省委|厅|局|办公室)$"
+_SIGNATURE = one_of(
+    r"^(中共|中国共产党).{2,40}$",  # 中共……委员会: the party named first
+    r"^.{2,40}(委员会|党组|党委|党工委|工委|区委|县委|市委|省委|厅|局|办公室)$",  # ……局: a body named last
 )
 _SECOND_SECTION = re.compile(r"^[二三四五六七八九十]+、")
 # A piece shorter than this cannot be a notice (a stray title, a heading): it is kept with
