@@ -206,15 +206,10 @@ class Family:
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON object `graphkit recycled --format json` prints for the family."""
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "scope": self.scope,
-            "text": self.text,
-            "units": list(self.units),
-            "size": self.size,
-            "measures": [asdict(m) for m in self.measures],
-        }
+        from graphkit.fields import field_dict
+
+        measures = [asdict(m) for m in self.measures]
+        return field_dict(self, "id kind scope text units size", units=list(self.units), measures=measures)
 
 
 @dataclass(frozen=True)
