@@ -12,14 +12,15 @@ its time limit — is one line on stderr and exit code 2, with nothing changed.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Annotated, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from graphkit.cli.common import check_format, one_line_errors, out_console, state
 
 if TYPE_CHECKING:
-    from graphkit.stores.base import QueryResult
+    from graphkit.stores.base import QueryResult, Store
     from graphkit.templates import Template
 
 query_app = typer.Typer(
@@ -55,36 +56,13 @@ def _quiet_driver() -> None:
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
 
 
-def _cell(v: Any) -> str:
-    """A value as a table cell: floats to 4 significant digits, lists and maps as JSON."""
-    if v is None:
-        return ""
-    if isinstance(v, float):
-        return f"{v:.4g}" if abs(v) < 1e6 else f"{v:.6g}"
-    if isinstance(v, list | dict):
-        return json.dumps(v, ensure_ascii=False, default=str)
-    return str(v)
-
-
-def _plain(v: Any) -> Any:
-    """JSON-safe values (LadybugDB may give Decimal, dates …)."""
-    from decimal import Decimal
-
-    if isinstance(v, Decimal):
-        return int(v) if v == v.to_integral_value() else float(v)
-    if isinstance(v, list):
-        return [_plain(x) for x in v]
-    if isinstance(v, dict):
-        return {k: _plain(x) for k, x in v.items()}
-    if isinstance(v, str | int | float | bool) or v is None:
-        return v
-    return str(v)
-
-
 def print_result(result: QueryResult, fmt: str, title: str | None = None) -> None:
-    """Print a QueryResult as a table, JSON (a list of objects) or CSV (with a header)."""
+    """Print a QueryResult as a table that fits the terminal, JSON (a list of objects, graph
+    values as objects) or CSV (with a header; lists, maps and graph values as JSON)."""
+    from graphkit.cli import tables
+
     if fmt == "json":
-        rows = [dict(zip(result.columns, [_plain(v) for v in r], strict=True)) for r in result.rows]
+        rows = [dict(zip(result.columns, map(tables.plain, r), strict=True)) for r in result.rows]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
         import csv
@@ -93,16 +71,21 @@ def print_result(result: QueryResult, fmt: str, title: str | None = None) -> Non
         w = csv.writer(sys.stdout, lineterminator="\n")
         w.writerow(result.columns)
         for r in result.rows:
-            w.writerow([_cell(_plain(v)) if isinstance(v, list | dict) else _plain(v) for v in r])
+            w.writerow([tables.csv_cell(v) for v in r])
     else:
-        from rich.table import Table
+        tables.render(out_console, result.columns, result.rows, title=title)
 
-        table = Table(title=title, caption=f"{len(result.rows)} rows")
-        for c in result.columns:
-            table.add_column(c, overflow="fold")
-        for r in result.rows:
-            table.add_row(*(_cell(_plain(v)) for v in r))
-        out_console.print(table)
+
+def _answer(fmt: str, read_only: bool, run: Callable[[Store], QueryResult], title: str | None = None) -> None:
+    """Open the store, `run` the question on it and print the answer; a GraphkitError on the way
+    is one line on stderr (exit code 2 for a query's mistakes)."""
+    from graphkit import service
+
+    with one_line_errors():
+        _quiet_driver()
+        with service.open_store(state.settings, read_only=read_only) as store:
+            result = run(store)
+    print_result(result, fmt, title=title)
 
 
 @query_app.command("list")
@@ -121,15 +104,13 @@ def list_command(fmt: FormatOpt = "table") -> None:
 
 def print_templates(templates: dict[str, Template]) -> None:
     """The templates as a table: name, parameters, summary."""
-    from rich.table import Table
+    from graphkit.cli import tables
 
-    table = Table(title="Cypher templates (graphkit query run NAME -p name=value)")
-    table.add_column("name", no_wrap=True)
-    table.add_column("params")
-    table.add_column("summary", overflow="fold")
-    for t in templates.values():
-        table.add_row(t.name, ", ".join(p.describe() for p in t.params), t.summary)
-    out_console.print(table)
+    rows = [[t.name, ", ".join(p.describe() for p in t.params), t.summary] for t in templates.values()]
+    title = "Cypher templates (graphkit query run NAME -p name=value)"
+    tables.render(
+        out_console, ["name", "params", "summary"], rows, title=title, caption=f"{len(rows)} templates"
+    )
 
 
 @query_app.command("show")
@@ -152,15 +133,18 @@ def run_command(
 ) -> None:
     """Run a template with its parameters (typed as its header declares)."""
     from graphkit import service
+    from graphkit.service.checks import check_names
     from graphkit.templates import parse_assignments
 
     check_format(fmt, FORMATS)
     with one_line_errors():
         call = service.prepare_template(name, parse_assignments(param), write=write)
-        _quiet_driver()
-        with service.open_store(state.settings, read_only=not call.writes) as store:
-            result = service.run_template(store, call, timeout=timeout)
-    print_result(result, fmt, title=call.template.summary)
+
+    def run(store: Store) -> QueryResult:
+        check_names(store, call.params)  # a unit (notice, family) that is not there: no "0 rows"
+        return service.run_template(store, call, timeout=timeout)
+
+    _answer(fmt, not call.writes, run, call.template.summary)
 
 
 def cypher_command(
@@ -177,15 +161,16 @@ def cypher_command(
     network, extensions, other databases) say more; a statement that does more is refused.
     """
     from graphkit import service
+    from graphkit.service.checks import check_params_given
     from graphkit.templates import parse_values
 
     check_format(fmt, FORMATS)
     with one_line_errors():
         service.check_cypher(query)
         params = parse_values(param)
-        _quiet_driver()
-        with service.open_store(state.settings, read_only=not write) as store:
-            result = service.run_cypher(
-                store, query, params, write=write, allow_files=allow_files, timeout=timeout
-            )
-    print_result(result, fmt)
+        check_params_given(query, params)  # a $name without -p: an error, not null and 0 rows
+
+    def run(store: Store) -> QueryResult:
+        return service.run_cypher(store, query, params, write=write, allow_files=allow_files, timeout=timeout)
+
+    _answer(fmt, not write, run)

@@ -132,6 +132,12 @@ BAD: list[tuple[list[str], tuple[str, ...]]] = [
         ("time limit",),
     ),
     (["cypher", "   "], ("empty query",)),
+    # no silent empties: a name the graph does not hold, a $param never given
+    (["query", "run", "units/profile", "-p", "unit=东和县委"], ("no unit '东和县委'", "closest: 东河县委")),
+    (["query", "run", "roles/leaders", "-p", "unit=西山区"], ("no unit '西山区'", "西山区委")),
+    (["query", "run", "units/profile", "-p", "unit=zzz"], ("no unit 'zzz'", "none close")),
+    (["cypher", "MATCH (u:Unit) WHERE u.name = $name RETURN u.name"], ("$name", "-p name=")),
+    (["cypher", "MATCH (u:Unit) RETURN u.name, $a, $b", "-p", "a=1"], ("$b", "no value")),
 ]
 
 
@@ -152,3 +158,48 @@ def test_write_with_the_flag_writes(target: Target) -> None:
     assert res.exit_code == 0, res.stderr
     after = target.counts()
     assert after["nodes"]["Document"] == before["nodes"]["Document"] + 1
+
+
+def test_an_empty_unit_is_still_every_unit(target: Target) -> None:
+    """`unit=''` is the templates' "any unit": not refused as a unit that does not exist."""
+    res = target.invoke("query", "run", "roles/leaders", "-p", "unit=", "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    assert {r["unit"] for r in json.loads(res.stdout)} >= {"东河县委", "西山区委"}
+    res = target.invoke("query", "run", "units/profile", "-p", "unit=中共东河县委", "-f", "json")
+    assert res.exit_code == 0, res.stderr  # an alias is a known name
+
+
+INTERNALS = ("_ID", "_LABEL", "offset", '"table"', "properties")
+
+
+def test_graph_values_print_as_summaries(target: Target) -> None:
+    """Nodes, relationships and paths in a table: label and name or key, never store internals;
+    in JSON: objects with label, key and properties."""
+    q = (
+        "MATCH p = (u:Unit)-[r:TOOK]->(m:Measure) WHERE u.name = '东河县委' "
+        "RETURN u, r, m, p ORDER BY m.id LIMIT 1"
+    )
+    res = target.invoke("cypher", q)
+    assert res.exit_code == 0, res.stderr
+    out = res.stdout
+    assert not [x for x in INTERNALS if x in out], out
+    assert "Unit 东河县委" in out and "-TOOK->" in out and "Measure " in out
+    assert out.rstrip().endswith("1 row")
+    assert all(len(line) <= 80 for line in out.splitlines())
+    res = target.invoke("cypher", q, "-f", "json")
+    (row,) = json.loads(res.stdout)
+    assert row["u"]["label"] == "Unit" and row["u"]["properties"]["name"] == "东河县委"
+    assert row["r"]["type"] == "TOOK" and row["r"]["start"] == row["u"]["key"]
+    assert [n["label"] for n in row["p"]["nodes"]] == ["Unit", "Measure"]
+    res = target.invoke("cypher", q, "-f", "csv")
+    (line,) = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert json.loads(line["u"])["key"] == row["u"]["key"]
+
+
+def test_row_counts_in_english(target: Target) -> None:
+    one = target.invoke("cypher", "MATCH (u:Unit) WHERE u.name = '东河县委' RETURN u.name AS n")
+    assert one.exit_code == 0 and one.stdout.rstrip().endswith("1 row"), one.stdout
+    many = target.invoke("cypher", "MATCH (u:Unit) RETURN u.name AS n")
+    assert many.stdout.rstrip().endswith("3 rows"), many.stdout
+    none = target.invoke("cypher", "MATCH (u:Unit) WHERE u.name = 'x' RETURN u.name AS n")
+    assert none.stdout.rstrip().endswith("0 rows"), none.stdout
