@@ -46,7 +46,9 @@ def read_families(
         )
         if unit not in f["units"]:
             f["units"].append(unit)
-        if (fid, mid) not in seen:  # a document cited by two measures is one member
+        # A document's member is the measure naming it (one Document node holds a title for every
+        # notice): a measure naming it under two spellings is still one member.
+        if (fid, mid) not in seen:
             seen.add((fid, mid))
             f["measures"].append(
                 {"id": mid, "unit": unit, "notice": notice, "issue": issue or None, "text": mtext}

@@ -56,7 +56,7 @@ def unit_names(store: Store) -> dict[str, list[str]]:
     return out
 
 
-def _documents(store: Store) -> dict[str, list[tuple[str, str]]]:
+def measure_documents(store: Store) -> dict[str, list[tuple[str, str]]]:
     """Measure id → (document id, title) of the documents it issued or cited."""
     res = store.run_internal("measure_documents")
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -95,7 +95,7 @@ def detect_all(
 
     Args:
         store: the store to read measures, units and notice texts from.
-        docs: measure id → (document id, title) of its documents (``_documents``).
+        docs: measure id → (document id, title) of its documents (``measure_documents``).
         timings: seconds per phase are added here.
         params: the tuning of measure detection (``DetectParams()`` when None); headlines,
             documents and sentences keep their own.
@@ -200,7 +200,7 @@ def rebuild_families(store: Store, params: DetectParams | None = None, **changes
         params = replace(params or DetectParams(), **changes)
     report = FamilyReport()
     lap = Laps(report.timings)
-    docs = _documents(store)  # read once: detection and the INSTANCE_OF edges of documents
+    docs = measure_documents(store)  # read once: detection and the INSTANCE_OF edges of documents
     lap("read documents")
     items, families = detect_all(store, docs, report.timings, params)
     lap = Laps(report.timings)
