@@ -61,6 +61,7 @@ JS = """(function () {
     var run = function () {
       var q = box.value.trim().toLowerCase();
       while (out.firstChild) out.removeChild(out.firstChild);
+      out.setAttribute("data-q", q);
       if (!q) return;
       groups.forEach(function (g) {
         var rows = S[g[0]] || [], hits = [], n = 0;
