@@ -10,22 +10,33 @@ from graphkit.cli.common import out_console, state
 from graphkit.cli.warnings_report import report_error
 
 if TYPE_CHECKING:
+    from graphkit.config import Settings
     from graphkit.service import DemoResult
 
-NEXT = "next: graphkit query list · graphkit recycled --format json · graphkit export --format ttl"
+NEXT = "next: graphkit {opts} query list · graphkit {opts} recycled --format json · graphkit {opts} export --format ttl"
 
 
-def demo_command() -> None:
-    """Ingest the bundled sample notices and show the graph, its recycled measures and its leaders."""
+def demo_command(ctx: typer.Context) -> None:
+    """Ingest the bundled sample notices into the demo's own store (.graphkit/demo; --db or --store
+    name another) and show the graph, its recycled measures and its leaders."""
     from graphkit import service
+    from graphkit.service.demo import demo_settings, store_options
 
-    with service.open_store(state.settings) as store:
+    named = ctx.parent.params if ctx.parent is not None else {}  # flags only, never GRAPHKIT_*
+    settings = demo_settings(state.settings, store=named.get("store"), db=named.get("db"))
+    with service.open_store(settings) as store:
         result = service.demo(store, on_item=report_error)
-    where = result.stats.store if result.stats.store != "embedded" else f"embedded ({state.settings.db})"
-    print_demo(result, where)
-    out_console.print(NEXT)
+    print_demo(result, where(settings))
+    out_console.print(NEXT.format(opts=store_options(settings)), soft_wrap=True)
     if result.ingest.errors:
         raise typer.Exit(1)
+
+
+def where(settings: Settings) -> str:
+    """The store, said so that it can be found: the embedded store's folder, Neo4j's address."""
+    if settings.store == "neo4j":
+        return f"neo4j ({settings.neo4j_uri}, database {settings.neo4j_database})"
+    return f"embedded ({settings.db})"
 
 
 def print_demo(result: DemoResult, where: str) -> None:

@@ -3,8 +3,10 @@ prints — the samples' units, the recycled-measure families found, who leads th
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -17,14 +19,19 @@ PLANTED_ACROSS_UNITS = ["完善理论学习制度", "开展农村集体", "紧�
 LEADERS = [("东河县委", "组长", "周立衡"), ("西山区委", "组长", "严书楷")]
 
 
-def demo(db: Path) -> subprocess.CompletedProcess[str]:
+def graphkit(*args: str, cwd: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "graphkit.cli.app", "--db", str(db), "demo"],
+        [sys.executable, "-m", "graphkit.cli.app", *args],
         capture_output=True,
         text=True,
-        env={**os.environ, "COLUMNS": "1000"},  # no wrapping: one row, one line
+        cwd=cwd,
+        env={**os.environ, "COLUMNS": "1000", **env},  # no wrapping: one row, one line
         timeout=600,
     )
+
+
+def demo(db: Path) -> subprocess.CompletedProcess[str]:
+    return graphkit("--db", str(db), "demo")
 
 
 def test_demo_prints_units_families_and_leaders(tmp_path: Path) -> None:
@@ -54,7 +61,7 @@ def test_demo_prints_units_families_and_leaders(tmp_path: Path) -> None:
     assert "who leads the rectification" in out
     for unit, role, person in LEADERS:
         assert any(unit in ln and role in ln and person in ln for ln in lines), (unit, role, person)
-    assert lines[-1].startswith("next: graphkit query list")
+    assert lines[-1].startswith(f"next: graphkit --db {db} query list")
 
 
 def test_demo_twice_shows_the_same_graph(tmp_path: Path) -> None:
@@ -63,6 +70,32 @@ def test_demo_twice_shows_the_same_graph(tmp_path: Path) -> None:
     first, again = demo(db), demo(db)
     assert first.returncode == again.returncode == 0, again.stderr
     assert again.stdout == first.stdout
+
+
+def test_demo_keeps_out_of_the_users_store(tmp_path: Path) -> None:
+    """GRAPHKIT_DB and GRAPHKIT_STORE name the user's store: the fictional sample units stay out of
+    it. Without --db or --store the demo uses its own store, and says where it is."""
+    user_db = tmp_path / "user-db"
+    with socket.socket() as s:  # a Neo4j address nothing answers at: the demo must not dial it
+        s.bind(("127.0.0.1", 0))
+        nowhere = f"bolt://127.0.0.1:{s.getsockname()[1]}"
+    env = {"GRAPHKIT_DB": str(user_db), "GRAPHKIT_STORE": "neo4j", "GRAPHKIT_NEO4J_URI": nowhere}
+    res = graphkit("demo", cwd=tmp_path, **env)
+    assert res.returncode == 0, res.stderr
+    assert not user_db.exists()
+    own = Path(".graphkit") / "demo"
+    lines = res.stdout.splitlines()
+    assert lines[0].startswith(f"3 sample notices → embedded ({own}): 3 Notice, 2 Unit, ")
+    assert (tmp_path / own).is_dir()
+
+    # the next steps name the demo's store, and reach it
+    assert lines[-1].startswith(f"next: graphkit --store embedded --db {own} query list · ")
+    again = graphkit(
+        "--store", "embedded", "--db", str(own), "stats", "--format", "json", cwd=tmp_path, **env
+    )
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["nodes"]["Unit"] == 2
+    assert not user_db.exists()
 
 
 def test_demo_function_on_each_store(store: Store) -> None:
