@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from graphkit.cli import (
+    compare_cmd,
     demo_cmd,
     export_cmd,
     migrate_cmd,
@@ -72,6 +73,7 @@ app.command("migrate")(migrate_cmd.migrate_command)
 app.command("parse")(parse_cmd.parse_command)
 app.command("export")(export_cmd.export_command)
 app.command("report")(report_cmd.report_command)
+app.command("compare")(compare_cmd.compare_command)
 app.command("cypher")(query_cmds.cypher_command)
 app.add_typer(query_cmds.query_app, name="query")
 app.add_typer(neo4j_cmd.neo4j_app, name="neo4j")
