@@ -14,6 +14,7 @@ from graphkit.cli.common import check_format, fail, one_line_errors, out_console
 if TYPE_CHECKING:
     from graphkit.service import Family
 
+TEXT_CHARS = 60  # a family's text in the table (`recycled show` prints it whole)
 CSV_COLUMNS = (
     "family",
     "scope",
@@ -29,6 +30,12 @@ CSV_COLUMNS = (
 
 
 def recycled_command(
+    action: Annotated[
+        str | None, typer.Argument(help="show: one family's members, aligned", metavar="[show FAMILY_ID]")
+    ] = None,
+    family: Annotated[
+        str | None, typer.Argument(help="the family's id (or the short id a table shows)")
+    ] = None,
     scope: Annotated[
         str, typer.Option(help="across-units | within-unit | across-notices | all")
     ] = "across-units",
@@ -41,9 +48,15 @@ def recycled_command(
     limit: Annotated[int, typer.Option(help="at most K families (0: all)")] = 50,
     rebuild: Annotated[bool, typer.Option(help="detect families anew and store them")] = False,
 ) -> None:
-    """Recycled measures, largest spread first (detection runs at ingest; --rebuild runs it again)."""
+    """Recycled measures, largest spread first (detection runs at ingest; --rebuild runs it again).
+
+    `graphkit recycled show FAMILY_ID` prints one family's members side by side, each with its
+    unit, notice and issue, the differences from the first member marked.
+    """
     from graphkit import service
 
+    if action is not None:
+        return show(action, family, kind)
     with one_line_errors():
         service.check_family_filter(kind=kind, scope=scope)
     check_format(fmt, ("table", "json", "csv"), "table, json or csv")
@@ -63,6 +76,27 @@ def recycled_command(
         (print_csv if fmt == "csv" else print_table)(fams, kind, scope)
 
 
+def show(action: str, family: str | None, kind: str) -> None:
+    """`recycled show FAMILY_ID`: the family's members aligned (an unknown id: exit 2 with the
+    closest ids)."""
+    from graphkit import service
+    from graphkit.cli.family_view import print_family
+    from graphkit.service.family_show import read_family
+
+    if action != "show" or not family:
+        what = "give the family's id" if action == "show" else f"unknown action {action!r}"
+        raise fail(f"{what}: graphkit recycled show FAMILY_ID (ids: graphkit recycled)", 2)
+    with one_line_errors(), service.open_store(state.settings, read_only=True) as store:
+        detail = read_family(store, family, kind)
+    print_family(out_console, detail)
+
+
+def short_id(family_id: str) -> str:
+    """The part of a family's id after its kind and scope (`measure:across-units:275eb782958b`
+    → `275eb782958b`): what a table shows and `recycled show` accepts."""
+    return family_id.rsplit(":", 1)[-1]
+
+
 def print_csv(fams: list[Family], kind: str, scope: str) -> None:
     """One row per member, with its family's id, scope, spread, size and text."""
     w = csv.writer(sys.stdout)
@@ -73,17 +107,22 @@ def print_csv(fams: list[Family], kind: str, scope: str) -> None:
 
 
 def print_table(fams: list[Family], kind: str, scope: str) -> None:
-    """One row per family: spread, size, scope, text (cut at 60 characters) and units."""
-    from rich.table import Table
+    """One row per family: its short id (for `recycled show`; its scope under it when several are
+    listed), spread, size, units and text (cut at `TEXT_CHARS`), drawn to fit the terminal."""
+    from graphkit.cli import tables
 
-    table = Table(title=f"recycled {kind}s ({scope}): {len(fams)} families")
-    table.add_column("#", justify="right")
-    table.add_column("units", justify="right")
-    table.add_column("size", justify="right")
-    table.add_column("scope")
-    table.add_column("text")
-    table.add_column("where")
-    for k, f in enumerate(fams, 1):
-        text = f.text if len(f.text) <= 60 else f.text[:59] + "…"
-        table.add_row(str(k), str(len(f.units)), str(f.size), f.scope, text, "、".join(f.units))
-    out_console.print(table)
+    rows = [
+        [
+            short_id(f.id) + (f"\n{f.scope}" if scope == "all" else ""),
+            len(f.units),
+            f.size,
+            "、".join(f.units),
+            f.text if len(f.text) <= TEXT_CHARS else f.text[: TEXT_CHARS - 1] + "…",
+        ]
+        for f in fams
+    ]
+    title = f"recycled {kind}s ({scope}): `graphkit recycled show FAMILY --kind {kind}` shows one"
+    caption = f"{len(fams)} family" if len(fams) == 1 else f"{len(fams)} families"
+    tables.render(
+        out_console, ["family", "units", "size", "where", "text"], rows, title=title, caption=caption
+    )

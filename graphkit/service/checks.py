@@ -116,9 +116,9 @@ def check_names(store: Store, params: Mapping[str, Any]) -> None:
             raise _not_found(store, lookup, value)
 
 
-def find_family(store: Store, value: str) -> str:
+def find_family(store: Store, value: str, kind: str | None = None) -> str:
     """The id of the family `value` names: its id, or the short id (after the last `:`) a table
-    shows.
+    shows; when families of several kinds end with it, the one of `kind` (the table's kind).
 
     Raises:
         QueryError: no family, or a short id that several families end with.
@@ -130,8 +130,10 @@ def find_family(store: Store, value: str) -> str:
     ids = [r[0] for r in store.run_internal(lookup.find, _find_params(lookup, value)).rows]
     if value in ids:
         return value
+    if len(ids) > 1 and kind:
+        ids = [i for i in ids if str(i).startswith(f"{kind}:")] or ids
     if len(ids) == 1:
         return str(ids[0])
     if ids:
-        raise QueryError(f"{value!r} ends several family ids: {'、'.join(ids)}; give the whole id")
+        raise QueryError(f"{value!r} ends several family ids: {'、'.join(ids)}; give the whole id or --kind")
     raise _not_found(store, lookup, value)
