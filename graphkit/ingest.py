@@ -186,11 +186,27 @@ def _originals(chunk: list[NoticeRecord], stored: list[dict[str, str]], run: _Ru
     out: dict[str, NoticeRecord] = {}
     for r in chunk:
         first = run.seen.setdefault(r.id, r.source)
+        if first != r.source and _same_file(first, r.source):
+            run.seen[r.id] = first = r.source  # one file named two ways: the record as read now
         if first != r.source:
             run.summary.duplicates.append((r.source, first))
         elif r.id not in out:
             out[r.id] = r
     return out
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Whether two sources name the same notice of the same file (`notices/a.txt#2` and
+    `/abs/notices/a.txt#2`)."""
+    fa, ka = _file_part(a)
+    fb, kb = _file_part(b)
+    return ka == kb and os.path.realpath(fa) == os.path.realpath(fb)
+
+
+def _file_part(source: str) -> tuple[str, str]:
+    """(file, k) of `file#k`; (source, '') without `#`."""
+    head, sep, k = source.rpartition("#")
+    return (head, k) if sep and k.isdigit() else (source, "")
 
 
 def _load_chunk(

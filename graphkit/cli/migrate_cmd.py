@@ -16,12 +16,15 @@ def migrate_command() -> None:
         with err_console.status("reading the stored notices again"):
             result = service.migrate(store)
     if not result.migrated:
-        out_console.print(f"{where} is current (store format {result.to_format}): nothing to migrate")
+        out_console.print(
+            f"{where} is current (store format {result.to_format}): nothing to migrate", soft_wrap=True
+        )
         return
     removed = ", ".join(f"{n} {label}" for label, n in result.removed.items() if n) or "none"
     by = f"graphkit {result.from_version}" if result.from_version else "an earlier graphkit"
     out_console.print(
         f"migrated {where} from store format {result.from_format} ({by}) to {result.to_format}: "
         f"{result.notices} notices read again ({result.written} rewritten) · stale nodes removed: "
-        f"{removed} · recycled-measure families: {result.families}"
+        f"{removed} · recycled-measure families: {result.families}",
+        soft_wrap=True,
     )
