@@ -30,6 +30,7 @@ Pure functions, no state: usable from a ``map`` over pairs.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -110,11 +111,11 @@ class Alignment:
             for i in range(start, end):
                 kinds[offsets[i]] = op.kind
         out: list[Segment] = []
-        for pos, kind in enumerate(kinds):
-            if out and out[-1].kind == kind:
-                out[-1] = Segment(kind, out[-1].start, pos + 1)
-            else:
-                out.append(Segment(kind, pos, pos + 1))
+        start = 0
+        for pos in range(1, len(kinds) + 1):
+            if pos == len(kinds) or kinds[pos] != kinds[start]:
+                out.append(Segment(kinds[start], start, pos))
+                start = pos
         return out
 
 
@@ -134,6 +135,11 @@ def _drop(pattern: re.Pattern[str], text: str, idx: list[int]) -> tuple[str, lis
     parts.append(text[last:])
     kept.extend(idx[last:])
     return "".join(parts), kept, n
+
+
+@functools.lru_cache(maxsize=4096)
+def _literal(name: str) -> re.Pattern[str]:
+    return re.compile(re.escape(name))
 
 
 def _greedy_offsets(original: str, norm: str) -> list[int]:
@@ -162,7 +168,7 @@ def normalize_with_offsets(text: str, names: Iterable[str] = ()) -> tuple[str, l
     expected = _norm.normalize(text, names)
     cur, idx = text, list(range(len(text)))
     for name in sorted(set(names), key=len, reverse=True):
-        cur, idx, _ = _drop(re.compile(re.escape(name)), cur, idx)
+        cur, idx, _ = _drop(_literal(name), cur, idx)
     if _norm._NEEDS_FOLD.search(cur):
         cur = cur.translate(_norm._FULLWIDTH)
     for pattern in (_norm._LABEL, _norm._ARABIC, _norm._NOT_WORD):

@@ -53,7 +53,7 @@ class ReportLimits:
     heatmap_units: int = 30
     all_pairs_up_to: int = 8
     family_members: int = 120
-    search_chars: int = 1_500_000
+    search_chars: int = 400_000
     unit_measures: int = 3000
 
 
