@@ -313,8 +313,10 @@ def test_cli_export(tmp_path: Path, two_records, shapes) -> None:  # type: ignor
     from graphkit.cli.app import app
     from graphkit.stores.embedded_store import EmbeddedStore
 
-    with EmbeddedStore(tmp_path / "db") as s:
-        load_records(s, two_records)
+    from graphkit import service
+
+    with EmbeddedStore(tmp_path / "db") as s:  # through the service: the store records who wrote it
+        service.load_records(s, two_records, families="never")
     runner = CliRunner()
     out = tmp_path / "g.ttl"
     base = "https://example.org/kg/"

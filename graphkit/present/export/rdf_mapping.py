@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote
 
@@ -105,6 +105,86 @@ def date_literal(v: str) -> Lit:
 
 def _seg(s: str) -> str:
     return quote(s, safe="-._~:")
+
+
+def _set(v: object) -> bool:
+    return v is not None
+
+
+class Field(NamedTuple):
+    """A node property written as one triple `(node, predicate, term(value))` when it holds a value.
+
+    `given` says when it does: truthy by default; `_set` (not None) keeps 0 and an empty title.
+    """
+
+    key: str
+    predicate: str
+    term: Callable[[Any], Term]
+    given: Callable[[Any], bool] = bool
+
+
+def _fields(s: str, p: dict[str, Any], fields: Sequence[Field]) -> Iterator[Triple]:
+    for f in fields:
+        if f.given(p[f.key]):
+            yield s, f.predicate, f.term(p[f.key])
+
+
+def _count(v: int) -> Lit:
+    return integer(v, "nonNegativeInteger")
+
+
+def _json(v: str) -> Lit:
+    return Lit(v, datatype=RDF + "JSON")
+
+
+def _status(v: str) -> Iri:
+    return Iri(STATUS + _seg(v))
+
+
+# The properties of each node label written as one triple each, in the order they are written.
+NOTICE_FIELDS = (
+    Field("title", DCT + "title", zh),
+    Field("source", DCT + "source", plain, _set),
+    Field("published", DCT + "issued", date_literal),
+    Field("unit_name", GK + "unitName", zh),
+    Field("publisher", GK + "publisherName", zh),
+    Field("figures", GK + "figures", _json, _set),
+    Field("content_hash", GK + "contentHash", plain),
+    Field("issue_count", GK + "issueCount", _count, _set),
+    Field("measure_count", GK + "measureCount", _count, _set),
+)
+INSPECTION_FIELDS = (
+    Field("team", GK + "team", zh),
+    Field("kind", GK + "inspectionKind", zh),
+    Field("round", GK + "round", zh),
+    Field("start_date", GK + "startDate", date_literal),
+    Field("end_date", GK + "endDate", date_literal),
+    Field("feedback_date", GK + "feedbackDate", date_literal),
+)
+ISSUE_FIELDS = (
+    Field("title", SKOS + "prefLabel", zh, _set),
+    Field("label", GK + "marker", plain),
+    Field("path", SKOS + "notation", plain),
+    Field("depth", GK + "depth", integer, _set),
+    Field("ord", GK + "order", integer, _set),
+)
+MEASURE_FIELDS = (
+    Field("text", GK + "text", zh, _set),
+    Field("label", GK + "marker", plain),
+    Field("status", GK + "status", _status),
+    Field("deadline", GK + "deadline", date_literal),
+    Field("ord", GK + "order", integer, _set),
+)
+ROLE_FIELDS = (Field("position", GK + "position", zh), Field("person", GK + "personName", zh))
+PERSON_FIELDS = (Field("name", FOAF + "name", zh),)
+DOCUMENT_FIELDS = (Field("title", DCT + "title", zh, _set),)
+TEMPLATE_FIELDS = (
+    Field("kind", GK + "familyKind", plain),
+    Field("scope", GK + "scope", plain),
+    Field("text", GK + "text", zh, _set),
+    Field("size", GK + "size", _count, _set),
+    Field("n_units", GK + "unitCount", _count, _set),
+)
 
 
 EDGE_PREDICATES = {
@@ -220,23 +300,7 @@ class Mapper:
                 yield s, GK + k, _literal(v)
 
     def _notice(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
-        if p["title"]:
-            yield s, DCT + "title", zh(p["title"])
-        if p["source"] is not None:
-            yield s, DCT + "source", plain(p["source"])
-        if p["published"]:
-            yield s, DCT + "issued", date_literal(p["published"])
-        if p["unit_name"]:
-            yield s, GK + "unitName", zh(p["unit_name"])
-        if p["publisher"]:
-            yield s, GK + "publisherName", zh(p["publisher"])
-        if p["figures"] is not None:
-            yield s, GK + "figures", Lit(p["figures"], datatype=RDF + "JSON")
-        if p["content_hash"]:
-            yield s, GK + "contentHash", plain(p["content_hash"])
-        for k, pred in (("issue_count", "issueCount"), ("measure_count", "measureCount")):
-            if p[k] is not None:
-                yield s, GK + pred, integer(p[k], "nonNegativeInteger")
+        yield from _fields(s, p, NOTICE_FIELDS)
         scheme = Iri(s + "#issues")
         yield s, GK + "issueScheme", scheme
         yield scheme, A, Iri(SKOS + "ConceptScheme")
@@ -249,16 +313,7 @@ class Mapper:
             yield s, SKOS + "altLabel", zh(alias)
 
     def _inspection(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
-        for k, pred in (("team", "team"), ("kind", "inspectionKind"), ("round", "round")):
-            if p[k]:
-                yield s, GK + pred, zh(p[k])
-        for k, pred in (
-            ("start_date", "startDate"),
-            ("end_date", "endDate"),
-            ("feedback_date", "feedbackDate"),
-        ):
-            if p[k]:
-                yield s, GK + pred, date_literal(p[k])
+        yield from _fields(s, p, INSPECTION_FIELDS)
 
     def _derivation(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
         notice = self.node_iri("Notice", p["notice_id"])
@@ -273,29 +328,12 @@ class Mapper:
             yield d, GK + "spanEnd", integer(p["span_end"], "nonNegativeInteger")
 
     def _issue(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
-        if p["title"] is not None:
-            yield s, SKOS + "prefLabel", zh(p["title"])
-        if p["label"]:
-            yield s, GK + "marker", plain(p["label"])
-        if p["path"]:
-            yield s, SKOS + "notation", plain(p["path"])
-        for k, pred in (("depth", "depth"), ("ord", "order")):
-            if p[k] is not None:
-                yield s, GK + pred, integer(p[k])
+        yield from _fields(s, p, ISSUE_FIELDS)
         yield s, SKOS + "inScheme", Iri(self.node_iri("Notice", p["notice_id"]) + "#issues")
         yield from self._derivation(s, p)
 
     def _measure(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
-        if p["text"] is not None:
-            yield s, GK + "text", zh(p["text"])
-        if p["label"]:
-            yield s, GK + "marker", plain(p["label"])
-        if p["status"]:
-            yield s, GK + "status", Iri(STATUS + _seg(p["status"]))
-        if p["deadline"]:
-            yield s, GK + "deadline", date_literal(p["deadline"])
-        if p["ord"] is not None:
-            yield s, GK + "order", integer(p["ord"])
+        yield from _fields(s, p, MEASURE_FIELDS)
         if p.get("kind"):
             k = Iri(KIND + _seg(p["kind"]))
             yield s, GK + "kind", k
@@ -322,29 +360,16 @@ class Mapper:
                 self._seen_roles.add(p["role"])
                 yield r, A, Iri(ORG + "Role")
                 yield r, SKOS + "prefLabel", zh(p["role"])
-        if p["position"]:
-            yield s, GK + "position", zh(p["position"])
-        if p["person"]:
-            yield s, GK + "personName", zh(p["person"])
+        yield from _fields(s, p, ROLE_FIELDS)
 
     def _person(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
-        if p["name"]:
-            yield s, FOAF + "name", zh(p["name"])
+        yield from _fields(s, p, PERSON_FIELDS)
 
     def _document(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
-        if p["title"] is not None:
-            yield s, DCT + "title", zh(p["title"])
+        yield from _fields(s, p, DOCUMENT_FIELDS)
 
     def _measuretemplate(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
-        if p["kind"]:
-            yield s, GK + "familyKind", plain(p["kind"])
-        if p["scope"]:
-            yield s, GK + "scope", plain(p["scope"])
-        if p["text"] is not None:
-            yield s, GK + "text", zh(p["text"])
-        for k, pred in (("size", "size"), ("n_units", "unitCount")):
-            if p[k] is not None:
-                yield s, GK + pred, integer(p[k], "nonNegativeInteger")
+        yield from _fields(s, p, TEMPLATE_FIELDS)
 
     # edges
     def _edge(self, e: EdgeRow) -> Iterator[Triple]:
