@@ -310,10 +310,9 @@ def test_graphml_round_trip(store, two_records) -> None:  # type: ignore[no-unty
 def test_cli_export(tmp_path: Path, two_records, shapes) -> None:  # type: ignore[no-untyped-def]
     from typer.testing import CliRunner
 
+    from graphkit import service
     from graphkit.cli.app import app
     from graphkit.stores.embedded_store import EmbeddedStore
-
-    from graphkit import service
 
     with EmbeddedStore(tmp_path / "db") as s:  # through the service: the store records who wrote it
         service.load_records(s, two_records, families="never")
