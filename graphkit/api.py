@@ -8,7 +8,7 @@
         g.notices()  # one row per notice
         g.families(min_units=2)  # one row per family of recycled measures
         g.query("units/profile", unit="东河县委")  # a template of queries/
-        g.cypher("MATCH (u:Unit) RETURN u.name AS unit")  # ad-hoc, read-only
+        g.cypher(statement, name=value)  # ad-hoc Cypher that reads, $name values as keywords
         g.compare(unit="东河县委").summary()  # what changed between its two latest notices
 
 A `Graph` calls the same functions of ``graphkit.service`` as the CLI, and its DataFrames hold
