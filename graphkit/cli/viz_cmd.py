@@ -35,12 +35,14 @@ def _slug(text: str) -> str:
     return s[:60] or "view"
 
 
-def _write(graph: Any, title: str, subtitle: str, out: Path, max_nodes: int, open_it: bool) -> None:
+def _write(
+    graph: Any, title: str, subtitle: str, out: Path, max_nodes: int, open_it: bool, view: str = "force"
+) -> None:
     from graphkit.cli.output import AtomicOutput, protected_paths
     from graphkit.errors import OutputError
     from graphkit.present.viz import render
 
-    page = render(graph, title, subtitle=subtitle, max_nodes=max_nodes)
+    page = render(graph, title, subtitle=subtitle, max_nodes=max_nodes, view=view)
     for note in page.notes[1:]:  # what was left out, and how links are shown
         print(f"viz: {note}", file=sys.stderr)
     try:
@@ -87,12 +89,13 @@ def unit_command(
     open_it: OpenOpt = False,
     max_nodes: MaxOpt = 2000,
 ) -> None:
-    """A unit: its notices, inspections, issue trees, measures, documents, families, roles."""
+    """A unit as a tree, left to right: notices, issue categories, issues, measures, with the
+    documents, families and near-copies beside the measures."""
     from graphkit.present.viz import unit_graph
 
     g = _graph(lambda s: unit_graph(s, name))
     out = output or Path(f"graphkit-unit-{_slug(name)}.html")
-    _write(g, f"{name} — 单位图谱 unit graph", "", out, max_nodes, open_it)
+    _write(g, f"{name} — 单位图谱 unit graph", "", out, max_nodes, open_it, view="tree")
 
 
 @viz_app.command("recycled")
@@ -105,7 +108,8 @@ def recycled_command(
     open_it: OpenOpt = False,
     max_nodes: MaxOpt = 2000,
 ) -> None:
-    """Recycled-measure families with their members, units and the issues they answer."""
+    """Units joined by the recycled-measure families they share; click a link or a unit for its
+    families and a family for its members (--family: one family's members straight away)."""
     from graphkit.analysis.family_read import KINDS
     from graphkit.present.viz import families_graph
 
@@ -116,7 +120,7 @@ def recycled_command(
     g = _graph(lambda s: families_graph(s, min_units=min_units, family=family, kind=kind, scope=scope))
     what = f"family {family}" if family else f"kind {kind}, scope {scope}, ≥{min_units} units"
     out = output or Path(f"graphkit-recycled{'-' + _slug(family) if family else ''}.html")
-    _write(g, "重复措施 recycled measures", what, out, max_nodes, open_it)
+    _write(g, "重复措施 recycled measures", what, out, max_nodes, open_it, "force" if family else "reuse")
 
 
 @viz_app.command("query")

@@ -23,10 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from graphkit.errors import QueryError
-from graphkit.present.viz_graph import VizGraph, radial_seed
+from graphkit.present.viz_graph import VizGraph, radial_seed, reuse, tree_levels
 from graphkit.stores.base import Store
 
 DEFAULT_MAX_NODES = 2000
+# How a page lays its graph out: force-directed (any answer), the issue tree left to right
+# (`viz unit`), or units joined by the families they share, a family drilled into (`viz recycled`).
+VIEWS = ("force", "tree", "reuse")
+FAMILY_LIST_MAX = 200  # families listed for drill-down in a reuse page (widest spread first)
 
 # kind → (中文, English, colour, vis shape, glyph for the legend)
 STYLES: dict[str, tuple[str, str, str, str, str]] = {
@@ -117,12 +121,15 @@ def _graph(store: Store, queries: tuple[str, ...], params: dict[str, Any]) -> Vi
 def unit_graph(store: Store, name: str) -> VizGraph:
     """The unit, its notices, inspections, issue trees, measures (with their documents, families
     and near-copies in other units), roles and persons."""
-    if not store.run_internal("unit_by_name", {"name": name}).rows:
+    found = store.run_internal("unit_by_name", {"name": name}).rows
+    if not found:
         names = [r[0] for r in store.run_internal("unit_name_list").rows]
         close = [n for n in names if name in n or n in name] or names
         hint = "、".join(close[:10]) + (" …" if len(close) > 10 else "") if close else "none (ingest first)"
         raise QueryError(f"no unit named {name!r}; units: {hint}")
-    return _graph(store, UNIT_QUERIES, {"name": name})
+    g = _graph(store, UNIT_QUERIES, {"name": name})
+    g.focus = str(found[0][0])
+    return g
 
 
 def families_graph(
@@ -241,13 +248,18 @@ def render(
     *,
     subtitle: str = "",
     max_nodes: int = DEFAULT_MAX_NODES,
+    view: str = "force",
 ) -> Page:
-    """The self-contained page for `graph` (at most `max_nodes` nodes, the most connected)."""
+    """The self-contained page for `graph` (at most `max_nodes` nodes, the most connected),
+    laid out as `view` says (see `VIEWS`)."""
+    if view not in VIEWS:
+        raise QueryError(f"unknown view {view!r}: choose {', '.join(VIEWS)}")
     total_nodes, total_edges = len(graph.nodes), len(graph.edges)
     shown, left_nodes, left_edges = graph.cap(max_nodes)
     deg = shown.degrees()
     index = {k: i for i, k in enumerate(shown.nodes)}
-    seed = radial_seed(shown) if len(shown.nodes) > SEED_ABOVE else {}
+    seed = radial_seed(shown) if len(shown.nodes) > SEED_ABOVE and view == "force" else {}
+    levels = tree_levels(shown) if view == "tree" else {}
     nodes = []
     counts: dict[str, int] = {}
     for k, n in shown.nodes.items():
@@ -262,6 +274,7 @@ def render(
                 "t": _tooltip(n.label, n.props, d),
                 "s": round(size, 1),
                 **({"x": seed[k][0], "y": seed[k][1]} if k in seed else {}),
+                **({"lv": levels[k]} if k in levels else {}),
             }
         )
     edges = []
@@ -276,7 +289,15 @@ def render(
         if lab in counts
     ]
     legend = list({x["kind"]: x for x in legend}.values())
+    overview: dict[str, Any] = {}
+    if view == "reuse":
+        overview = _reuse_overview(shown, index, nodes, edges)
     notes = [f"{len(nodes)} nodes, {len(edges)} links"]
+    if overview:
+        notes = [
+            f"{len(overview['nodes'])} units joined by the {len(overview['families'])} families they share "
+            "(a link's number: how many); click a unit or a link for its families, a family for its members"
+        ]
     if left_nodes:
         lost = ", ".join(f"{v} {STYLES.get(k, _OTHER)[1]}" for k, v in sorted(left_nodes.items()))
         notes.append(
@@ -290,7 +311,8 @@ def render(
     if graph.dangling:
         notes.append(f"{graph.dangling} relationships without both ends in the answer are not drawn")
     styles = {k: {"color": v[2], "shape": v[3]} for k, v in STYLES.items()}
-    data = {
+    data: dict[str, Any] = {
+        "mode": view,
         "title": title,
         "subtitle": subtitle,
         "notes": notes,
@@ -306,6 +328,14 @@ def render(
         "nodes": nodes,
         "edges": edges,
     }
+    if overview:  # the units network is what the page opens on; the graph is its drill-down
+        data.update(
+            nodes=overview["nodes"], edges=overview["edges"], families=overview["families"],
+            full={"nodes": nodes, "edges": edges},
+            physics=physics_options(len(overview["nodes"])),
+        )  # fmt: skip
+        data["legend"] = [x for x in legend if x["kind"] == "Unit"]
+        data["edgeTypes"] = [{"type": "shared families", "n": len(overview["edges"]), "color": SHARED_COLOUR}]
     vis = _vis_js()
     # put together piece by piece: no text from the graph is ever searched for a placeholder
     page = "".join(
@@ -320,7 +350,60 @@ def render(
             "</script>\n</body>\n</html>\n",
         ]
     )
+    if overview:
+        return Page(page, len(overview["nodes"]), len(overview["edges"]), left_nodes, left_edges, notes)
     return Page(page, len(nodes), len(edges), left_nodes, left_edges, notes)
+
+
+SHARED_COLOUR = "#c9a100"
+
+
+def _reuse_overview(
+    shown: VizGraph, index: dict[str, int], nodes: list[dict[str, Any]], edges: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The units network of a families graph: a node per unit, a link per pair of units with the
+    number of families both use; families listed (widest first) with the nodes of their
+    drill-down (indices into the page's full graph `nodes`)."""
+    r = reuse(shown)
+    order = sorted(r.families, key=lambda t: (-len(r.families[t]), -len(r.members[t]), t))[:FAMILY_LIST_MAX]
+    fam_index = {t: k for k, t in enumerate(order)}
+    units = sorted(
+        {u for t in order for u in r.families[t]}, key=lambda u: shown.nodes[u].props.get("name", u)
+    )
+    unit_index = {u: k for k, u in enumerate(units)}
+    unit_fams: dict[str, list[int]] = {u: [] for u in units}
+    families = []
+    for k, t in enumerate(order):
+        props = shown.nodes[t].props
+        for u in r.families[t]:
+            unit_fams[u].append(k)
+        text = _short(str(props.get("text", "")), 40)
+        families.append(
+            {
+                "id": str(props.get("id", t)),
+                "label": f"★ ×{props.get('size', '?')} · {len(r.families[t])} units · {text}",
+                "units": [unit_index[u] for u in r.families[t]],
+                "nodes": [index[x] for x in r.members[t] if x in index],
+            }
+        )
+    out_nodes = []
+    for u in units:
+        name = str(shown.nodes[u].props.get("name", u))
+        n = len(unit_fams[u])
+        out_nodes.append(
+            {"id": unit_index[u], "g": "Unit", "l": name, "t": f"单位 unit {name}\nfamilies: {n}",
+             "s": round(min(40.0, 10 + 4 * math.sqrt(n)), 1), "fams": unit_fams[u]}
+        )  # fmt: skip
+    out_edges = []
+    for (a, b), ts in sorted(r.pairs.items()):
+        ks = [fam_index[t] for t in ts if t in fam_index]
+        if ks:
+            names = [str(shown.nodes[x].props.get("name", x)) for x in (a, b)]
+            out_edges.append(
+                {"f": unit_index[a], "t": unit_index[b], "y": "SHARED", "w": len(ks), "fams": ks,
+                 "tt": f"{names[0]} — {names[1]}\nshared families: {len(ks)}"}
+            )  # fmt: skip
+    return {"nodes": out_nodes, "edges": out_edges, "families": families}
 
 
 _CSS = """
@@ -334,6 +417,8 @@ html,body{margin:0;height:100%;font-family:"Noto Sans CJK SC","Microsoft YaHei",
 .lg{display:flex;align-items:center;gap:6px;margin:1px 0}.glyph{width:16px;text-align:center;font-size:15px}
 .eg{display:inline-block;width:16px;height:3px;vertical-align:middle}
 #panel button{font-size:12px;margin:4px 4px 0 0}
+.fam{cursor:pointer;padding:3px 2px;border-bottom:1px solid #eee;white-space:normal}.fam:hover{background:#fff3c4}
+.famhead{font-weight:bold;margin-bottom:4px;white-space:normal}
 #details{position:absolute;top:8px;right:8px;width:320px;max-height:70vh;overflow:auto;display:none;
   background:rgba(255,255,255,.96);border:1px solid #ccc;border-radius:6px;padding:8px 10px;font-size:13px;
   white-space:pre-wrap;z-index:10}
@@ -374,16 +459,25 @@ _APP_JS = r"""
   var details = document.getElementById("details");
 
   function tip(text) { var d = el("div", "", text); d.style.whiteSpace = "pre-wrap"; return d; }
-  var nodes = new vis.DataSet(D.nodes.map(function (n) {
+  var mode = D.mode || "force";
+  function mkNode(n) {
     var st = D.styles[n.g] || D.other;
-    return {id: n.id, x: n.x, y: n.y, label: n.l, title: tip(n.t), group: n.g, shape: st.shape, size: n.s,
-            color: {background: st.color, border: "#333", highlight: {background: st.color, border: "#000"}}};
-  }));
-  var edges = new vis.DataSet(D.edges.map(function (e, i) {
+    var node = {id: n.id, x: n.x, y: n.y, label: n.l, title: tip(n.t), group: n.g, shape: st.shape, size: n.s,
+                color: {background: st.color, border: "#333", highlight: {background: st.color, border: "#000"}}};
+    if (n.lv !== undefined) node.level = n.lv;
+    return node;
+  }
+  function mkEdge(e, i) {
     var c = D.edgeColours[e.y] || "#9a9a9a";
+    if (e.w) {  // a link of the reuse network: how many families two units share
+      return {id: i, from: e.f, to: e.t, label: String(e.w), title: tip(e.tt), width: 1 + 2 * Math.sqrt(e.w),
+              color: {color: "#c9a100", opacity: 0.8}, font: {size: 13, color: "#333"}};
+    }
     return {id: i, from: e.f, to: e.t, label: D.edgeLabels ? e.y : undefined, title: tip(e.tt),
             color: {color: c, opacity: 0.75}, dashes: e.y === "SIMILAR_TO", arrows: {to: {enabled: true, scaleFactor: 0.5}}};
-  }));
+  }
+  var nodes = new vis.DataSet(D.nodes.map(mkNode));
+  var edges = new vis.DataSet(D.edges.map(mkEdge));
   var big = D.nodes.length > 600;
   var options = {
     physics: D.physics,
@@ -394,27 +488,79 @@ _APP_JS = r"""
     edges: {width: 1, smooth: false, font: {size: 9, color: "#555", strokeWidth: 2, align: "middle"},
             selectionWidth: 2}
   };
+  if (mode === "tree") {  // the issue tree, left to right: no physics, nothing moves
+    options.physics = false;
+    options.layout = {hierarchical: {enabled: true, direction: "LR", sortMethod: "directed", levelSeparation: 240,
+                                     nodeSpacing: 24, treeSpacing: 40, blockShifting: true, edgeMinimization: false,
+                                     parentCentralization: true, shakeTowards: "roots"}};
+    options.edges.smooth = {enabled: true, type: "cubicBezier", forceDirection: "horizontal", roundness: 0.45};
+  }
   var network = new vis.Network(document.getElementById("net"), {nodes: nodes, edges: edges}, options);
-  V.network = network; V.nodes = nodes; V.edges = edges; V.createdMs = performance.now() - V.t0;
+  V.network = network; V.nodes = nodes; V.edges = edges; V.mode = mode; V.createdMs = performance.now() - V.t0;
   function ready() {
     if (V.ready) return;
     network.setOptions({physics: false});
     V.ready = true; V.readyMs = performance.now() - V.t0;
     document.body.setAttribute("data-ready", "1");
   }
-  network.once("stabilizationIterationsDone", ready);
-  network.once("stabilized", ready);
-  if (!D.nodes.length) ready();
+  if (mode === "tree" || !D.nodes.length) {
+    network.once("afterDrawing", ready);
+    if (!D.nodes.length) ready();
+  } else {
+    network.once("stabilizationIterationsDone", ready);
+    network.once("stabilized", ready);
+  }
   var physicsOn = false;
   bPhys.onclick = function () { physicsOn = !physicsOn; network.setOptions({physics: physicsOn ? {enabled: true, stabilization: false} : false}); bPhys.textContent = physicsOn ? "physics off" : "physics on"; };
   bFit.onclick = function () { network.fit(); };
+  // the reuse network: a unit or a link lists its families; a family opens its members
+  var bBack = el("button", "", "← units"); bBack.style.display = "none"; panel.appendChild(bBack);
+  var overview = null;
+  function showFamilies(title, ks) {
+    details.textContent = "";
+    details.appendChild(el("div", "famhead", title));
+    ks.forEach(function (k) {
+      var d = el("div", "fam", D.families[k].label);
+      d.setAttribute("data-family", D.families[k].id);
+      d.addEventListener("click", function () { drill(k); });
+      details.appendChild(d);
+    });
+    details.style.display = "block";
+  }
+  function drill(k) {
+    var f = D.families[k];
+    if (overview === null) overview = network.getPositions();
+    V.ready = false; document.body.removeAttribute("data-ready");
+    var keep = {}; f.nodes.forEach(function (i) { keep[i] = true; });
+    nodes.clear(); edges.clear();
+    nodes.add(f.nodes.map(function (i) { return mkNode(D.full.nodes[i]); }));
+    var es = [];
+    D.full.edges.forEach(function (e, i) { if (keep[e.f] && keep[e.t]) es.push(mkEdge(e, i)); });
+    edges.add(es);
+    V.drilled = f.id; bBack.style.display = "inline";
+    network.setOptions({physics: D.physics});
+    network.once("stabilized", function () { ready(); network.fit(); document.body.setAttribute("data-drilled", f.id); });
+    network.stabilize(200);
+  }
+  bBack.onclick = function () {
+    nodes.clear(); edges.clear();
+    nodes.add(D.nodes.map(function (n) { var m = mkNode(n); var p = overview && overview[n.id]; if (p) { m.x = p.x; m.y = p.y; } return m; }));
+    edges.add(D.edges.map(mkEdge));
+    V.drilled = null; bBack.style.display = "none"; details.style.display = "none";
+    document.body.removeAttribute("data-drilled"); network.fit();
+  };
   network.on("click", function (p) {
     V.clicked = p.nodes.length ? p.nodes[0] : null;
+    if (mode === "reuse" && !V.drilled) {
+      if (p.nodes.length) { var u = D.nodes[p.nodes[0]]; showFamilies(u.l + ": " + u.fams.length + " families", u.fams); return; }
+      if (p.edges.length) { var e = D.edges[p.edges[0]]; showFamilies(D.nodes[e.f].l + " — " + D.nodes[e.t].l + ": " + e.fams.length + " shared families", e.fams); return; }
+    }
     if (!p.nodes.length) { details.style.display = "none"; return; }
-    var n = D.nodes[p.nodes[0]];
+    var n = (V.drilled ? D.full.nodes : D.nodes)[p.nodes[0]];
     details.textContent = n.t;
     details.style.display = "block";
   });
+  V.drill = function (id) { for (var k = 0; k < (D.families || []).length; k++) { if (D.families[k].id === id) { drill(k); return true; } } return false; };
 })();
 """
 

@@ -43,6 +43,7 @@ class VizGraph:
     nodes: dict[str, VizNode] = field(default_factory=dict)
     edges: dict[tuple[str, str, str], VizEdge] = field(default_factory=dict)
     dangling: int = 0  # relationships whose ends were not in the answer
+    focus: str | None = None  # the node the view is about (the unit of `viz unit`)
 
     # -- building ---------------------------------------------------------------------------------
     def add_node(self, node: GraphNode) -> VizNode:
@@ -120,7 +121,7 @@ class VizGraph:
             ),
         )
         keep = {n.key for n in order[:max_nodes]}
-        out = VizGraph(dangling=self.dangling)
+        out = VizGraph(dangling=self.dangling, focus=self.focus)
         left: dict[str, int] = {}
         for n in order:
             if n.key in keep:
@@ -204,3 +205,93 @@ def radial_seed(graph: VizGraph, spacing: float = 70.0) -> dict[str, tuple[float
         cursor_x += 2 * radius
         row_h = max(row_h, 2 * radius)
     return pos
+
+
+# -- the issue tree (viz unit) ---------------------------------------------------------------------
+
+# Columns of the tree, left to right: the unit; its notices, inspections and roles; persons; the
+# issue tree by depth; measures; then what stands beside a measure (documents, families, other units).
+_LEVEL = {"Unit": 0, "Notice": 1, "Inspection": 1, "Role": 1, "Person": 2}
+
+
+def tree_levels(graph: VizGraph) -> dict[str, int]:
+    """A column for each node of a unit's graph: unit → notices → categories → issues → measures,
+    with documents, families and other units in one column beside the measures (side markers)."""
+    issue_lv = {
+        k: 2 + max(int(n.props.get("depth") or 1), 1) - 1
+        for k, n in graph.nodes.items()
+        if n.label == "Issue"
+    }
+    measure_lv = max(issue_lv.values(), default=2) + 1
+    out: dict[str, int] = {}
+    for k, n in graph.nodes.items():
+        if k in issue_lv:
+            out[k] = issue_lv[k]
+        elif n.label == "Measure":
+            out[k] = measure_lv
+        elif n.label in _LEVEL and (n.label != "Unit" or k == graph.focus or graph.focus is None):
+            out[k] = _LEVEL[n.label]
+        else:  # documents, families, near-copies' measures and units: beside the measures
+            out[k] = measure_lv + 1
+    if graph.focus is not None:  # a measure of another unit (a near-copy) stands beside ours
+        took = {e.dst for e in graph.edges.values() if e.type == "TOOK" and e.src == graph.focus}
+        for k, n in graph.nodes.items():
+            if n.label == "Measure" and k not in took:
+                out[k] = measure_lv + 1
+    return out
+
+
+# -- the reuse network (viz recycled) --------------------------------------------------------------
+
+
+@dataclass
+class Reuse:
+    """Units joined by the families they share, and each family's own part of the graph.
+
+    Attributes:
+        families: family key → the keys of the units that use it.
+        members: family key → the keys of the nodes its drill-down shows (the family, its members,
+            their units and issues, the measures naming a member document).
+        pairs: (unit key, unit key) → the keys of the families both use (keys in order).
+    """
+
+    families: dict[str, list[str]]
+    members: dict[str, list[str]]
+    pairs: dict[tuple[str, str], list[str]]
+
+
+def reuse(graph: VizGraph) -> Reuse:
+    """The reuse network of a families graph (`families_graph`): which units each family spans."""
+    into: dict[str, list[tuple[str, str]]] = {}
+    out_of: dict[str, list[tuple[str, str]]] = {}
+    for e in graph.edges.values():
+        into.setdefault(e.dst, []).append((e.src, e.type))
+        out_of.setdefault(e.src, []).append((e.dst, e.type))
+    label = {k: n.label for k, n in graph.nodes.items()}
+    families: dict[str, list[str]] = {}
+    members: dict[str, list[str]] = {}
+    for t, n in graph.nodes.items():
+        if n.label != "MeasureTemplate":
+            continue
+        shown = {t}
+        units: set[str] = set()
+        for x, etype in into.get(t, ()):
+            if etype != "INSTANCE_OF":
+                continue
+            shown.add(x)
+            shown.update(d for d, ty in out_of.get(x, ()) if ty in ("ADDRESSES", "SIMILAR_TO"))
+            for s, _ty in into.get(x, ()):
+                if label.get(s) == "Unit":
+                    units.add(s)
+                elif label.get(s) == "Measure":  # x is a document: the measures naming it
+                    shown.add(s)
+                    units.update(u for u, _ in into.get(s, ()) if label.get(u) == "Unit")
+        shown |= units
+        families[t] = sorted(units)
+        members[t] = sorted(shown)
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for t, spread in families.items():
+        for i, a in enumerate(spread):
+            for b in spread[i + 1 :]:
+                pairs.setdefault((a, b), []).append(t)
+    return Reuse(families, members, pairs)

@@ -212,10 +212,68 @@ def test_recycled_page_from_the_cli(browser: Any, tmp_path: Path) -> None:
     shown = r.stderr.rsplit("(", 1)[1]
     nodes, edges = int(shown.split()[0]), int(shown.split()[2])
     o = open_page(browser, out)
-    check_page(o, nodes, edges)
-    legend = o.page.inner_text("#panel")
-    for word in ("unit", "measure", "recycled family", "issue"):
-        assert word in legend
+    check_page(o, nodes, edges)  # the units network: the samples' two units, one link
+    assert (nodes, edges) == (2, 1)
+    assert_stable(o)
+    p = o.page
+    assert p.evaluate("window.__viz.mode") == "reuse"
+    label = p.evaluate("window.__viz.edges.get()[0].label")
+    both = p.evaluate(
+        "JSON.parse(document.getElementById('gk-data').textContent).families.filter(f => f.units.length === 2).length"
+    )
+    # every kind: the 6 planted measure families and the headlines, documents, sentences both use
+    assert int(label) == both >= 6
+    # drill into a family: its members, units and issues replace the network, then settle
+    first = p.evaluate(
+        "JSON.parse(document.getElementById('gk-data').textContent).families"
+        ".map(f => f.id).filter(id => id.startsWith('measure:'))[0]"
+    )
+    assert p.evaluate(f"window.__viz.drill({json.dumps(first)})")
+    p.wait_for_selector("body[data-drilled][data-ready]", state="attached", timeout=30_000)
+    groups = set(p.evaluate("window.__viz.nodes.get().map(n => n.group)"))
+    assert {"MeasureTemplate", "Measure", "Unit", "Issue"} <= groups, groups
+    assert_stable(o)
+    assert o.errors == [] and o.requests == [p.url]
+
+
+def positions(o: Opened) -> dict[str, Any]:
+    return o.page.evaluate("window.__viz.network.getPositions()")  # type: ignore[no-any-return]
+
+
+def assert_stable(o: Opened, wait: float = 1.0) -> None:
+    """Once the page says it is ready, nothing moves any more."""
+    before = positions(o)
+    time.sleep(wait)
+    after = positions(o)
+    assert before == after, "the layout still moved after the page reported ready"
+    assert len(before) == o.page.evaluate("window.__viz.nodes.length")
+
+
+def test_unit_page_is_a_tree(browser: Any, loaded: Any, tmp_path: Path) -> None:
+    from graphkit.present.viz import render, unit_graph
+
+    page = render(unit_graph(loaded, "东河县委"), "东河县委", view="tree")
+    out = tmp_path / "tree.html"
+    out.write_text(page.html, encoding="utf-8")
+    o = open_page(browser, out)
+    check_page(o, page.nodes, page.edges)
+    assert_stable(o)
+    # left to right: the unit, its notices, the categories, the issues, the measures
+    rows = o.page.evaluate(
+        "(() => { const p = window.__viz.network.getPositions();"
+        " return window.__viz.nodes.get().map(n => [n.group, n.level, p[n.id].x]); })()"
+    )
+    xs: dict[str, list[float]] = {}
+    for group, _level, x in rows:
+        xs.setdefault(group, []).append(x)
+    assert min(xs["Unit"]) < min(xs["Notice"]) < min(xs["Issue"]) < min(xs["Measure"])
+    # families: side markers in one column beside the unit's measures (near-copies of other units too)
+    assert len(set(xs["MeasureTemplate"])) == 1 and min(xs["MeasureTemplate"]) > min(xs["Measure"])
+    # one column per level: every node of a level at one x
+    by_level: dict[int, set[float]] = {}
+    for _group, level, x in rows:
+        by_level.setdefault(level, set()).add(round(x))
+    assert all(len(v) == 1 for v in by_level.values()), by_level
 
 
 def test_cap_is_said_in_the_page(browser: Any, tmp_path: Path) -> None:
@@ -239,6 +297,47 @@ def test_cap_is_said_in_the_page(browser: Any, tmp_path: Path) -> None:
     o = open_page(browser, out)
     check_page(o, 100, page.edges)
     assert "left out" in o.page.inner_text("#panel")
+
+
+def test_corpus_views_settle(browser: Any, tmp_path: Path) -> None:
+    """The shared corpus: the reuse network of its 13 notices and the tree of its largest unit
+    open without errors, hold still once ready, and a family drills down."""
+    from tests.conftest import shared_path
+
+    folder = shared_path("corpus/notices")
+    db = tmp_path / "db"
+    gk = [sys.executable, "-m", "graphkit.cli.app", "--db", str(db)]
+    subprocess.run([*gk, "ingest", str(folder)], check=True, capture_output=True)
+    rec, unit = tmp_path / "rec.html", tmp_path / "unit.html"
+    r = subprocess.run([*gk, "viz", "recycled", "-o", str(rec)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    o = open_page(browser, rec)
+    assert o.errors == [] and o.requests == [o.page.url]
+    n_units = o.page.evaluate("window.__viz.nodes.length")
+    assert n_units >= 5
+    assert_stable(o)
+    # the heaviest link's families: click it, the list shows them, a click drills down
+    o.page.evaluate(
+        "(() => { const es = window.__viz.edges.get().sort((a, b) => Number(b.label) - Number(a.label));"
+        " window.__viz.network.selectEdges([es[0].id]);"
+        " window.__viz.network.body.emitter.emit('click', {nodes: [], edges: [es[0].id]}); })()"
+    )
+    o.page.wait_for_selector("#details .fam", state="visible", timeout=10_000)
+    o.page.click("#details .fam")
+    o.page.wait_for_selector("body[data-drilled][data-ready]", state="attached", timeout=30_000)
+    assert_stable(o)
+    assert o.errors == []
+    name = subprocess.run(
+        [*gk, "query", "run", "units/status_shares", "-f", "json"], capture_output=True, text=True, check=True
+    )
+    biggest = max(json.loads(name.stdout), key=lambda row: row["measures"])["unit"]
+    r = subprocess.run([*gk, "viz", "unit", biggest, "-o", str(unit)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    o = open_page(browser, unit)
+    assert o.errors == [] and o.requests == [o.page.url]
+    assert o.page.evaluate("window.__viz.mode") == "tree"
+    assert_stable(o)
+    print(f"corpus: reuse network of {n_units} units; tree of {biggest} ready in {o.ready_s:.2f} s")
 
 
 @pytest.mark.neo4j

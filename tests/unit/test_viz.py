@@ -116,3 +116,41 @@ def test_cap_keeps_the_most_connected_and_says_what_is_left_out() -> None:
     assert sum(page.left_out_nodes.values()) == len(g.nodes) - 20
     assert any("left out" in n for n in page.notes)
     assert any("left out" in n for n in _data(page.html)["notes"])  # type: ignore[union-attr]
+
+
+def test_reuse_counts_the_families_two_units_share() -> None:
+    from graphkit.present.viz_graph import reuse
+
+    a, b, c = (_node("Unit", f"u-{k}", name=k) for k in "abc")
+    rows = []
+    for t, units in (("t-1", (a, b)), ("t-2", (a, b, c)), ("t-3", (c,))):
+        fam = _node("MeasureTemplate", t, text=t, size=len(units))
+        for u in units:
+            m = _node("Measure", f"m-{t}-{u.key}", text="x")
+            rows.append([u, _rel("TOOK", u, m), m, _rel("INSTANCE_OF", m, fam), fam])
+    g = VizGraph()
+    g.add_result(["u", "r", "m", "i", "t"], rows)
+    r = reuse(g)
+    assert r.pairs == {("u-a", "u-b"): ["t-1", "t-2"], ("u-a", "u-c"): ["t-2"], ("u-b", "u-c"): ["t-2"]}
+    assert r.families["t-3"] == ["u-c"]
+    page = render(g, "reuse", view="reuse")
+    data = _data(page.html)
+    assert (page.nodes, page.edges) == (3, 3)
+    assert sorted(e["w"] for e in data["edges"]) == [1, 1, 2]  # type: ignore[union-attr]
+
+
+def test_tree_levels_put_the_issue_tree_left_to_right() -> None:
+    from graphkit.present.viz_graph import tree_levels
+
+    n = _node("Notice", "n-1", title="通报")
+    cat, issue = _node("Issue", "i-0", title="类别", depth=1), _node("Issue", "i-1", title="问题", depth=2)
+    fam = _node("MeasureTemplate", "t-1", text="x")
+    g = VizGraph(focus="u-1")
+    g.add_result(
+        ["x"],
+        [[[U, n, cat, issue, M, fam, _rel("REPORTED", U, n), _rel("HAS_ISSUE", n, cat),
+           _rel("HAS_SUBISSUE", cat, issue), _rel("ADDRESSES", M, issue), _rel("TOOK", U, M),
+           _rel("INSTANCE_OF", M, fam)]]],
+    )  # fmt: skip
+    lv = tree_levels(g)
+    assert lv["u-1"] < lv["n-1"] < lv["i-0"] < lv["i-1"] < lv["m-1"] < lv["t-1"]
