@@ -15,7 +15,10 @@ most single characters of a short one, and a subsequence counts them; a bigram n
 characters side by side. ``TITLE_MATCH = 0.3`` means "at least about a third of the two topics'
 two-character words are shared": ``耕地保护和粮食安全责任落实`` / ``耕地保护后`` share 耕地 地保
 保护 (0.38); unrelated titles of one genre share one stock word (责任, 建设, 主义) and score
-≤ 0.2 on the samples. Only issues of the same kind are matched: an issue with sub-issues (a
+≤ 0.2 on the samples. Measured on the 13 real notices of the shared corpus: of the 165 000 pairs
+of problem titles from different notices, the median scores 0, p99 0.13, and the 0.1 % at ≥ 0.3
+name one subject in other words (违反中央八项规定精神问题时有发生 / …仍然存在, 意识形态工作责任制
+落得不实 / …落实不到位, 形式主义官僚主义整治不力 / 形式主义、官僚主义问题仍较突出). Only issues of the same kind are matched: an issue with sub-issues (a
 category, 一、…方面的问题) with another such, a leaf (the problem measures answer) with a leaf.
 
 **Measures** are paired across the whole notices (a measure may move to another issue), one to
@@ -24,7 +27,8 @@ punctuation are folded; ``edited`` when the alignment score of ``graphkit.analys
 the normalised texts (numbers, labels, self-references and the unit's names removed) reaches
 ``EDITED = verify.ALIGN_STRONG`` (0.55, the score a near-copy needs to join a family; measured
 there: p99.99 of unrelated real pairs is 0.32), with the containment score for a measure cut
-down from a longer one. An edited pair whose score is 1.0 differs only in what normalisation
+down from a longer one (so a short measure that keeps ≥ 69 % of its phrases in a longer one
+pairs with it: on phrase-bank measures, two built on one stock template may). An edited pair whose score is 1.0 differs only in what normalisation
 removes (a count: 96人次 → 103人次); ``changes`` lists the differing fragments of the texts as
 written. The rest of A is ``dropped``, of B ``new``.
 
