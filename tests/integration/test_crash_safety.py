@@ -132,6 +132,7 @@ def test_a_killed_ingest_run_again_ends_as_a_clean_run(
 ) -> None:
     env = store_env(kind, tmp_path / "crashed", request)
     clean = clean_answers(kind, store_env(kind, tmp_path / "clean", request))
+    empty(kind, env)
     if point == "batch-written":
         killed = subprocess.run(
             [sys.executable, "-c", LOAD_ONE_A_BATCH, env.get("GRAPHKIT_DB", ""), str(samples_dir())],
@@ -165,6 +166,7 @@ def test_a_killed_rebuild_is_mended_by_recycled_rebuild(
 ) -> None:
     env = store_env(kind, tmp_path / "db", request)
     clean = clean_answers(kind, store_env(kind, tmp_path / "clean", request))
+    empty(kind, env)
     killed = gk("ingest", str(samples_dir()), env=env, crash="loaded")
     assert killed.returncode == -signal.SIGKILL
     listed = gk("recycled", "--format", "json", env=env)
