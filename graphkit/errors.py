@@ -51,6 +51,22 @@ class StoreUnavailable(StoreError):
     """A server store (Neo4j) cannot be reached."""
 
 
+class StoreUriError(StoreError):
+    """The Neo4j URI (--neo4j-uri, GRAPHKIT_NEO4J_URI) is not a Bolt URI: its scheme must be bolt or
+    neo4j (with +s or +ssc for TLS). Exit code 2."""
+
+
+class StoreAuthError(StoreUnavailable):
+    """Neo4j refused the user and password, or refuses every login for a while after too many
+    wrong passwords in a row (its authentication rate limit). Exit code 2."""
+
+
+class ConcurrentLoadError(StoreError):
+    """Another load wrote the same notices into the store at the same time and this batch lost the
+    race (a uniqueness constraint was hit); the batch was rolled back: run the command again.
+    Exit code 2."""
+
+
 class QueryError(GraphkitError):
     """A template or ad-hoc query is unknown, malformed, refused or timed out."""
 

@@ -12,7 +12,7 @@ import pytest
 from graphkit import neo4j_server
 from graphkit.config import default_neo4j_uri
 from graphkit.errors import GraphkitError
-from graphkit.neo4j_server import neo4j_home, process
+from graphkit.neo4j_server import neo4j_home, ports
 from graphkit.records import NoticeRecord, iter_jsonl
 
 DATA = Path(__file__).parent / "data"
@@ -147,7 +147,7 @@ def neo4j_settings(_neo4j_of_the_session: dict[str, str]) -> dict[str, str]:
         if not neo4j_server.jars_ready():
             _fetch_jars_into_the_user_home()
         for name in ("GRAPHKIT_NEO4J_BOLT_PORT", "GRAPHKIT_NEO4J_HTTP_PORT"):
-            if not process.port_free(int(os.environ[name])):  # taken since the session began
+            if not ports.port_free(int(os.environ[name])):  # taken since the session began
                 os.environ[name] = str(free_port())
         info = neo4j_server.start(timeout=180)
     except GraphkitError as exc:

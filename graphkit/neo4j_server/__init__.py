@@ -12,8 +12,10 @@ Rooms:
     settings.py  the home folder, ports, password and memory from the environment; the pom's version
     tools.py     finding Java 17+ and Maven
     jars.py      fetching the jars with Maven into home/lib, once per pom.xml
-    conf.py      the home's folders, neo4j.conf (LOAD CSV and URL settings), log4j2 files, password
+    conf.py      the home's folders, neo4j.conf (LOAD CSV and URL settings), log4j2 files, password,
+                 and how Neo4j's Java programs are run
     process.py   the JVM: lock, pid file, ports, launching, waiting for Bolt, ending it
+    ports.py     free or open, who listens there, and whether it answers Bolt (the stores ask too)
     server.py    start, stop, status: the life cycle, made of the rooms above
 
 Everything lives under one folder, ``neo4j_home()``: ``$GRAPHKIT_HOME/neo4j`` when GRAPHKIT_HOME is

@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import IO
 
 from graphkit.errors import Neo4jServerError
 from graphkit.neo4j_server.settings import PACKAGE_DIR, neo4j_version
@@ -138,6 +139,35 @@ def child_env(home: Path) -> dict[str, str]:
     return env
 
 
+def run_java(
+    java: str,
+    home: Path,
+    main_class: str,
+    args: list[str],
+    *,
+    jvm: list[str],
+    out: IO[bytes] | int,
+    detach: bool = False,
+) -> subprocess.Popen[bytes]:
+    """One of Neo4j's Java programs (the server, the admin tool) on the home's jars: run in the home
+    with ``child_env``, no stdin, stdout and stderr both to ``out``; ``detach`` gives it a session
+    of its own (Ctrl-C in a shell does not reach it).
+
+    Raises:
+        OSError: java cannot be run.
+    """
+    return subprocess.Popen(
+        [java, *jvm, "-cp", str(home / "lib" / "*"), main_class, *args],
+        cwd=home,
+        env=child_env(home),
+        stdin=subprocess.DEVNULL,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        start_new_session=detach,
+        close_fds=True,
+    )
+
+
 def first_start(home: Path) -> bool:
     """True while the home has no system database and no auth file: no password is set yet."""
     data = home / "data"
@@ -152,23 +182,21 @@ def set_initial_password(java: str, home: Path, secret: str) -> None:
     """
     if len(secret) < 8:
         raise Neo4jServerError("GRAPHKIT_NEO4J_PASSWORD must be at least 8 characters (Neo4j's minimum)")
-    cmd = [java, "-Xmx256m", "-cp", str(home / "lib" / "*"), ADMIN_CLASS]
-    cmd += ["dbms", "set-initial-password", secret]
+    args = ["dbms", "set-initial-password", secret]
     try:
-        proc = subprocess.run(
-            cmd,
-            cwd=home,
-            env=child_env(home),
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=180,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as e:
-        raise Neo4jServerError(f"cannot set the initial Neo4j password: {e}") from None
+        proc = run_java(java, home, ADMIN_CLASS, args, jvm=["-Xmx256m"], out=subprocess.PIPE)
+    except OSError as e:
+        raise Neo4jServerError(f"cannot set the initial Neo4j password: cannot run {java}: {e}") from None
+    try:
+        output, _ = proc.communicate(timeout=180)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise Neo4jServerError(
+            "cannot set the initial Neo4j password: the admin tool took over 180 s"
+        ) from None
     if proc.returncode != 0:
-        msg = (proc.stderr or proc.stdout).strip().splitlines()
+        msg = output.decode(errors="replace").strip().splitlines()
         raise Neo4jServerError(
             f"cannot set the initial Neo4j password: {msg[-1] if msg else proc.returncode}"
         )

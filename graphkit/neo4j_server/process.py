@@ -14,7 +14,6 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -23,13 +22,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from graphkit.errors import Neo4jServerError
-from graphkit.neo4j_server.conf import JVM_ADDITIONAL, child_env
+from graphkit.neo4j_server.conf import JVM_ADDITIONAL, run_java
 from graphkit.neo4j_server.settings import bolt_port, http_port
 
 MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
 PID_FILE = "graphkit-neo4j.pid"
 LOCK_FILE = "graphkit-neo4j.lock"
 STOP_TIMEOUT = 60.0
+AUTH_RATE_LIMIT = "Neo.ClientError.Security.AuthenticationRateLimit"
 
 # Popen objects of the servers this process started, polled so that they are reaped (no zombies).
 _children: dict[int, subprocess.Popen[bytes]] = {}
@@ -75,7 +75,7 @@ def _read_pid_file(home: Path) -> dict[str, object] | None:
     return data if isinstance(data, dict) and isinstance(data.get("pid"), int) else None
 
 
-def _cmdline(pid: int) -> list[str] | None:
+def cmdline(pid: int) -> list[str] | None:
     try:
         raw = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
@@ -113,7 +113,7 @@ def _is_our_server(pid: int, home: Path) -> bool:
     """The process is a Neo4j CommunityEntryPoint started for this home folder."""
     if not alive(pid):
         return False
-    args = _cmdline(pid)
+    args = cmdline(pid)
     if args is None:  # no /proc: trust the pid file
         return sys.platform != "linux"
     return MAIN_CLASS in args and f"--home-dir={home}" in args
@@ -128,7 +128,7 @@ def _scan_for_server(home: Path) -> int | None:
     for entry in proc.iterdir():
         if not entry.name.isdigit():
             continue
-        args = _cmdline(int(entry.name))
+        args = cmdline(int(entry.name))
         if args and MAIN_CLASS in args and want in args and alive(int(entry.name)):
             return int(entry.name)
     return None
@@ -146,7 +146,7 @@ def live_pid(home: Path) -> int | None:
 
 def _ports_of(pid: int) -> tuple[int, int] | None:
     """The ports a running server was started with: from its -Dgraphkit.* flags."""
-    args = _cmdline(pid) or []
+    args = cmdline(pid) or []
     found: dict[str, int] = {}
     for a in args:
         m = re.fullmatch(r"-Dgraphkit\.(bolt|http)_port=(\d+)", a)
@@ -169,42 +169,6 @@ def running_ports(home: Path, pid: int) -> tuple[int, int]:
     return bolt_port(), http_port()
 
 
-def port_owner(port: int) -> str:
-    """Who holds a port, as far as graphkit can tell: another graphkit Neo4j, or another program."""
-    proc = Path("/proc")
-    if proc.is_dir():
-        for entry in proc.iterdir():
-            if not entry.name.isdigit():
-                continue
-            args = _cmdline(int(entry.name)) or []
-            if MAIN_CLASS in args and (
-                f"-Dgraphkit.bolt_port={port}" in args or f"-Dgraphkit.http_port={port}" in args
-            ):
-                other = next((a.split("=", 1)[1] for a in args if a.startswith("--home-dir=")), "?")
-                return f"graphkit's Neo4j of another home, {other} (pid {entry.name})"
-    return "another program"
-
-
-def port_free(port: int) -> bool:
-    """True when a server could listen on this port of 127.0.0.1 now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
-def port_open(port: int, timeout: float = 1.0) -> bool:
-    """True when something accepts connections on this port of 127.0.0.1."""
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=timeout):
-            return True
-    except OSError:
-        return False
-
-
 def launch(java: str, home: Path, *, bolt: int, http: int, heap: str, version: str) -> int:
     """Launch the server's JVM in its own session and write the pid file; return the pid.
 
@@ -214,36 +178,21 @@ def launch(java: str, home: Path, *, bolt: int, http: int, heap: str, version: s
     Raises:
         Neo4jServerError: java cannot be run.
     """
-    cmd = [
-        java,
+    jvm = [
         f"-Xms{heap}",
         f"-Xmx{heap}",
         *JVM_ADDITIONAL,
         "-Dfile.encoding=UTF-8",
         f"-Dgraphkit.bolt_port={bolt}",
         f"-Dgraphkit.http_port={http}",
-        "-cp",
-        str(home / "lib" / "*"),
-        MAIN_CLASS,
-        f"--home-dir={home}",
-        f"--config-dir={home / 'conf'}",
-        "--console-mode",
     ]
+    args = [f"--home-dir={home}", f"--config-dir={home / 'conf'}", "--console-mode"]
     console = home / "logs" / "console.log"
     if console.exists():
         console.replace(console.with_name("console.log.1"))
     try:
         with console.open("ab") as out:
-            proc = subprocess.Popen(
-                cmd,
-                cwd=home,
-                env=child_env(home),
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,  # its own session: Ctrl-C in a shell does not reach it
-                close_fds=True,
-            )
+            proc = run_java(java, home, MAIN_CLASS, args, jvm=jvm, out=out, detach=True)
     except OSError as e:
         raise Neo4jServerError(f"cannot run {java}: {e}") from None
     _children[proc.pid] = proc
@@ -269,7 +218,7 @@ def wait_ready(uri: str, auth: tuple[str, str], pid: int, home: Path, timeout: f
         Neo4jServerError: the JVM exited, the password was refused, or ``timeout`` seconds passed.
     """
     from neo4j import GraphDatabase
-    from neo4j.exceptions import AuthError, DriverError, Neo4jError
+    from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError
 
     deadline = time.monotonic() + timeout
     last = "no answer yet"
@@ -290,6 +239,13 @@ def wait_ready(uri: str, auth: tuple[str, str], pid: int, home: Path, timeout: f
                     "GRAPHKIT_NEO4J_PASSWORD (default 'graphkit-local'); the stored one was set at the "
                     f"first start: use it, or stop the server and delete {home / 'data'} to reset"
                 ) from None
+            except ClientError as e:
+                if e.code == AUTH_RATE_LIMIT:
+                    raise Neo4jServerError(
+                        f"Neo4j at {uri} refuses logins for now: too many wrong passwords in a row; wait "
+                        "a few seconds, then start again with the right GRAPHKIT_NEO4J_PASSWORD"
+                    ) from None
+                last = f"{e.code}: {e.message}"[:200]
             except (DriverError, Neo4jError, OSError) as e:
                 last = f"{type(e).__name__}: {e}".splitlines()[0][:200]
             if time.monotonic() >= deadline:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from graphkit.config import BOLT_PORT_ENV
 from graphkit.errors import Neo4jServerError
-from graphkit.neo4j_server import process
+from graphkit.neo4j_server import ports, process
 from graphkit.neo4j_server.conf import first_start, prepare_home, set_initial_password
 from graphkit.neo4j_server.jars import ensure_jars, jars_ready
 from graphkit.neo4j_server.settings import (
@@ -117,9 +117,9 @@ def start(*, wait: bool = True, timeout: float = START_TIMEOUT) -> ServerInfo:
         if bolt == http:
             raise Neo4jServerError(f"the Bolt and HTTP ports are both {bolt}: give them different ports")
         for name, port in ((BOLT_PORT_ENV, bolt), (HTTP_PORT_ENV, http)):
-            if not process.port_free(port):
+            if not ports.port_free(port):
                 raise Neo4jServerError(
-                    f"port {port} on 127.0.0.1 is taken by {process.port_owner(port)}: free it or set {name}"
+                    f"port {port} on 127.0.0.1 is taken by {ports.port_owner(port)}: free it or set {name}"
                 )
         heap = heap_size()
         pagecache = pagecache_size()
@@ -176,7 +176,7 @@ def status() -> ServerStatus:
     uri, http_url, browser = uris(b, h)
     return ServerStatus(
         running=pid is not None,
-        ready=pid is not None and process.port_open(b),
+        ready=pid is not None and ports.port_open(b),
         pid=pid,
         uri=uri,
         http_url=http_url,

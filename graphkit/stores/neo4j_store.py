@@ -5,12 +5,27 @@ This module and embedded_store.py are the only places that import a database dri
 
 from __future__ import annotations
 
+import logging
+import re
 from typing import Any
+from urllib.parse import urlsplit
 
-from graphkit.errors import QueryError, StoreError, StoreUnavailable
+from graphkit.errors import (
+    ConcurrentLoadError,
+    QueryError,
+    StoreAuthError,
+    StoreError,
+    StoreUnavailable,
+    StoreUriError,
+)
 from graphkit.stores import guard
 from graphkit.stores.base import QueryResult, Statement, Store
 from graphkit.stores.values import GraphNode, GraphPath, GraphRel
+
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+CONSTRAINT_FAILED = "Neo.ClientError.Schema.ConstraintValidationFailed"
+AUTH_RATE_LIMIT = "Neo.ClientError.Security.AuthenticationRateLimit"
+_NO_LOG = logging.NullHandler()
 
 
 class Neo4jStore(Store):
@@ -21,16 +36,29 @@ class Neo4jStore(Store):
     def __init__(self, uri: str, user: str, password: str, database: str = "neo4j") -> None:
         super().__init__()
         import neo4j
-        from neo4j.exceptions import AuthError, ServiceUnavailable
+        from neo4j.exceptions import AuthError, ClientError, DriverError
 
         self.uri, self.database = uri, database
+        # what the driver logs (a failed routing request, ...) is said by the errors raised here;
+        # without a handler of the program's own it would reach stderr through logging's last resort
+        logging.getLogger("neo4j").addHandler(_NO_LOG)
+        _check_bolt_peer(uri)
         try:
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
+            # notifications off: the server's hints (an unknown label on an empty graph, ...) would
+            # reach stderr through the driver's logger, one multi-line warning per statement
+            self._driver = neo4j.GraphDatabase.driver(
+                uri, auth=(user, password), notifications_min_severity="OFF"
+            )
             self._driver.verify_connectivity()
-        except (ServiceUnavailable, OSError, ValueError) as exc:
-            raise StoreUnavailable(f"Neo4j unreachable at {uri}: {_first_line(exc)}") from None
         except AuthError as exc:
-            raise StoreUnavailable(f"Neo4j at {uri} refused the credentials: {_first_line(exc)}") from None
+            raise StoreAuthError(
+                f"Neo4j at {uri} refused user {user!r} with this password "
+                f"(--neo4j-password, GRAPHKIT_NEO4J_PASSWORD): {_message(exc)}"
+            ) from None
+        except ClientError as exc:
+            raise _client_error(uri, user, exc) from None
+        except (DriverError, OSError, ValueError) as exc:
+            raise StoreUnavailable(f"Neo4j unreachable at {uri}: {_unreachable_reason(exc)}") from None
 
     def _cast(self, expr: str, typ: str) -> str:
         return expr
@@ -62,7 +90,7 @@ class Neo4jStore(Store):
             with self._driver.session(database=self.database) as s:
                 return s.execute_write(work) if write else s.execute_read(work)
         except ServiceUnavailable as exc:
-            raise StoreUnavailable(f"Neo4j unreachable at {self.uri}: {_first_line(exc)}") from None
+            raise StoreUnavailable(f"Neo4j unreachable at {self.uri}: {_unreachable_reason(exc)}") from None
         except ClientError as exc:
             code = exc.code or ""
             if "TransactionTimedOut" in code or "Terminated" in code:
@@ -84,7 +112,7 @@ class Neo4jStore(Store):
             with self._driver.session(database=self.database) as s:
                 summary = s.run("EXPLAIN " + cypher, params or {}).consume()
         except ServiceUnavailable as exc:
-            raise StoreUnavailable(f"Neo4j unreachable at {self.uri}: {_first_line(exc)}") from None
+            raise StoreUnavailable(f"Neo4j unreachable at {self.uri}: {_unreachable_reason(exc)}") from None
         except ClientError as exc:
             code = exc.code or ""
             raise QueryError(f"{code.rsplit('.', 1)[-1]}: {_first_line(exc.message or exc)}") from None
@@ -115,8 +143,13 @@ class Neo4jStore(Store):
             with self._driver.session(database=self.database) as s:
                 s.execute_write(work)
         except ServiceUnavailable as exc:
-            raise StoreUnavailable(f"Neo4j unreachable at {self.uri}: {_first_line(exc)}") from None
+            raise StoreUnavailable(f"Neo4j unreachable at {self.uri}: {_unreachable_reason(exc)}") from None
         except Neo4jError as exc:
+            if exc.code == CONSTRAINT_FAILED:
+                raise ConcurrentLoadError(
+                    f"another load is writing the same notices into Neo4j at {self.uri}: this batch "
+                    f"lost the race and was rolled back ({_message(exc)}); run the command again"
+                ) from None
             raise StoreError(f"Neo4j write failed (rolled back): {_first_line(exc)}") from None
 
     def close(self) -> None:
@@ -199,6 +232,76 @@ def _key(n: Any) -> str | None:
 
 def _properties(entity: Any) -> dict[str, Any]:
     return {k: v for k, v in dict(entity).items() if v is not None}
+
+
+def _check_bolt_peer(uri: str) -> None:
+    """Refuse a URI that is not Bolt's, and, fast, a peer that does not answer Bolt's handshake:
+    the driver would take an http:// URI for its preview HTTP API (and fail on a missing module),
+    and wait 60 s on a program that accepts the connection and says nothing."""
+    from graphkit.neo4j_server import ports
+
+    parts = urlsplit(uri)
+    scheme = parts.scheme.lower()
+    if scheme not in BOLT_SCHEMES:
+        http = scheme.startswith("http")
+        hint = " (Neo4j's HTTP port is not its Bolt port, 7687 by default)" if http else ""
+        raise StoreUriError(
+            f"Neo4j URI {uri!r} (--neo4j-uri, GRAPHKIT_NEO4J_URI): the scheme must be bolt:// or neo4j:// "
+            f"(bolt+s://, neo4j+s://, +ssc for TLS), like bolt://127.0.0.1:7687{hint}"
+        )
+    if scheme.endswith(("+s", "+ssc")):
+        return  # TLS comes first there; the driver's own timeouts apply
+    try:
+        host, port = parts.hostname or "localhost", parts.port or 7687
+    except ValueError:
+        return  # a port that is not a number: the driver names it
+    problem = ports.bolt_problem(host, port)
+    if problem:
+        who = ports.listener(port) if host in ports.LOOPBACK else None
+        raise StoreUnavailable(
+            f"Neo4j unreachable at {uri}: {who or f'the program on {host}:{port}'} {problem}: "
+            "not a Neo4j Bolt port (check --neo4j-uri, GRAPHKIT_NEO4J_URI or GRAPHKIT_NEO4J_BOLT_PORT)"
+        )
+
+
+def _client_error(uri: str, user: str, exc: Any) -> StoreError:
+    """A ClientError while logging in, as one line: the rate limit after wrong passwords, or other."""
+    if exc.code == AUTH_RATE_LIMIT:
+        return StoreAuthError(
+            f"Neo4j at {uri} refuses to log in user {user!r} for now: too many wrong passwords in a row "
+            "(Neo4j locks logins for a few seconds, dbms.security.auth_lock_time); wait, then retry with "
+            "the right password (--neo4j-password, GRAPHKIT_NEO4J_PASSWORD)"
+        )
+    return StoreUnavailable(f"Neo4j at {uri} refused the connection: {_message(exc)}")
+
+
+def _unreachable_reason(exc: BaseException) -> str:
+    """Why the driver could not connect, on one line: the driver's own reason, which it puts on
+    the line after "Couldn't connect to host:port (resolved to ...):" or in the cause of "Unable to
+    retrieve routing information"."""
+    lines: list[str] = []
+    todo: list[BaseException] = [exc]
+    while todo:
+        e = todo.pop(0)
+        lines += [ln.strip() for ln in str(e).splitlines() if ln.strip()]
+        if isinstance(e, BaseExceptionGroup):
+            todo += list(e.exceptions)
+        if e.__cause__ is not None:
+            todo.append(e.__cause__)
+    skip = ("Couldn't connect to", "Unable to retrieve routing information", "All routing table requests")
+    reasons = [ln for ln in lines if not ln.startswith(skip)] or lines or [type(exc).__name__]
+    reason = reasons[0]
+    m = re.search(r"\(reason (.+)\)$", reason)
+    if m:
+        reason = m.group(1)
+    reason = re.sub(r"\[Errno -?\d+\] ", "", reason)
+    # ResolvedIPv4Address(('127.0.0.1', 7687)) → 127.0.0.1:7687
+    return re.sub(r"Resolved\w*Address\(\('([^']*)', (\d+)[^)]*\)\)", r"\1:\2", reason)
+
+
+def _message(exc: Any) -> str:
+    """A server error's own message (without the driver's code and GQL status decoration)."""
+    return _first_line(getattr(exc, "message", None) or exc)
 
 
 def _first_line(exc: object) -> str:
