@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import NamedTuple, TypeAlias
 
@@ -34,6 +34,18 @@ _BATCH = 4
 _WINDOW_PER_JOB = 4
 
 
+class Input(NamedTuple):
+    """One file to read (`path`, or `-` for standard input) and the name its records carry.
+
+    `source` is the path as the user gave it, or, for a file found in a folder given as an
+    absolute path, the folder's name joined to the file's path inside it: a record, a Notice
+    node and `dcterms:source` never carry the layout of the machine that read them.
+    """
+
+    path: str
+    source: str
+
+
 def iter_inputs(paths: list[str]) -> Iterator[str]:
     """Expand the command-line inputs into files, in order.
 
@@ -41,11 +53,21 @@ def iter_inputs(paths: list[str]) -> Iterator[str]:
     suffix is one of .txt .html .htm .docx .pdf; anything else named directly is passed on as
     it is (so a missing or unsupported file gets its own error later); `-` is standard input.
     """
+    for item in iter_sourced(paths):
+        yield item.path
+
+
+def iter_sourced(paths: Iterable[str | Input]) -> Iterator[Input]:
+    """`iter_inputs` with each file's source name (see `Input`); an `Input` passes through."""
     for path in paths:
-        if path != "-" and os.path.isdir(path):
-            yield from _walk(path)
-        else:
+        if isinstance(path, Input):
             yield path
+        elif path != "-" and os.path.isdir(path):
+            root = os.path.dirname(os.path.normpath(path)) if os.path.isabs(path) else None
+            for found in _walk(path):
+                yield Input(found, found if root is None else os.path.relpath(found, root))
+        else:
+            yield Input(path, path)
 
 
 def _walk(root: str) -> Iterator[str]:
@@ -57,7 +79,7 @@ def _walk(root: str) -> Iterator[str]:
 
 
 def parse_paths(
-    paths: list[str],
+    paths: Sequence[str | Input],
     jobs: int = 1,
     *,
     debug: bool = False,
@@ -66,7 +88,8 @@ def parse_paths(
     """Read and parse every input, yielding results in input order.
 
     Args:
-        paths: files, directories (read recursively) or `-` for standard input.
+        paths: files, directories (read recursively) or `-` for standard input; an `Input`
+            names the source its records carry.
         jobs: worker processes; 1 reads and parses in this process.
         debug: let unexpected exceptions propagate instead of turning them into InputError.
         parser: the notice parser; defaults to `graphkit.parse.parse_notice`.
@@ -90,7 +113,7 @@ class RecordLine(NamedTuple):
 
 
 def parse_paths_json(
-    paths: list[str],
+    paths: Sequence[str | Input],
     jobs: int = 1,
     *,
     debug: bool = False,
@@ -112,12 +135,12 @@ def record_json(record: NoticeRecord) -> str:
 
 
 def _results(
-    paths: list[str], jobs: int, debug: bool, parser: Parser | None, as_json: bool
+    paths: Sequence[str | Input], jobs: int, debug: bool, parser: Parser | None, as_json: bool
 ) -> Iterator[ParseResult | RecordLine]:
-    items = _with_stdin(iter_inputs(paths))
+    items = _with_stdin(iter_sourced(paths))
     if jobs <= 1:
-        for path, data in items:
-            for result in parse_one(path, data, debug=debug, parser=parser):
+        for path, source, data in items:
+            for result in parse_one(path, data, debug=debug, parser=parser, source=source):
                 yield _serialise(result) if as_json else result
         return
     yield from _parallel(items, jobs, debug, parser, as_json)
@@ -134,23 +157,32 @@ def record_line(record: NoticeRecord) -> RecordLine:
     return RecordLine(record.source, record_json(record), tuple((w.code, w.message) for w in record.warnings))
 
 
-def _with_stdin(paths: Iterable[str]) -> Iterator[tuple[str, bytes | None]]:
-    """Pair each path with its bytes when they must be read here (stdin), else None."""
-    for path in paths:
+def _with_stdin(inputs: Iterable[Input]) -> Iterator[_Item]:
+    """Each input with its bytes when they must be read here (stdin), else None."""
+    for path, source in inputs:
         if path == "-":
             from graphkit.read import max_input_bytes
 
             limit = max_input_bytes()
             data = sys.stdin.buffer.read(limit + 1)
-            yield path, data
+            yield path, source, data
         else:
-            yield path, None
+            yield path, source, None
 
 
 def parse_one(
-    path: str, data: bytes | None = None, *, debug: bool = False, parser: Parser | None = None
+    path: str,
+    data: bytes | None = None,
+    *,
+    debug: bool = False,
+    parser: Parser | None = None,
+    source: str | None = None,
 ) -> list[ParseResult]:
-    """Read one file (or the given bytes) and parse each notice in it; never raises unless debug."""
+    """Read one file (or the given bytes) and parse each notice in it; never raises unless debug.
+
+    Records carry `source` (default: `path`), with `#k` for the k-th notice of a file that holds
+    several; errors name `path`, the file the user can open.
+    """
     from graphkit.read import input_kind, read_bytes, read_path
 
     try:
@@ -170,14 +202,15 @@ def parse_one(
         return [InputError(path, f"internal error: {type(exc).__name__}: {exc}")]
     out: list[ParseResult] = []
     for st in texts:
+        named = st.source if source is None or source == path else source + st.source[len(path) :]
         try:
             parse = parser or _default_parser()
-            record = parse(st.text, st.source)
+            record = parse(st.text, named)
             if record.text is None:  # the clean text that spans point into travels with the record
                 record.text = st.text
             out.append(record)
         except InputError as exc:
-            out.append(exc)
+            out.append(type(exc)(st.source, exc.reason) if exc.path == named != st.source else exc)
         except Exception as exc:
             if debug:
                 raise
@@ -193,22 +226,23 @@ def _default_parser() -> Parser:
 
 # Per file of a batch, its results.
 _BatchResults: TypeAlias = list[list[ParseResult | RecordLine]]
+# a file's path, its source name and its bytes when they were read here (stdin), else None
+_Item: TypeAlias = tuple[str, str, bytes | None]
 
 
-def _parse_batch(
-    batch: list[tuple[str, bytes | None]], debug: bool, parser: Parser | None, as_json: bool
-) -> _BatchResults:
+def _parse_batch(batch: list[_Item], debug: bool, parser: Parser | None, as_json: bool) -> _BatchResults:
     """Parse a worker's files; results cross back as they are (InputError pickles itself)."""
     return [
-        [_serialise(r) if as_json else r for r in parse_one(path, data, debug=debug, parser=parser)]
-        for path, data in batch
+        [
+            _serialise(r) if as_json else r
+            for r in parse_one(path, data, debug=debug, parser=parser, source=source)
+        ]
+        for path, source, data in batch
     ]
 
 
-def _batches(
-    items: Iterator[tuple[str, bytes | None]], size: int
-) -> Iterator[list[tuple[str, bytes | None]]]:
-    batch: list[tuple[str, bytes | None]] = []
+def _batches(items: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
+    batch: list[_Item] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -251,14 +285,14 @@ def die_with_parent(parent: int) -> None:
 
 
 def _parallel(
-    items: Iterator[tuple[str, bytes | None]], jobs: int, debug: bool, parser: Parser | None, as_json: bool
+    items: Iterator[_Item], jobs: int, debug: bool, parser: Parser | None, as_json: bool
 ) -> Iterator[ParseResult | RecordLine]:
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
     _preload(parser)
     window = max(2, jobs * _WINDOW_PER_JOB)
-    pending: deque[tuple[list[tuple[str, bytes | None]], Future[_BatchResults]]] = deque()
+    pending: deque[tuple[list[_Item], Future[_BatchResults]]] = deque()
     batches = _batches(items, _BATCH)
     pool = _pool(jobs)
     try:
@@ -280,7 +314,7 @@ def _parallel(
                     raise
                 # A worker died (killed, out of memory): report this batch's files, start a
                 # fresh pool and resubmit what was in flight.
-                for path, _data in batch:
+                for path, _source, _data in batch:
                     yield InputError(path, "internal error: worker process died while reading this file")
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = _pool(jobs)
@@ -291,7 +325,7 @@ def _parallel(
             except Exception as exc:
                 if debug:
                     raise
-                for path, _data in batch:
+                for path, _source, _data in batch:
                     yield InputError(path, f"internal error: {type(exc).__name__}: {exc}")
                 continue
             for results in per_file:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Iterator
 
 from graphkit.errors import GraphkitError, InputError, RecordError
-from graphkit.pipeline import RecordLine, iter_inputs, parse_paths, parse_paths_json
+from graphkit.pipeline import RecordLine, iter_sourced, parse_paths, parse_paths_json
 from graphkit.records import NoticeRecord
 from graphkit.service.results import NoticeWarning, Parsed, WarningTally
 
@@ -37,7 +38,8 @@ class ParseRun:
         as_json: bool = False,
     ) -> None:
         given = [str(p) for p in paths]
-        self.files = list(iter_inputs(given))
+        self.inputs = list(iter_sourced(given))
+        self.files = [i.path for i in self.inputs]
         self.empty_folders = [p for p in given if _is_empty_folder(p, self.files)]
         self.tally = WarningTally(strict)
         self.errors: list[GraphkitError] = []
@@ -51,10 +53,13 @@ class ParseRun:
         return len(self.empty_folders) + len(self.errors) + self.held
 
     def __iter__(self) -> Iterator[Parsed]:
-        file_set = set(self.files)
+        path_of = {i.source: i.path for i in self.inputs}  # a record names its source
+        file_set = set(self.files) | set(path_of)
         parse = parse_paths_json if self._as_json else parse_paths
-        for result in parse(self.files, jobs=self._jobs, debug=self._debug):
+        for result in parse(self.inputs, jobs=self._jobs, debug=self._debug):
             item = parsed_item(result, self.tally, file_set)
+            if item.file in path_of:
+                item = dataclasses.replace(item, file=path_of[item.file])
             if item.error is not None:
                 self.errors.append(item.error)
             elif item.held:

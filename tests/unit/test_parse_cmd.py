@@ -202,6 +202,29 @@ def test_iter_inputs_walks_folders_in_order(tmp_path: Path) -> None:
     assert list(iter_inputs(["-", "missing.txt"])) == ["-", "missing.txt"]
 
 
+def test_sources_carry_no_machine_layout(tmp_path: Path) -> None:
+    """A folder given as an absolute path: records name the folder and the path inside it (this
+    name reaches the Notice node and dcterms:source); a relative input stays as given; errors
+    name the file as it can be opened; the same in a worker pool."""
+    box = tmp_path / "box"
+    (box / "sub").mkdir(parents=True)
+    shutil.copy(SAMPLES[0], box / "sub" / "a.txt")
+    (box / "b.txt").write_bytes(b"")
+    for jobs in (1, 2):
+        results = list(parse_paths([str(box)], jobs=jobs))
+        named = {r.source if not isinstance(r, InputError) else r.path for r in results}
+        assert named == {str(box / "b.txt"), "box/sub/a.txt"}, jobs
+    result = subprocess.run(
+        [sys.executable, "-m", "graphkit.cli.app", "parse", "box"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert [r["source"] for r in records(result.stdout)] == [os.path.join("box", "sub", "a.txt")]
+
+
 @pytest.mark.shared
 def test_collection_gives_nine_records() -> None:
     path = shared_path("corpus/collections/liaoning-round9-2020.txt")
