@@ -80,10 +80,8 @@ def path_summary(path: GraphPath) -> str:
     if not path.nodes:
         return "(empty path)"
     out = [node_summary(path.nodes[0])]
-    for prev, rel, node in zip(path.nodes, path.relationships, path.nodes[1:], strict=False):
-        forward = rel.start == prev.key and rel.start_label == prev.label
-        out.append(f"-{rel.type}->" if forward else f"<-{rel.type}-")
-        out.append(node_summary(node))
+    for rel, node, forward in path.steps():
+        out += (f"-{rel.type}->" if forward else f"<-{rel.type}-", node_summary(node))
     return " ".join(out)
 
 

@@ -148,7 +148,10 @@ def query_command(
         raise fail(f"template {t.name} writes to the store; viz only reads", 2)
 
     def build(store: Any) -> Any:
-        """Run the template on `store` and collect its answer's graph."""
+        """Run the template on `store` (a unit it names must exist) and collect its answer's graph."""
+        from graphkit.service.checks import check_names
+
+        check_names(store, params)
         res = store.query(t.cypher, params)
         return result_graph(res.columns, res.rows, f"template {t.name}")
 
@@ -169,12 +172,14 @@ def cypher_command(
     """An ad-hoc read-only Cypher statement's nodes, relationships and paths, drawn."""
     from graphkit.errors import GraphkitError
     from graphkit.present.viz import result_graph
+    from graphkit.service.checks import check_params_given
     from graphkit.templates import guess_value, parse_assignments
 
     if not query.strip():
         raise fail("empty query", 2)
     try:
         params = {k: guess_value(v) for k, v in parse_assignments(param).items()}
+        check_params_given(query, params)
     except GraphkitError as exc:
         raise fail(str(exc), exc.exit_code) from None
 

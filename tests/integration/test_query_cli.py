@@ -41,6 +41,7 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Target]:
         folder = tmp_path / "db"
         with EmbeddedStore(folder) as s:
             build(s)
+            current(s)
 
         def counts() -> dict[str, Any]:
             with EmbeddedStore(folder, read_only=True) as s:
@@ -51,9 +52,18 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Target]:
         store = request.getfixturevalue("neo4j_store")
         settings = request.getfixturevalue("neo4j_settings")
         build(store)
+        current(store)
         flags = ["--store", "neo4j", "--neo4j-uri", settings["uri"], "--neo4j-user", settings["user"]]
         flags += ["--neo4j-password", settings["password"]]
         yield Target("neo4j", flags, store.counts)
+
+
+def current(store: Any) -> None:
+    """Say the store is in this graphkit's format with its families current, as a load does
+    (`build` writes its batches directly; a store without the record reads as an older one)."""
+    from graphkit.stores import state
+
+    state.write_state(store, state.idle(families_current=True))
 
 
 def _one_error_line(res: Any, *fragments: str) -> None:
@@ -203,3 +213,13 @@ def test_row_counts_in_english(target: Target) -> None:
     assert many.stdout.rstrip().endswith("3 rows"), many.stdout
     none = target.invoke("cypher", "MATCH (u:Unit) WHERE u.name = 'x' RETURN u.name AS n")
     assert none.stdout.rstrip().endswith("0 rows"), none.stdout
+
+
+def test_viz_refuses_what_names_nothing(target: Target, tmp_path: Path) -> None:
+    """The viz commands too: a unit that is not there, a $param never given — one line, exit 2."""
+    out = str(tmp_path / "v.html")
+    res = target.invoke("viz", "query", "graphs/unit_rectification", "-p", "unit=东和县委", "-o", out)
+    _one_error_line(res, "no unit '东和县委'", "东河县委")
+    res = target.invoke("viz", "cypher", "MATCH (u:Unit) WHERE u.name = $n RETURN u", "-o", out)
+    _one_error_line(res, "$n")
+    assert not Path(out).exists()
