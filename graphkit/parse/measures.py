@@ -26,6 +26,8 @@ from graphkit.records import Issue, Measure
 
 _TIME_START_RE = re.compile(
     r"^(?:截至|截止|到)?(?:\d{4}年|今年|去年|前\d+个?月|\d{1,2}\s*[—\-~至]\s*\d{1,2}月|\d{1,2}月(?:份)?,|近年来|目前|至今)"
+    # a "since …" clause (巡视反馈以来, 集中整改以来,): what followed, reported as figures
+    r"|^[^,，。;；]{1,10}以来[,，]"
 )
 _INTRO_START_RE = re.compile(
     r"^(?:坚持|按照|围绕|紧扣|对照|根据|为了?|结合|聚焦|立足|以|紧紧|始终|切实|深刻)"
@@ -78,9 +80,10 @@ class IssueReader:
 
     def _is_outcome(self, start: int, end: int) -> bool:
         s = self.norm[start:end].strip()
-        if "《" in s or not _TIME_START_RE.match(s):
+        opening = _TIME_START_RE.match(s)
+        if "《" in s or not opening:
             return False
-        return not STRONG_ACTION_RE.search(s)
+        return not STRONG_ACTION_RE.search(s, opening.end())  # (巡视整改以来 names no action)
 
     # ---- enumerations inside a paragraph ---------------------------------------------
     def _segments(self, segs: list[Segment], acc: _Gathered) -> None:

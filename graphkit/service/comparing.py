@@ -57,7 +57,10 @@ def find_notice(store: Store, value: str) -> str:
         )
     tries = [value]
     if Path(value).exists():
-        tries.append(str(Path(value).resolve()))
+        # a file found in a folder is stored as the folder's name and its path inside it
+        # (graphkit.pipeline.Input): try the path, then its shorter tails
+        parts = Path(value).resolve().parts
+        tries += [str(Path(*parts))] + ["/".join(parts[-k:]) for k in range(len(parts) - 1, 1, -1)]
     for v in tries:
         rows = store.run_internal("compare_find_notice", {"value": v, "tail": "/" + v.lstrip("/")}).records()
         exact = [r["id"] for r in rows if v in (r["id"], r["source"])]

@@ -791,3 +791,19 @@ def test_a_fragment_names_its_team_late_and_responsible_units_are_roles() -> Non
     assert rec.inspection.team == "区委第三巡察组" and rec.inspection.kind == "交叉巡察"
     assert [(r.role, r.position) for r in rec.roles] == [("责任单位", "社区治理办")]
     assert "starts_mid_document" in {w.code for w in rec.warnings}
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["巡视反馈以来，", "集中整改以来,", "巡察整改工作开展以来，"],
+)
+def test_a_since_clause_of_figures_is_an_outcome_not_a_measure(opening: str) -> None:
+    """An unnumbered paragraph that opens with a "since …" clause and only reports figures is
+    the issue's outcome: its action paragraphs are the measures (ANNOTATING.md)."""
+    text = (
+        "1.关于“作风建设不严”的问题。\n"
+        "紧盯重要节点，开展纠治“四风”专项监督检查，对公车使用情况逐车核查。\n"
+        f"{opening}县纪委监委查处违反中央八项规定精神问题6起，给予党纪处分8人，通报曝光典型案例2批5起。\n"
+    )
+    _doc, _cls, _root, [issue] = _tree(text)
+    assert [m.text[:4] for m in issue.measures] == ["紧盯重要"]
