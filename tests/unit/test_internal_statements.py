@@ -91,3 +91,14 @@ def test_the_viz_lookups_keep_an_empty_name_and_family_possible() -> None:
     means every family: neither is refused as a missing required text."""
     assert internal_query("unit_by_name").bind({"name": ""}) == {"name": ""}
     assert internal_query("viz_family_members").bind({"family": ""})["family"] == ""
+
+
+def test_the_readme_lists_every_internal_statement_by_its_summary() -> None:
+    """queries/_internal/README.md has a row per statement, with the summary of its header."""
+    folder = PKG.parent / "queries" / "_internal"
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    listed = dict(re.findall(r"^\| `(\w+)` \| (.+) \|$", readme, re.M))
+    for path in sorted(folder.glob("*.cypher")):
+        zh, _, en = internal_query(path.stem).summary.partition(" | ")
+        assert listed.get(path.stem) == f"{zh.strip()} — {en.strip()}", path.stem
+    assert set(listed) == {p.stem for p in folder.glob("*.cypher")}
