@@ -61,6 +61,7 @@ def load_records(
 
     store.discard_if_empty = True  # a new store that this load leaves empty is not kept
     before = state.read_state(store)
+    state.check_no_other_writer(store, before)
     mark = state.state_statement(state.begun("loading", families_current=False))
     summary = load(
         store,
@@ -195,6 +196,7 @@ def rebuild_families(store: Store, *, threshold: float | None = None) -> FamilyR
     if threshold is not None and not 0 < threshold <= 1:
         raise QueryError(f"threshold must be in (0, 1], not {threshold}")
     before = state.read_state(store)
+    state.check_no_other_writer(store, before)
     # the old families stay until the rebuild's one transaction replaces them: as current as before
     state.write_state(store, state.begun("rebuilding", families_current=before.families_current))
     crash_point("rebuilding")

@@ -139,7 +139,24 @@ def read_state(store: Store) -> StoreState:
             bool(current),
         )
     notices = int(store.run_internal("notice_count").rows[0][0])
+    if notices and store.run_internal("store_state").rows:
+        # a load committed its first batch (notices and record together) between the two reads
+        return read_state(store)
     return StoreState(LEGACY_FORMAT if notices else current_format(), recorded=False)
+
+
+def check_no_other_writer(store: Store, state: StoreState) -> None:
+    """Refuse (ConcurrentLoadError, one line) to write while another process's load, rebuild or
+    migration runs on this machine: the two would each detect families from half the notices.
+    One that died, or runs on another host (it cannot be asked), does not stop this one."""
+    from graphkit.errors import ConcurrentLoadError
+
+    if state.busy and state.pid != os.getpid() and state.running():
+        what = _DOING.get(state.load_state, ("load", ""))[0]
+        raise ConcurrentLoadError(
+            f"a graphkit {what} into {where(store)} is under way (pid {state.pid}, started "
+            f"{state.started}): wait for it to end, then run this command again"
+        )
 
 
 def begun(load_state: LoadState, *, families_current: bool, store_format: int | None = None) -> StoreState:

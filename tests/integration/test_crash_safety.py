@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -202,8 +203,53 @@ def test_a_read_during_a_load_says_one_is_under_way(
         assert "Traceback" not in res.stderr
     stats = json.loads(gk("stats", "--format", "json", env=env).stdout)
     assert "under way" in stats["warning"]
+    # a second load while this one runs is refused, in one line: it would detect families from
+    # half the notices; `recycled --rebuild` likewise
+    for args in [("ingest", str(samples_dir())), ("recycled", "--rebuild")]:
+        res = gk(*args, env=env)
+        assert res.returncode == 2, (args, res.stderr)
+        (line,) = res.stderr.strip().splitlines()
+        assert f"is under way (pid {os.getpid()}" in line, line
+    with service.open_store(_settings(env)) as store:  # the loader (this process) dies
+        state.write_state(store, replace(state.begun("loading", families_current=False), pid=_dead_pid()))
     assert gk("ingest", str(samples_dir()), env=env).returncode == 0  # the next load ends it
     assert "warning" not in json.loads(gk("stats", "--format", "json", env=env).stdout)
+
+
+def _dead_pid() -> int:
+    """The pid of a process that has ended."""
+    proc = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    return int(proc.stdout)
+
+
+def test_a_state_read_across_a_first_commit_is_not_taken_for_an_old_store(tmp_path: Path) -> None:
+    """A reader that finds no record, then notices (another load committed its first batch, the
+    record with it, between the two reads) reads the record again: not 'an earlier graphkit'."""
+    from graphkit.ingest import load_records
+    from graphkit.service.parsing import ParseRun
+    from graphkit.stores import state
+    from graphkit.stores.embedded_store import EmbeddedStore
+
+    class Racing(EmbeddedStore):
+        raced = False
+
+        def run_internal(self, name: str, params: dict[str, Any] | None = None) -> Any:
+            if name == "notice_count" and not self.raced:
+                self.raced = True  # the other load commits now
+                records = [i.record for i in ParseRun([str(samples_dir())]) if i.record is not None]
+                mark = state.state_statement(state.begun("loading", families_current=False))
+                load_records(self, records, first_write=[mark])
+            return super().run_internal(name, params)
+
+    store = Racing(tmp_path / "db")
+    try:
+        seen = state.read_state(store)
+        assert store.raced and seen.recorded and seen.store_format == state.current_format()
+        state.check_format(store, seen)
+    finally:
+        store.close()
 
 
 def _children(pid: int) -> list[int]:
