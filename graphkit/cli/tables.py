@@ -77,12 +77,7 @@ def rel_summary(rel: GraphRel) -> str:
 
 def path_summary(path: GraphPath) -> str:
     """Each node summarised, joined by its relationship's type in the direction it is stored."""
-    if not path.nodes:
-        return "(empty path)"
-    out = [node_summary(path.nodes[0])]
-    for rel, node, forward in path.steps():
-        out += (f"-{rel.type}->" if forward else f"<-{rel.type}-", node_summary(node))
-    return " ".join(out)
+    return path.render(node_summary, ("-{type}->", "<-{type}-"), empty="(empty path)", sep=" ")
 
 
 def cell_text(v: Any) -> str:

@@ -11,7 +11,7 @@ left out (Neo4j stores no nulls; LadybugDB answers every column of a table).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -84,13 +84,25 @@ class GraphPath:
         for prev, rel, node in zip(self.nodes, self.relationships, self.nodes[1:], strict=False):
             yield rel, node, rel.start == prev.key and rel.start_label == prev.label
 
-    def __str__(self) -> str:
+    def render(
+        self,
+        node: Callable[[GraphNode], str],
+        arrows: tuple[str, str],
+        *,
+        empty: str,
+        sep: str = "",
+    ) -> str:
+        """The path written node, arrow, node, …: each node by `node`, each relationship by
+        `arrows` (forward, backward) formatted with its `type`; `empty` for a path of no node."""
         if not self.nodes:
-            return "()"
-        out = [str(self.nodes[0])]
-        for rel, node, forward in self.steps():
-            out += (f"-[:{rel.type}]->" if forward else f"<-[:{rel.type}]-", str(node))
-        return "".join(out)
+            return empty
+        out = [node(self.nodes[0])]
+        for rel, to, forward in self.steps():
+            out += (arrows[0 if forward else 1].format(type=rel.type), node(to))
+        return sep.join(out)
+
+    def __str__(self) -> str:
+        return self.render(str, ("-[:{type}]->", "<-[:{type}]-"), empty="()")
 
 
 GraphValue = GraphNode | GraphRel | GraphPath
