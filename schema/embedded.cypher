@@ -1,13 +1,14 @@
 // Generated from schema/graph.yaml by `python -m graphkit.schema`; do not edit.
-CREATE NODE TABLE IF NOT EXISTS Notice(id STRING, source STRING, title STRING, unit_name STRING, publisher STRING, published STRING, figures STRING, warnings STRING, content_hash STRING, issue_count INT64, measure_count INT64, text STRING, PRIMARY KEY(id));
-CREATE NODE TABLE IF NOT EXISTS Unit(id STRING, name STRING, aliases STRING[], PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS Notice(id STRING, source STRING, title STRING, unit_name STRING, publisher STRING, published STRING, figures STRING, warnings STRING, content_hash STRING, issue_count INT64, measure_count INT64, text STRING, date STRING, date_kind STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS Unit(id STRING, name STRING, aliases STRING[], province STRING, city STRING, county STRING, division_code STRING, level STRING, body_kind STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Inspection(id STRING, team STRING, kind STRING, round STRING, start_date STRING, end_date STRING, feedback_date STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Issue(id STRING, notice_id STRING, parent_id STRING, label STRING, title STRING, depth INT64, ord INT64, path STRING, span_start INT64, span_end INT64, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Measure(id STRING, notice_id STRING, issue_id STRING, label STRING, text STRING, status STRING, deadline STRING, ord INT64, span_start INT64, span_end INT64, kind STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Role(id STRING, notice_id STRING, role STRING, position STRING, person STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Person(id STRING, name STRING, unit_id STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Document(id STRING, title STRING, PRIMARY KEY(id));
-CREATE NODE TABLE IF NOT EXISTS MeasureTemplate(id STRING, kind STRING, scope STRING, text STRING, size INT64, n_units INT64, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS Place(id STRING, name STRING, level STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS MeasureTemplate(id STRING, kind STRING, scope STRING, text STRING, size INT64, n_units INT64, source_unit STRING, source_date STRING, source_date_kind STRING, source_tie INT64, undated INT64, direction STRING, levels STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS GraphkitState(id STRING, store_format INT64, graphkit_version STRING, load_state STRING, started STRING, pid INT64, host STRING, families_current BOOLEAN, PRIMARY KEY(id));
 CREATE REL TABLE IF NOT EXISTS REPORTED(FROM Unit TO Notice);
 CREATE REL TABLE IF NOT EXISTS ON_INSPECTION(FROM Notice TO Inspection);
@@ -24,3 +25,5 @@ CREATE REL TABLE IF NOT EXISTS ISSUED(FROM Measure TO Document);
 CREATE REL TABLE IF NOT EXISTS CITES(FROM Measure TO Document);
 CREATE REL TABLE IF NOT EXISTS INSTANCE_OF(FROM Measure TO MeasureTemplate, FROM Document TO MeasureTemplate, FROM Notice TO MeasureTemplate, text STRING);
 CREATE REL TABLE IF NOT EXISTS SIMILAR_TO(FROM Measure TO Measure, score DOUBLE, scope STRING);
+CREATE REL TABLE IF NOT EXISTS LOCATED_IN(FROM Unit TO Place, FROM Place TO Place);
+CREATE REL TABLE IF NOT EXISTS REUSED_FROM(FROM Unit TO Unit, family STRING, days INT64, score DOUBLE, direction STRING, tie BOOLEAN);

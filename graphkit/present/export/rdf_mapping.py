@@ -3,7 +3,9 @@
 IRIs: every node is `{base}{label-lowercase}/{id}` (id percent-encoded, `:` kept), e.g.
 `https://graphkit.dev/id/measure/m-0123…`. Derived resources hang off them: `…/measure/m-…#derivation`
 (the qualified PROV derivation with the span), `…/notice/n-…#issues` (the notice's SKOS scheme of
-issues), `{base}membership/{person}--{role}`, `{base}similarity/{a}--{b}`, `{base}org-role/{name}`.
+issues), `{base}membership/{person}--{role}`, `{base}similarity/{a}--{b}`, `{base}org-role/{name}`,
+`{base}reuse/{later unit}--{earlier unit}--{family}` (a REUSED_FROM edge, qualified: a unit pair
+holds one edge per family, so the plain `gk:reusedFrom` triple alone would merge them).
 The vocabulary (gk: = https://graphkit.dev/ns#) is schema/ontology.ttl, the shapes the export
 conforms to schema/shapes.ttl. Chinese text is written as is, tagged @zh.
 
@@ -152,6 +154,20 @@ NOTICE_FIELDS = (
     Field("content_hash", GK + "contentHash", plain),
     Field("issue_count", GK + "issueCount", _count, _set),
     Field("measure_count", GK + "measureCount", _count, _set),
+    Field("date", GK + "orderDate", date_literal),
+    Field("date_kind", GK + "orderDateKind", plain),
+)
+UNIT_FIELDS = (
+    Field("province", GK + "province", zh),
+    Field("city", GK + "city", zh),
+    Field("county", GK + "county", zh),
+    Field("division_code", GK + "divisionCode", plain),
+    Field("level", GK + "level", plain),
+    Field("body_kind", GK + "bodyKind", plain),
+)
+PLACE_FIELDS = (
+    Field("name", SKOS + "prefLabel", zh),
+    Field("level", GK + "level", plain),
 )
 INSPECTION_FIELDS = (
     Field("team", GK + "team", zh),
@@ -184,6 +200,12 @@ TEMPLATE_FIELDS = (
     Field("text", GK + "text", zh, _set),
     Field("size", GK + "size", _count, _set),
     Field("n_units", GK + "unitCount", _count, _set),
+    Field("source_date", GK + "sourceDate", date_literal),
+    Field("source_date_kind", GK + "sourceDateKind", plain),
+    Field("source_tie", GK + "sourceTie", _count, _set),
+    Field("undated", GK + "undatedUnits", _count, _set),
+    Field("direction", GK + "direction", plain),
+    Field("levels", GK + "levels", plain),
 )
 
 
@@ -203,8 +225,12 @@ EDGE_PREDICATES = {
     "CITES": GK + "cites",
     "INSTANCE_OF": GK + "instanceOf",
     "SIMILAR_TO": GK + "similarTo",
+    "LOCATED_IN": GK + "locatedIn",
 }
-"""Edge type of schema/graph.yaml → its predicate."""
+"""Edge type of schema/graph.yaml → its predicate (REUSED_FROM: `gk:reusedFrom`, and a
+`gk:Reuse` per edge, see `Mapper._edge`)."""
+
+REUSE = GK + "reusedFrom"
 
 NODE_CLASSES = {
     "Notice": [GK + "Notice"],
@@ -216,6 +242,7 @@ NODE_CLASSES = {
     "Person": [GK + "Person", FOAF + "Person"],
     "Document": [GK + "Document"],
     "MeasureTemplate": [GK + "MeasureTemplate"],
+    "Place": [GK + "Place"],
 }
 """Node label → its classes: the gk: class and, where there is one, its W3C class (so the shapes
 hold without RDFS inference)."""
@@ -311,6 +338,10 @@ class Mapper:
             yield s, SKOS + "prefLabel", zh(p["name"])
         for alias in p["aliases"] or []:
             yield s, SKOS + "altLabel", zh(alias)
+        yield from _fields(s, p, UNIT_FIELDS)
+
+    def _place(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
+        yield from _fields(s, p, PLACE_FIELDS)
 
     def _inspection(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
         yield from _fields(s, p, INSPECTION_FIELDS)
@@ -370,10 +401,15 @@ class Mapper:
 
     def _measuretemplate(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
         yield from _fields(s, p, TEMPLATE_FIELDS)
+        if p.get("source_unit"):
+            yield s, GK + "sourceUnit", self.node_iri("Unit", p["source_unit"])
 
     # edges
     def _edge(self, e: EdgeRow) -> Iterator[Triple]:
         a, b = self.node_iri(e.src_label, e.src), self.node_iri(e.dst_label, e.dst)
+        if e.type == "REUSED_FROM":
+            yield from self._reuse(a, b, e)
+            return
         yield a, EDGE_PREDICATES.get(e.type, GK + e.type.lower()), b
         if e.type == "HAS_ISSUE":
             yield b, SKOS + "topConceptOf", Iri(a + "#issues")
@@ -396,6 +432,26 @@ class Mapper:
                 yield q, GK + "score", Lit(repr(float(e.props["score"])), datatype=XSD + "double")
             if e.props.get("scope"):
                 yield q, GK + "scope", plain(e.props["scope"])
+
+    def _reuse(self, a: Iri, b: Iri, e: EdgeRow) -> Iterator[Triple]:
+        """A REUSED_FROM edge: `a gk:reusedFrom b`, and a gk:Reuse naming the family, the days
+        between the two units' dates, the score, the direction, and whether the source is tied."""
+        yield a, REUSE, b
+        family = str(e.props.get("family") or "")
+        q = Iri(f"{self.base}reuse/{_seg(e.src)}--{_seg(e.dst)}--{_seg(family)}")
+        yield q, A, Iri(GK + "Reuse")
+        yield q, GK + "reuser", a
+        yield q, GK + "reuseSource", b
+        if family:
+            yield q, GK + "family", self.node_iri("MeasureTemplate", family)
+        if e.props.get("days") is not None:
+            yield q, GK + "days", integer(e.props["days"])
+        if e.props.get("score") is not None:
+            yield q, GK + "score", Lit(repr(float(e.props["score"])), datatype=XSD + "double")
+        if e.props.get("direction"):
+            yield q, GK + "direction", plain(e.props["direction"])
+        if e.props.get("tie") is not None:
+            yield q, GK + "tie", _literal(bool(e.props["tie"]))
 
 
 def _literal(v: Any) -> Lit:
