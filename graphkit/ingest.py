@@ -14,6 +14,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 
+from graphkit.analysis.places import record_place
+from graphkit.analysis.sources import notice_date
 from graphkit.parse.derived import complete_record
 from graphkit.pipeline import die_with_parent
 from graphkit.records import NoticeRecord
@@ -78,8 +80,19 @@ def build_batch(records: list[NoticeRecord]) -> tuple[GraphBatch, dict[str, str]
     for rec in records:
         complete_record(rec)
         hashes[rec.id] = h = record_hash(rec)
-        record_to_graph(rec, batch, content_hash=h)
+        record_graph(rec, batch, content_hash=h)
     return batch, hashes
+
+
+def record_graph(
+    rec: NoticeRecord, batch: GraphBatch | None = None, *, content_hash: str | None = None
+) -> GraphBatch:
+    """A completed record's nodes and edges, with what analysis decides at build time: the
+    unit's place and level (`graphkit.analysis.places`) and the date the notice is ordered by in
+    families (`graphkit.analysis.sources.notice_date`)."""
+    return record_to_graph(
+        rec, batch, content_hash=content_hash, place=record_place(rec), dated=notice_date(rec)
+    )
 
 
 def load_records(
@@ -242,7 +255,7 @@ def _load_chunk(
             if stored_hash.get(rid) == h:
                 continue
             hashes[rid] = h
-            record_to_graph(rec, batch, content_hash=h)
+            record_graph(rec, batch, content_hash=h)
     summary.unchanged += len(by_id) - len(hashes)
     summary.written += len(hashes)
     replace |= {rid for rid in hashes if rid in stored_hash}

@@ -15,7 +15,7 @@ class GraphBatch:
     """Nodes by label and edges by (type, from label, to label); rows carry `id` / `src`, `dst`."""
 
     nodes: dict[str, dict[str, Row]] = field(default_factory=lambda: defaultdict(dict))
-    edges: dict[EdgeKey, dict[tuple[str, str], Row]] = field(default_factory=lambda: defaultdict(dict))
+    edges: dict[EdgeKey, dict[tuple[str, ...], Row]] = field(default_factory=lambda: defaultdict(dict))
 
     def node(self, label: str, row: Row) -> str:
         """Add (or update) a node; the last write of a property wins. Returns its id.
@@ -27,10 +27,13 @@ class GraphBatch:
         )
         return str(row["id"])
 
-    def edge(self, etype: str, src: tuple[str, str], dst: tuple[str, str], **props: Any) -> None:
-        """Add an edge between (label, id) pairs; one edge per type and pair."""
-        key = (etype, src[0], dst[0])
-        self.edges[key][(src[1], dst[1])] = {"src": src[1], "dst": dst[1], **props}
+    def edge(
+        self, etype: str, src: tuple[str, str], dst: tuple[str, str], *, key: str | None = None, **props: Any
+    ) -> None:
+        """Add an edge between (label, id) pairs; one edge per type and pair, or per type, pair
+        and `key` when given (REUSED_FROM: one per family between the same two units)."""
+        ends = (src[1], dst[1]) if key is None else (src[1], dst[1], key)
+        self.edges[(etype, src[0], dst[0])][ends] = {"src": src[1], "dst": dst[1], **props}
 
     def size(self) -> int:
         """The number of nodes and edges in the batch."""

@@ -11,10 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from graphkit.records import Issue, NoticeRecord
 from loaders.graph import GraphBatch
 from loaders.ids import document_key, normalise_unit, stable_id
+
+if TYPE_CHECKING:
+    from graphkit.analysis.places import UnitPlace
 
 
 def record_hash(record: NoticeRecord) -> str:
@@ -30,11 +34,19 @@ def document_edges(issued: Iterable[str], documents: Iterable[str]) -> list[tupl
 
 
 def record_to_graph(
-    record: NoticeRecord, batch: GraphBatch | None = None, *, content_hash: str | None = None
+    record: NoticeRecord,
+    batch: GraphBatch | None = None,
+    *,
+    content_hash: str | None = None,
+    place: UnitPlace | None = None,
+    dated: tuple[str | None, str | None] = (None, None),
 ) -> GraphBatch:
     """Add one record's nodes and edges to `batch` (a new one when None) and return it.
 
-    `content_hash` is `record_hash(record)` when the caller has it already."""
+    `content_hash` is `record_hash(record)` when the caller has it already. `place` is where
+    the unit stands (`graphkit.analysis.places.record_place`): its properties go on the Unit,
+    its divisions become Place nodes joined by LOCATED_IN. `dated` is the notice's (date, kind)
+    that families are ordered by (`graphkit.analysis.sources.notice_date`)."""
     g = batch if batch is not None else GraphBatch()
     nid = record.id
     named = record.unit or record.publisher
@@ -47,6 +59,13 @@ def record_to_graph(
         # (a guess would merge unrelated notices into one unit)
         unit_name, uid, aliases = None, stable_id("u", "unnamed", nid), []
     g.node("Unit", {"id": uid, "name": unit_name, "aliases": aliases})
+    if place is not None and unit_name is not None:
+        g.node("Unit", {"id": uid, **place.properties()})
+        below: tuple[str, str] = ("Unit", uid)
+        for d in reversed(place.divisions):
+            g.node("Place", {"id": d.id, "name": d.name, "level": d.level})
+            g.edge("LOCATED_IN", below, ("Place", d.id))
+            below = ("Place", d.id)
 
     insp = record.inspection
     if any((insp.team, insp.round, insp.start, insp.kind)):
@@ -171,6 +190,8 @@ def record_to_graph(
             "issue_count": ord_issue,
             "measure_count": ord_measure,
             "text": record.text,
+            "date": dated[0],
+            "date_kind": dated[1],
         },
     )
     return g

@@ -1,8 +1,9 @@
 """Recycled-measure detection over what a store holds, and its results written back to it.
 
 read measures (and document titles, notice texts) from the store → detect families
-(graphkit.analysis.recycled / boilerplate) → replace every MeasureTemplate, INSTANCE_OF and
-SIMILAR_TO in one transaction. Runs at ingest and on `graphkit recycled --rebuild`; the same
+(graphkit.analysis.recycled / boilerplate) → attribute each family's source (graphkit.analysis.
+sources: its units in date order, the earliest the candidate source) → replace every
+MeasureTemplate, INSTANCE_OF, SIMILAR_TO and REUSED_FROM in one transaction. Runs at ingest and on `graphkit recycled --rebuild`; the same
 families then answer both the CLI and the Cypher templates.
 """
 
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from graphkit.analysis.items import MeasureItem
 from graphkit.analysis.laps import Laps
+from graphkit.analysis.sources import Attribution, UnitRank, attribute_all
 from graphkit.stores.base import Statement, Store, internal_statement
 from loaders.graph import GraphBatch
 
@@ -63,6 +65,21 @@ def measure_documents(store: Store) -> dict[str, list[tuple[str, str]]]:
     for m, d, title in res.rows:
         out[m].append((d, title))
     return out
+
+
+def notice_dates(store: Store) -> dict[str, tuple[str | None, str | None]]:
+    """Notice id → (date, kind) its family members are ordered by (stored at load)."""
+    return {nid: (d, k) for nid, d, k in store.run_internal("notice_dates").rows}
+
+
+def unit_ranks(store: Store) -> dict[str, UnitRank]:
+    """Unit id → its level and division code (stored at load)."""
+    return {uid: UnitRank(level, code) for uid, level, code in store.run_internal("unit_ranks").rows}
+
+
+def attributions(store: Store, families: Sequence[Family]) -> dict[str, Attribution]:
+    """Each family's units in date order, its candidate source and its direction."""
+    return attribute_all(families, notice_dates(store), unit_ranks(store))
 
 
 def _notice_texts(store: Store) -> list[tuple[str, str, str]]:
@@ -132,9 +149,15 @@ def detect_all(
     return items, families
 
 
-def families_batch(families: Sequence[Family], docs: dict[str, list[tuple[str, str]]]) -> GraphBatch:
-    """MeasureTemplate nodes, INSTANCE_OF edges and SIMILAR_TO edges of the families."""
+def families_batch(
+    families: Sequence[Family],
+    docs: dict[str, list[tuple[str, str]]],
+    sources: dict[str, Attribution] | None = None,
+) -> GraphBatch:
+    """MeasureTemplate nodes, INSTANCE_OF edges and SIMILAR_TO edges of the families; with
+    `sources`, each family's attribution on its node and its REUSED_FROM edges between units."""
     g = GraphBatch()
+    sources = sources or {}
     title_to_doc: dict[tuple[str, str], str] = {}
     for measure_id, titled in docs.items():
         for doc_id, title in titled:
@@ -152,6 +175,8 @@ def families_batch(families: Sequence[Family], docs: dict[str, list[tuple[str, s
                 "n_units": len(f.units),
             },
         )
+        if (att := sources.get(f.id)) is not None:
+            _attribution(g, att)
         for m in f.members:
             if f.kind in ("measure", "headline"):
                 g.edge("INSTANCE_OF", ("Measure", m.id), ("MeasureTemplate", f.id), text=m.text)
@@ -182,6 +207,35 @@ def families_batch(families: Sequence[Family], docs: dict[str, list[tuple[str, s
     return g
 
 
+def _attribution(g: GraphBatch, att: Attribution) -> None:
+    """A family's source attribution: on its MeasureTemplate, and REUSED_FROM edges."""
+    g.node(
+        "MeasureTemplate",
+        {
+            "id": att.family,
+            "source_unit": att.source,
+            "source_date": att.source_date,
+            "source_date_kind": att.source_date_kind,
+            "source_tie": att.tie,
+            "undated": att.undated,
+            "direction": att.direction,
+            "levels": att.levels,
+        },
+    )
+    for r in att.reuses:
+        g.edge(
+            "REUSED_FROM",
+            ("Unit", r.later),
+            ("Unit", r.source),
+            key=att.family,
+            family=att.family,
+            days=r.days,
+            score=r.score,
+            direction=r.direction,
+            tie=r.tie,
+        )
+
+
 def rebuild_families(store: Store, params: DetectParams | None = None, **changes: Any) -> FamilyReport:
     """Detect families anew and replace the stored ones, in one transaction.
 
@@ -204,9 +258,15 @@ def rebuild_families(store: Store, params: DetectParams | None = None, **changes
     lap("read documents")
     items, families = detect_all(store, docs, report.timings, params)
     lap = Laps(report.timings)
-    batch = families_batch(families, docs)
+    sources = attributions(store, families)
+    lap("attribute sources")
+    batch = families_batch(families, docs, sources)
     lap("build batch")
-    before: list[Statement] = [internal_statement("delete_families"), internal_statement("delete_similar_to")]
+    before: list[Statement] = [
+        internal_statement("delete_families"),
+        internal_statement("delete_similar_to"),
+        internal_statement("delete_reused_from"),
+    ]
     store.write_batch(batch, [], before=before, all_new=True)  # `before` emptied them
     lap("write")
     report.measures = len(items)

@@ -21,7 +21,7 @@ from graphkit.stores import state
 from graphkit.stores.base import Store
 
 # Labels shared between notices: a migrated store keeps only those its records give.
-_SHARED = ("Unit", "Inspection", "Person", "Document")
+_SHARED = ("Unit", "Inspection", "Person", "Document", "Place")
 _PAGE = 500
 
 
@@ -103,10 +103,10 @@ def _read_again(
     nodes the records give, by label, and the number of notices. Raises StoreError (nothing written) for a notice that
     has no text or does not parse."""
     from graphkit.errors import GraphkitError
+    from graphkit.ingest import record_graph
     from graphkit.parse import parse_notice
     from graphkit.parse.derived import complete_record
     from graphkit.pipeline import record_json
-    from loaders import record_to_graph
 
     keep: dict[str, set[str]] = {label: set() for label in _SHARED}
     done = 0
@@ -127,7 +127,7 @@ def _read_again(
                     ) from None
                 if rec.text is None:
                     rec.text = n["text"]
-                batch = record_to_graph(rec)
+                batch = record_graph(rec)
                 for label in _SHARED:
                     keep[label].update(batch.nodes.get(label, {}))
                 fh.write(record_json(rec) + "\n")
