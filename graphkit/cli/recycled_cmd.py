@@ -47,16 +47,22 @@ def recycled_command(
     fmt: Annotated[str, typer.Option("--format", help="table | json | csv")] = "table",
     limit: Annotated[int, typer.Option(help="at most K families (0: all)")] = 50,
     rebuild: Annotated[bool, typer.Option(help="detect families anew and store them")] = False,
+    direction: Annotated[
+        bool, typer.Option("--direction", help="who reused whom: later unit → earlier unit, per pair")
+    ] = False,
 ) -> None:
     """Recycled measures, largest spread first (detection runs at ingest; --rebuild runs it again).
 
     `graphkit recycled show FAMILY_ID` prints one family's members side by side, each with its
-    unit, notice and issue, the differences from the first member marked.
+    unit, notice and issue, the differences from the first member marked. `--direction` prints
+    the diffusion network: each unit that reused an earlier unit's text, per pair of units.
     """
     from graphkit import service
 
     if action is not None:
         return show(action, family, kind)
+    if direction:
+        return print_direction(kind, fmt, limit)
     with one_line_errors():
         service.check_family_filter(kind=kind, scope=scope)
     check_format(fmt, ("table", "json", "csv"), "table, json or csv")
@@ -89,6 +95,43 @@ def show(action: str, family: str | None, kind: str) -> None:
     with one_line_errors(), service.open_store(state.settings, read_only=True) as store:
         detail = read_family(store, family, kind)
     print_family(out_console, detail)
+
+
+def print_direction(kind: str, fmt: str, limit: int) -> None:
+    """`recycled --direction`: the diffusion network (template recycled/diffusion), one row per
+    (later unit, earlier unit) pair, most families first."""
+    from graphkit import service
+    from graphkit.cli import tables
+    from graphkit.service.loading import read_diffusion
+
+    check_format(fmt, ("table", "json", "csv"), "table, json or csv")
+    with one_line_errors(), service.open_store(state.settings, read_only=True) as store:
+        res = read_diffusion(store, kind=kind, limit=limit or None)
+    rows = [dict(zip(res.columns, r, strict=True)) for r in res.rows]
+    if fmt == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(res.columns)
+        w.writerows(res.rows)
+        return
+    table = [
+        [
+            f"{r['unit']}\n{r['unit_level'] or '?'}",
+            f"{r['source']}\n{r['source_level'] or '?'}",
+            r["families"],
+            f"{r['vertical']} / {r['horizontal']}",
+            r["tied"],
+            f"{r['min_days']}" if r["min_days"] == r["max_days"] else f"{r['min_days']}–{r['max_days']}",
+            f"{r['mean_score']:.2f}",
+        ]
+        for r in rows
+    ]
+    title = f"who reused whom ({kind or 'every kind'}): later unit → the family's earliest unit"
+    caption = f"{len(rows)} pair" + ("" if len(rows) == 1 else "s")
+    heads = ["unit", "reused from", "families", "vert / horiz", "tied", "days", "score"]
+    tables.render(out_console, heads, table, title=title, caption=caption)
 
 
 def short_id(family_id: str) -> str:

@@ -16,7 +16,7 @@ from graphkit.records import NoticeRecord, iter_jsonl
 from graphkit.service.parsing import ParseRun, parsed_item
 from graphkit.service.results import Family, IngestResult, LoadResult, Parsed, WarningTally
 from graphkit.stores import state
-from graphkit.stores.base import Store
+from graphkit.stores.base import QueryResult, Store
 
 if TYPE_CHECKING:
     from graphkit.analysis.store_families import FamilyReport
@@ -243,3 +243,27 @@ def read_families(
     check_family_filter(kind=kind, scope=scope)
     found = read(store, kind=kind, scope=scope, min_units=min_units, limit=limit)
     return [Family.from_dict(f) for f in found]
+
+
+def read_diffusion(
+    store: Store, *, kind: str = "measure", unit: str = "", limit: int | None = None
+) -> QueryResult:
+    """The diffusion network of the stored families (template `recycled/diffusion`): one row per
+    (later unit, earlier unit) pair with its families, vertical, horizontal and tied counts, the
+    days between the units' dates and the mean score; most families first.
+
+    Args:
+        store: an open store.
+        kind: measure, headline, document or sentence; '' for every kind.
+        unit: only pairs with this unit at either end (name or alias); '' for all.
+        limit: at most this many pairs (None: all).
+
+    Raises:
+        QueryError: an unknown kind.
+    """
+    from graphkit.service.querying import run_template
+
+    if kind:
+        check_family_filter(kind=kind, scope="all")
+    values = {"kind": kind, "unit": unit, "limit": limit if limit else 2**62}
+    return run_template(store, "recycled/diffusion", values)
