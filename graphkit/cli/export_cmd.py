@@ -1,7 +1,8 @@
-"""`graphkit export`: the graph as RDF (Turtle, JSON-LD, N-Triples) or GraphML.
+"""`graphkit export`: the graph as RDF (Turtle, JSON-LD, N-Triples) or GraphML, or as a panel.
 
-The formats are those of the export registry (`graphkit.present.export.writers.WRITERS`): the
-option's help and the error for an unknown name list its names.
+The stream formats are those of the export registry (`graphkit.present.export.writers.WRITERS`):
+the option's help and the error for an unknown name list its names. `panel` is a folder of tidy
+tables, not a stream, so it is no writer of the registry: `graphkit.service.panel` writes it.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ import typer
 from graphkit.present.export.rdf_mapping import DEFAULT_BASE
 from graphkit.present.export.writers import WRITERS
 
+PANEL = "panel"  # a folder (graphkit.service.panel), not a stream writer of the registry
+
 
 def export_command(
-    fmt: Annotated[str, typer.Option("--format", "-f", help=" | ".join(WRITERS))] = "ttl",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=" | ".join([*WRITERS, PANEL]))] = "ttl",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="write to FILE (default: stdout)")
+        Path | None, typer.Option("--output", "-o", help="write to FILE (default: stdout); panel: to DIR")
     ] = None,
     base: Annotated[
         str, typer.Option("--base", help="IRI prefix of the nodes: {base}{label}/{id}")
@@ -33,11 +36,18 @@ def export_command(
     in memory first. With -o the export goes to a temporary file beside FILE that replaces it
     only once the export is complete, and one line on stderr says what was written. An -o that
     is a folder, in a missing folder, or inside the graph store is refused: one line, exit code 2.
+
+    --format panel -o DIR writes tidy tables (notices, measures, families, reuse_edges) as CSV and
+    Parquet with a data dictionary (DIR/README.md); DIR is written beside its place and replaces
+    an earlier panel only once complete; a DIR holding anything else is refused.
     """
     from graphkit.cli.common import fail
     from graphkit.errors import GraphkitError
     from graphkit.present.export import ExportError, check_base, writer
 
+    if fmt == PANEL:
+        _panel(output)
+        return
     try:
         chosen, base = writer(fmt), check_base(base)
     except ExportError as exc:
@@ -50,6 +60,23 @@ def export_command(
     except GraphkitError as exc:
         raise fail(str(exc), exc.exit_code) from None
     print(f"wrote {output} ({chosen.name}, {count} {chosen.counts})", file=sys.stderr)
+
+
+def _panel(output: Path | None) -> None:
+    from graphkit.cli.common import fail, one_line_errors, state
+    from graphkit.cli.output import protected_paths
+    from graphkit.service.panel import check_panel_output, write_panel
+    from graphkit.stores import open_store
+
+    if output is None or str(output) == "-":
+        raise fail("--format panel writes a folder of files: give it with -o DIR", 2)
+    with one_line_errors():
+        check_panel_output(output, protected_paths())  # refused before the store is opened
+        with open_store(state.settings, read_only=True) as store:
+            result = write_panel(store, output, protected_paths())
+    rows = ", ".join(f"{n} {name}" for name, n in result.rows.items())
+    size = f"{len(result.files)} files, {result.bytes / 1e6:.1f} MB"
+    print(f"wrote {output} (panel: {rows}; {size})", file=sys.stderr)
 
 
 def _to_file(output: Path, fmt: str, base: str) -> int:
