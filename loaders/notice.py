@@ -22,9 +22,13 @@ if TYPE_CHECKING:
 
 
 def record_hash(record: NoticeRecord) -> str:
-    """Hash of the whole record: an unchanged record need not be written again."""
+    """Hash of the whole record and of the store format it is written in: an unchanged record
+    need not be written again, unless the format changed what is derived from it at load (format
+    3: the unit's place, the notice's date), so `graphkit migrate` rewrites every notice."""
+    from graphkit.schema import schema
+
     data = json.dumps(record.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
-    return hashlib.sha1(data.encode("utf-8")).hexdigest()
+    return hashlib.sha1(f"{schema().version}\n{data}".encode()).hexdigest()
 
 
 def document_edges(issued: Iterable[str], documents: Iterable[str]) -> list[tuple[str, str]]:
