@@ -36,7 +36,7 @@ OPTIONAL: dict[str, list[Any]] = {
     "min_shared": [2],
     "min_pairs": [2],
     "limit": [1],
-    "kind": ["document"],
+    "kind": ["document", "headline"],
     "scope": ["within-unit", "across-units"],
     "round": ["第二轮"],
 }

@@ -1,0 +1,18 @@
+// name: recycled/by_level
+// summary: 按单位层级与机构类型的措施重复使用 | reuse by the units' level and kind of body: units, measures, those copied across units, share
+// params: limit: int = 100
+// mode: read
+// level and body_kind are the Unit's (graphkit.analysis.places; null when they could not be read:
+// those rows come last). A measure is copied when it is a member of at least one family of scope
+// across-units (as units/originality counts, without its SIMILAR_TO pairs).
+MATCH (u:Unit)-[:TOOK]->(m:Measure)
+OPTIONAL MATCH (m)-[:INSTANCE_OF]->(t:MeasureTemplate)
+WHERE t.scope = 'across-units'
+WITH u, m, count(t) AS in_families
+WITH u.level AS level, u.body_kind AS body_kind, count(DISTINCT u) AS units, count(m) AS measures,
+     count(CASE WHEN in_families > 0 THEN 1 END) AS copied
+RETURN level, body_kind, units, measures, copied, 1.0 * copied / measures AS copied_share
+ORDER BY CASE level WHEN 'central' THEN 1 WHEN 'provincial' THEN 2 WHEN 'city' THEN 3
+         WHEN 'county' THEN 4 WHEN 'township' THEN 5 WHEN 'village' THEN 6 ELSE 7 END,
+         level, body_kind
+LIMIT $limit
