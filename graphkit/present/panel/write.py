@@ -1,16 +1,15 @@
 """The panel's files: ``{table}.csv`` and ``{table}.parquet`` for each table, and README.md,
 the data dictionary, made from ``columns.TABLES``.
 
-CSV: UTF-8, a header line, ``\\n`` line ends, fields quoted only when they must be; an empty field
-is null (no string value is empty: the panel writes null for it); booleans ``true`` / ``false``;
-floats as Python writes them (they read back to the same value). Parquet (pyarrow): one column
-per column, typed string, int64, float64 or bool, every column nullable. Both hold the same
-values, which a test checks by reading them back.
+Both are written by Arrow from one typed table, so they hold the same values (a test reads them
+back). CSV: UTF-8, a header line, ``\\n`` line ends, strings quoted; an empty field is null (no
+string value is empty: the panel writes null for it); booleans ``true`` / ``false``; floats in
+their shortest form that reads back to the same value. Parquet: one column per column, typed
+string, int64, float64 or bool, every column nullable.
 """
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any
 
@@ -18,28 +17,17 @@ from graphkit.present.panel.build import Panel
 from graphkit.present.panel.columns import TABLES, ColumnType, Table
 from graphkit.present.panel.folder import MARKER
 
-__all__ = ["FILE_NAMES", "arrow_type", "write_csv", "write_files", "write_parquet", "write_readme"]
+__all__ = [
+    "FILE_NAMES",
+    "arrow_table",
+    "arrow_type",
+    "write_csv",
+    "write_files",
+    "write_parquet",
+    "write_readme",
+]
 
 FILE_NAMES = frozenset({"README.md", *(f"{t.name}.{ext}" for t in TABLES for ext in ("csv", "parquet"))})
-
-
-def _cell(v: Any) -> Any:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float):
-        return repr(v)
-    return v
-
-
-def write_csv(table: Table, columns: dict[str, list[Any]], path: Path) -> None:
-    """One CSV file of the table's columns (in the table's column order)."""
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(table.names)
-        cols = [columns[name] for name in table.names]
-        w.writerows([_cell(v) for v in row] for row in zip(*cols, strict=True))
 
 
 def arrow_type(typ: ColumnType) -> Any:
@@ -49,14 +37,27 @@ def arrow_type(typ: ColumnType) -> Any:
     return {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}[typ]
 
 
-def write_parquet(table: Table, columns: dict[str, list[Any]], path: Path) -> None:
-    """One Parquet file of the table (pyarrow, snappy)."""
+def arrow_table(table: Table, columns: dict[str, list[Any]]) -> Any:
+    """The table's columns as one typed Arrow table (the table's column order)."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     schema = pa.schema([pa.field(c.name, arrow_type(c.type), nullable=True) for c in table.columns])
     arrays = [pa.array(columns[c.name], type=arrow_type(c.type)) for c in table.columns]
-    pq.write_table(pa.Table.from_arrays(arrays, schema=schema), path)
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def write_csv(data: Any, path: Path) -> None:
+    """An Arrow table as CSV (Arrow's writer: strings quoted, nulls empty, shortest floats)."""
+    import pyarrow.csv as pcsv
+
+    pcsv.write_csv(data, path, pcsv.WriteOptions(quoting_style="needed"))
+
+
+def write_parquet(data: Any, path: Path) -> None:
+    """An Arrow table as Parquet (snappy)."""
+    import pyarrow.parquet as pq
+
+    pq.write_table(data, path)
 
 
 def write_readme(panel: Panel, path: Path) -> None:
@@ -90,10 +91,10 @@ def write_files(panel: Panel, folder: Path) -> list[Path]:
     """Every file of the panel into `folder`; the paths written."""
     written = []
     for t in TABLES:
-        cols = panel.tables[t.name]
+        data = arrow_table(t, panel.tables[t.name])
         for ext, write in (("csv", write_csv), ("parquet", write_parquet)):
             path = folder / f"{t.name}.{ext}"
-            write(t, cols, path)
+            write(data, path)
             written.append(path)
     write_readme(panel, folder / "README.md")
     written.append(folder / "README.md")
