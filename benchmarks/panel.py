@@ -10,6 +10,10 @@ SIMILAR_TO pair each) as detection writes them, then times `write_panel` — rea
 computing the tables, writing CSV, Parquet and the data dictionary — and prints its phases, the
 rows per table, the size of the files and the peak resident memory. Target (issue 15): a
 1M-measure store in ≤ 2 minutes.
+Measured on the 2-core machine (embedded, shared with other jobs): 2,000 units × 2 notices ×
+250 measures = 1,000,000 measures, 120,000 issues, 50,000 families; store built in 299 s; the
+panel in 51.8 s (read 21.6 s, build 25.5 s, write 4.0 s), 178 MB of files; 100,000 measures in
+23.6 s. Peak RSS of the whole process, store build included, 6.97 GB.
 """
 
 from __future__ import annotations

@@ -5,7 +5,6 @@ folder is replaced only by a complete panel."""
 from __future__ import annotations
 
 import csv
-import math
 import os
 from collections import Counter
 from pathlib import Path
@@ -257,7 +256,27 @@ def _umask() -> int:
     return mask
 
 
-def test_floats_survive_csv(tmp_path: Path) -> None:
-    """Shares are written as Python writes floats: they read back to the very same value."""
-    for x in (1 / 3, 2 / 7, 0.1 + 0.2, 1e-9):
-        assert float(repr(x)) == x and not math.isnan(x)
+def test_the_command_writes_the_panel_and_refuses_in_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from graphkit.cli.app import app
+    from graphkit.stores.embedded_store import EmbeddedStore
+
+    db = tmp_path / "db"
+    with EmbeddedStore(db) as s:
+        _detected(s)
+    runner = CliRunner()
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["--db", str(db), "export", "--format", "panel", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert {p.name for p in out.iterdir()} == FILE_NAMES
+    assert f"wrote {out} (panel: " in res.output and "measures" in res.output
+    for args, says in (
+        ([], "give it with -o DIR"),
+        (["-o", str(db / "panel")], "inside the graph store"),
+        (["-o", str(out / "README.md")], "is a file"),
+    ):
+        res = runner.invoke(app, ["--db", str(db), "export", "--format", "panel", *args])
+        assert res.exit_code == 2 and says in res.output, (args, res.output)
+        assert len(res.output.strip().splitlines()) == 1
+    assert "panel" in runner.invoke(app, ["export", "--help"], terminal_width=200).output

@@ -10,6 +10,9 @@ the command's help and errors list its names.
 | jsonld  | no       | JSON-LD through rdflib: the graph is held in memory once         |
 | nt      | yes      | N-Triples, one line a triple                                     |
 | graphml | yes      | GraphML of the property graph itself (no RDF mapping, no base)   |
+
+`graphkit export --format panel -o DIR` is no writer here: a folder of tables (CSV, Parquet and a
+data dictionary) is no text stream, so `graphkit.service.panel` writes it.
 """
 
 from __future__ import annotations
