@@ -14,7 +14,7 @@ import os
 import socket
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from graphkit.errors import QueryError, StoreError
 
@@ -123,10 +123,7 @@ class StoreState:
 def read_state(store: Store) -> StoreState:
     """The store's record; without one, a new store (current format) or a store written before
     records (LEGACY_FORMAT, when it holds notices)."""
-    try:
-        rows = store.run_internal("store_state").rows
-    except QueryError:  # an embedded store opened read-only that has no GraphkitState table
-        rows = []
+    rows = _state_rows(store)
     if rows:
         fmt, version, load_state, started, pid, host, current = rows[0]
         return StoreState(
@@ -139,10 +136,17 @@ def read_state(store: Store) -> StoreState:
             bool(current),
         )
     notices = int(store.run_internal("notice_count").rows[0][0])
-    if notices and store.run_internal("store_state").rows:
+    if notices and _state_rows(store):
         # a load committed its first batch (notices and record together) between the two reads
         return read_state(store)
     return StoreState(LEGACY_FORMAT if notices else current_format(), recorded=False)
+
+
+def _state_rows(store: Store) -> list[list[Any]]:
+    try:
+        return store.run_internal("store_state").rows
+    except QueryError:  # an embedded store opened read-only that has no GraphkitState table
+        return []
 
 
 def check_no_other_writer(store: Store, state: StoreState) -> None:
