@@ -26,10 +26,17 @@ can get wrong. Operations on the graph take an open store::
 | counts per label and type | `stats` |
 | why answers may be incomplete (a load under way or died) | `store_warning` |
 | a store of an earlier graphkit → this one's format | `migrate` |
+| one family's members, aligned with the edits marked | `read_family` |
+| two notices (or a unit's two latest) side by side | `compare`, `compare_unit`, `notices` |
+| who reused whom (REUSED_FROM by unit pair) | `read_diffusion` |
+| the static report site | `write_report` |
+| the tidy panel tables (CSV, Parquet, data dictionary) | `write_panel` |
 | the bundled samples, end to end | `demo` |
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from graphkit.service.demo import LEADING_ROLES, demo
 from graphkit.service.loading import (
@@ -39,6 +46,7 @@ from graphkit.service.loading import (
     ingest,
     load,
     load_records,
+    read_diffusion,
     read_families,
     rebuild_families,
 )
@@ -88,16 +96,21 @@ __all__ = [
     "WarningTally",
     "check_cypher",
     "check_family_filter",
+    "compare",
+    "compare_unit",
     "demo",
     "family_scopes",
     "ingest",
     "load",
     "load_records",
     "migrate",
+    "notices",
     "open_store",
     "parse",
     "prepare_template",
+    "read_diffusion",
     "read_families",
+    "read_family",
     "rebuild_families",
     "run_cypher",
     "run_template",
@@ -106,4 +119,25 @@ __all__ = [
     "store_warning",
     "template",
     "templates",
+    "write_panel",
+    "write_report",
 ]
+
+# Imported when first asked for: they bring the parser, the aligner, pyarrow or the report's
+# pages, which the commands that do not use them should not pay for at start-up.
+_LAZY = {
+    "compare": "graphkit.service.comparing",
+    "compare_unit": "graphkit.service.comparing",
+    "notices": "graphkit.service.comparing",
+    "read_family": "graphkit.service.family_show",
+    "write_panel": "graphkit.service.panel",
+    "write_report": "graphkit.service.reporting",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
