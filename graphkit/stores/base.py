@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import abc
 import contextlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +30,26 @@ def internal_statement(name: str, params: dict[str, Any] | None = None) -> State
     its header), for `Store.run_transaction` and `Store.write_batch`."""
     q = internal_query(name)
     return q.cypher, q.bind(params)
+
+
+@dataclass
+class StagedBatch:
+    """A batch in the form its store loads fastest, made by the store's `stager` where the batch
+    was built (in a pipelined load, the worker process: it pickles far smaller than the rows).
+
+    Attributes:
+        shared: the nodes that may be stored already (units, inspections, persons, documents,
+            places) and the edges between them: the store looks them up and writes what is new
+            or changed.
+        bulk: (table, from label, to label, data) for the nodes ('' for both labels) and edges
+            that cannot be stored yet, in the order they are loaded (nodes first), each `data`
+            the store's bulk input.
+        elements: the nodes and edges of the batch.
+    """
+
+    shared: GraphBatch
+    bulk: list[tuple[str, str, str, Any]]
+    elements: int
 
 
 @dataclass
@@ -181,9 +201,14 @@ class Store(abc.ABC):
         n = self.chunk_rows
         return [rows[i : i + n] for i in range(0, len(rows), n)]
 
+    def stager(self, *, all_new: bool = False) -> Callable[[GraphBatch], StagedBatch] | None:
+        """A picklable function turning a batch into this store's bulk input (a worker process
+        can run it), or None when the store writes a batch's rows as they are (here)."""
+        return None
+
     def write_batch(
         self,
-        batch: GraphBatch,
+        batch: GraphBatch | StagedBatch,
         replace: list[str],
         before: list[Statement] | None = None,
         *,
@@ -192,8 +217,11 @@ class Store(abc.ABC):
         """Run `before`, replace the notices `replace` and write `batch`, all in one transaction.
 
         `all_new`: every node and edge of `batch` is absent from the store (e.g. `before`
-        emptied their labels), so all are CREATEd instead of MERGEd.
+        emptied their labels), so all are CREATEd instead of MERGEd. A store with a `stager`
+        also takes the StagedBatch it made of a batch (TypeError on the others).
         """
+        if isinstance(batch, StagedBatch):
+            raise TypeError(f"the {self.name} store stages no batches: pass the GraphBatch")
         with self._batch_statements(batch, replace, all_new=all_new) as statements:
             self.run_transaction([*(before or []), *statements])
 
@@ -214,14 +242,7 @@ class Store(abc.ABC):
         subgraph is deleted first, in the same transaction): their own nodes and edges are then
         CREATEd, while shared nodes (units, persons, documents, inspections) are MERGEd.
         """
-        out: list[Statement] = []
-        if replace:
-            for label, node in self.schema.nodes.items():
-                if node.owned:
-                    out.append(
-                        (f"MATCH (x:{label}) WHERE x.notice_id IN $ids DETACH DELETE x", {"ids": replace})
-                    )
-            out.append(("MATCH (x:Notice) WHERE x.id IN $ids DETACH DELETE x", {"ids": replace}))
+        out = self.replace_statements(replace)
         for label, rows in batch.nodes.items():
             if label not in self.schema.nodes:
                 raise ValueError(f"unknown node label {label}")
@@ -241,6 +262,18 @@ class Store(abc.ABC):
                 out.append((stmt, {"rows": chunk}))
         if replace and cleanup:
             out.extend(self.orphan_cleanup())
+        return out
+
+    def replace_statements(self, replace: list[str]) -> list[Statement]:
+        """The statements deleting the notices `replace` and their own subgraphs."""
+        out: list[Statement] = []
+        if replace:
+            for label, node in self.schema.nodes.items():
+                if node.owned:
+                    out.append(
+                        (f"MATCH (x:{label}) WHERE x.notice_id IN $ids DETACH DELETE x", {"ids": replace})
+                    )
+            out.append(("MATCH (x:Notice) WHERE x.id IN $ids DETACH DELETE x", {"ids": replace}))
         return out
 
     def orphan_cleanup(self) -> list[Statement]:
