@@ -1,6 +1,10 @@
-"""Every read template on a generated graph of ≥ 1M measures in Neo4j: p50 / p95 over 20 runs.
+"""Every read template on a generated graph of ≥ 1M measures in Neo4j or LadybugDB: p50 / p95 over 20 runs.
 
     python benchmarks/templates.py --uri bolt://127.0.0.1:7687 [--measures 1000000] [--runs 20]
+    python benchmarks/templates.py --embedded /tmp/bench-store [--measures 150000] [--against HEAD~3]
+
+--against REV times each template's text at that git revision too (runs interleaved with the
+current text, so the machine's load falls on both alike) and prints the ratios new / old.
 
 The graph is generated as notice records (units × notices × categories × issues × measures,
 with roles, documents, statuses, deadlines) and loaded with graphkit.ingest.load_records, so it
@@ -162,29 +166,64 @@ def _wipe(store: Any) -> None:
             return
 
 
+def _stats(times: list[float]) -> tuple[float, float, float]:
+    """p50, p95 and max of the times."""
+    times = sorted(times)
+    return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], times[-1]
+
+
+def _old_text(rev: str, name: str) -> str | None:
+    """The template's query text at git revision `rev` (None when it did not exist)."""
+    import subprocess
+
+    from graphkit.templates import parse_template
+
+    root = Path(__file__).resolve().parents[1]
+    path = f"queries/{name}.cypher"
+    res = subprocess.run(["git", "show", f"{rev}:{path}"], cwd=root, capture_output=True, text=True)
+    if res.returncode:
+        return None
+    return parse_template(res.stdout, root / path, name).cypher
+
+
 PARAMS = {"unit": "合成123县委", "issue": "问题17表述", "text": "第123-1-2-3-", "today": "2024-07-01"}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--uri", default="bolt://127.0.0.1:7687")
+    ap.add_argument(
+        "--embedded", type=Path, default=None, help="an embedded LadybugDB folder instead of Neo4j"
+    )
     ap.add_argument("--user", default="neo4j")
     ap.add_argument("--password", default="graphkit-local")
     ap.add_argument("--measures", type=int, default=1_000_000)
-    ap.add_argument("--families", type=int, default=50_000)
+    ap.add_argument("--families", type=int, default=0, help="families to add (default: measures / 20)")
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--timeout", type=float, default=120.0)
     ap.add_argument("--slow", type=float, default=1000.0, help="p95 in ms above which a template is slow")
     ap.add_argument("--only", default="", help="run only templates whose name contains this")
     ap.add_argument("--reload", action="store_true")
+    ap.add_argument(
+        "--against",
+        default="",
+        help="a git revision: time its text of each template too, runs interleaved, and give new/old ratios",
+    )
     args = ap.parse_args()
+    args.families = args.families or args.measures // 20
 
     import logging
 
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
-    from graphkit.stores.neo4j_store import Neo4jStore
+    store: Any
+    if args.embedded is not None:
+        from graphkit.stores.embedded_store import EmbeddedStore
 
-    store = Neo4jStore(args.uri, args.user, args.password)
+        store = EmbeddedStore(args.embedded)
+    else:
+        from graphkit.stores.neo4j_store import Neo4jStore
+
+        store = Neo4jStore(args.uri, args.user, args.password)
     have = store.query("MATCH (m:Measure) RETURN count(m) AS c").rows[0][0]
     if args.reload or have < args.measures:
         build(store, args)
@@ -197,22 +236,34 @@ def main() -> None:
         if args.only not in name or t.mode != "read":
             continue
         params = t.bind({p.name: PARAMS[p.name] for p in t.params if p.required})
-        times = []
+        old = _old_text(args.against, name) if args.against else None
+        if old is not None and old.strip() == t.cypher.strip():
+            old = None
+        times: list[float] = []
+        old_times: list[float] = []
         rows = 0
         try:
             store.query(t.cypher, params, timeout=args.timeout)  # warm-up
-            for _ in range(args.runs):
+            if old is not None:
+                store.query(old, params, timeout=args.timeout)
+            for _ in range(args.runs):  # interleaved: the machine's load falls on both alike
                 t0 = time.perf_counter()
                 rows = len(store.query(t.cypher, params, timeout=args.timeout).rows)
                 times.append((time.perf_counter() - t0) * 1000)
+                if old is not None:
+                    t0 = time.perf_counter()
+                    store.query(old, params, timeout=args.timeout)
+                    old_times.append((time.perf_counter() - t0) * 1000)
         except Exception as exc:  # a time-out is a result too
             print(f"{name:32} failed: {exc}", flush=True)
             slow.append((name, float("inf")))
             continue
-        times.sort()
-        p50 = statistics.median(times)
-        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-        print(f"{name:32} {rows:>6} {p50:>9.1f} {p95:>9.1f} {times[-1]:>9.1f}", flush=True)
+        p50, p95, top = _stats(times)
+        line = f"{name:32} {rows:>6} {p50:>9.1f} {p95:>9.1f} {top:>9.1f}"
+        if old_times:
+            o50, o95, _ = _stats(old_times)
+            line += f"   {args.against}: p50 {o50:.1f} p95 {o95:.1f} → ×{p50 / o50:.2f} / ×{p95 / o95:.2f}"
+        print(line, flush=True)
         if p95 > args.slow:
             slow.append((name, p95))
     if slow:
