@@ -1,28 +1,44 @@
-"""Load benchmark: a synthetic graph of ≥1M nodes+edges into each store.
+"""Load benchmark: graphkit's batched load against the store's own bulk path, in one run.
 
-    python benchmarks/load.py [--elements 1000000] [--store embedded|neo4j|both] [--slice 2000]
+    python benchmarks/load.py [--elements 1000000] [--store embedded|neo4j|both]
+                              [--notices-per-batch 500] [--slice 2000] [--no-pipeline]
 
-Prints elements/s for the batched writer (UNWIND $rows … MERGE in managed transactions) and, on
-a slice of the same data in the same run, for one transaction per row; then the ratio. Peak RSS
-is printed per phase so that memory can be seen to follow the batch size, not the corpus size.
+For each store, on the same generated records (a synthetic graph of ~`--elements` nodes and
+edges) and in the same process, so that the figures share the machine's load of the moment:
+
+- raw bulk load (embedded): the records' whole graph built first (not timed), one file or Arrow
+  table per node table and per relationship table, each loaded into an empty store with one
+  `COPY … FROM` (CSV files, then Arrow tables); the faster is the baseline.
+- graphkit: `load_records` of the records into an empty store (records → store: completing,
+  hashing, building nodes and edges, one transaction per batch, the store closed at the end),
+  and its ratio to the baseline.
+- one transaction per row, on a slice of the same data (`--slice` elements), and the ratio.
+
+Rates count the elements of the records' graph (each shared node once), the same for all.
+Peak RSS is printed per phase so that memory can be seen to follow the batch size.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
+import csv
 import resource
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _stores import empty_store  # benchmarks/_stores.py (this script's folder is on sys.path)
 
-from graphkit.ingest import load_records
+from graphkit.ingest import build_batch, load_records
 from graphkit.records import Inspection, Issue, Measure, NoticeRecord, Role
-from loaders import record_to_graph
+from graphkit.stores.base import Store
+from loaders import GraphBatch, record_to_graph
 
 VERBS = ["制定", "召开", "开展", "建立", "印发", "组织", "完善", "督促", "清理", "推进"]
 OBJS = ["专题会议", "学习计划", "专项检查", "长效机制", "整改台账", "培训班", "问责办法", "督查方案"]
@@ -66,31 +82,76 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(store_name: str, n_elements: int, slice_elements: int) -> None:
+def raw_copy(graph: GraphBatch, form: str) -> float:
+    """Seconds for one `COPY … FROM` per table of `graph` into an empty embedded store (the
+    files or tables made beforehand, not timed); `form` is csv or arrow."""
+    from graphkit.stores.embedded_store import EmbeddedStore
+
+    store = EmbeddedStore(Path(tempfile.mkdtemp(prefix="gk-bench-raw-")) / "db")
+    stage = store.stager(all_new=True)(graph)
+    statements: list[tuple[str, dict[str, Any]]] = []
+    for table, a, b, data in stage.bulk:
+        ends = f"from='{a}', to='{b}'" if a else ""
+        if form == "arrow":
+            statements.append((f"COPY {table} FROM $rows" + (f" ({ends})" if ends else ""), {"rows": data}))
+            continue
+        path = store.folder / f"{table}-{a}-{b}.csv"
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(data.column_names)
+            for row in zip(*(c.to_pylist() for c in data.columns), strict=True):
+                w.writerow(["true" if v is True else "false" if v is False else v for v in row])
+        opts = "header=true, parallel=false, auto_detect=false, delim=',', quote='\"', escape='\"'"
+        statements.append((f"COPY {table} FROM '{path}' ({opts}{', ' + ends if ends else ''})", {}))
+    t = time.perf_counter()
+    for cypher, params in statements:
+        store._conn.execute(cypher, params)
+    store.close()  # what is left to write to disk counts too
+    return time.perf_counter() - t
+
+
+def run(store_name: str, n_elements: int, slice_elements: int, per_batch: int, pipeline: bool | None) -> None:
     per = elements_per_notice()
     n_notices = max(1, n_elements // per)
-    store = empty_store(store_name, "gk-bench-")
-
-    t = time.perf_counter()
-    summary = load_records(store, synth_records(n_notices), notices_per_batch=100)
-    batched = time.perf_counter() - t
-    b_rate = summary.elements / batched
+    records = list(synth_records(n_notices))
+    graph, _ = build_batch(copy.deepcopy(records))
+    elements = graph.size()
     print(
-        f"[{store_name}] batched: {summary.elements:,} elements ({n_notices:,} notices) in {batched:.1f} s "
-        f"= {b_rate:,.0f} elements/s; peak RSS {rss_mb():.0f} MB",
+        f"[{store_name}] {elements:,} elements ({n_notices:,} notices, {per_batch} a batch); "
+        f"peak RSS {rss_mb():.0f} MB",
         flush=True,
     )
 
+    base_rate = 0.0
+    if store_name == "embedded":
+        for form in ("csv", "arrow"):
+            took = raw_copy(graph, form)
+            rate = elements / took
+            base_rate = max(base_rate, rate)
+            print(f"[{store_name}] raw COPY ({form}): {took:.1f} s = {rate:,.0f} elements/s", flush=True)
+
+    store = empty_store(store_name, "gk-bench-")
+    row_statements = _per_row_statements(store)
+    t = time.perf_counter()
+    summary = load_records(store, records, notices_per_batch=per_batch, pipeline=pipeline)
+    if store_name == "embedded":  # what is left to write to disk counts too
+        store.close()
+    batched = time.perf_counter() - t
+    if store_name == "embedded":
+        store = empty_store(store_name, "gk-bench-")
+    b_rate = elements / batched
+    print(
+        f"[{store_name}] graphkit load: {summary.written:,} notices in {batched:.1f} s "
+        f"= {b_rate:,.0f} elements/s; peak RSS {rss_mb():.0f} MB",
+        flush=True,
+    )
+    if base_rate:
+        print(f"[{store_name}] ratio graphkit / raw COPY = {b_rate / base_rate:.2f}", flush=True)
+
     # one transaction per row, on a slice of the same shape of data (new ids)
-    g = record_to_graph(next(synth_records(1)))
-    rows: list[tuple[str, dict]] = []
-    for label, nodes in g.nodes.items():
-        rows += [(store.merge_nodes_statement(label), {"rows": [r]}) for r in nodes.values()]
-    for key, erows in g.edges.items():
-        rows += [(store.merge_edges_statement(key), {"rows": [r]}) for r in erows.values()]
     done, t = 0, time.perf_counter()
     while done < slice_elements:
-        for stmt in rows:
+        for stmt in row_statements:
             store.run_transaction([stmt])
             done += 1
     single = time.perf_counter() - t
@@ -98,18 +159,39 @@ def run(store_name: str, n_elements: int, slice_elements: int) -> None:
     print(
         f"[{store_name}] per-row: {done:,} elements in {single:.1f} s = {s_rate:,.0f} elements/s", flush=True
     )
-    print(f"[{store_name}] ratio batched/per-row = {b_rate / s_rate:.1f}x", flush=True)
+    print(f"[{store_name}] ratio graphkit / per-row = {b_rate / s_rate:.1f}x", flush=True)
     store.close()
+
+
+def _per_row_statements(store: Store) -> list[tuple[str, dict[str, Any]]]:
+    g = record_to_graph(next(synth_records(1)))
+    rows: list[tuple[str, dict[str, Any]]] = []
+    for label, nodes in g.nodes.items():
+        props = store.schema.nodes[label].properties
+        rows += [
+            (store.merge_nodes_statement(label), {"rows": [{p: r.get(p) for p in props}]})
+            for r in nodes.values()
+        ]
+    for (etype, a, b), erows in g.edges.items():
+        cols = ["src", "dst", *store.schema.edges[etype].properties]
+        rows += [
+            (store.merge_edges_statement((etype, a, b)), {"rows": [{c: r.get(c) for c in cols}]})
+            for r in erows.values()
+        ]
+    return rows
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--elements", type=int, default=1_000_000)
     ap.add_argument("--slice", type=int, default=2000, help="elements written one transaction per row")
+    ap.add_argument("--notices-per-batch", type=int, default=500, help="as `graphkit ingest` writes")
+    ap.add_argument("--no-pipeline", action="store_true", help="build every batch in this process")
     ap.add_argument("--store", choices=["embedded", "neo4j", "both"], default="both")
     args = ap.parse_args()
+    pipeline = False if args.no_pipeline else None
     for name in ("embedded", "neo4j") if args.store == "both" else (args.store,):
-        run(name, args.elements, args.slice)
+        run(name, args.elements, args.slice, args.notices_per_batch, pipeline)
 
 
 if __name__ == "__main__":
