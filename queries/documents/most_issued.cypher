@@ -5,7 +5,7 @@
 // Document nodes are keyed by the normalised title (loaders.ids.normalise_title), so spelling
 // variants of one title already share a node. Titles that differ only by the unit's name are
 // families of kind 'document': see recycled/families_by_spread.
-MATCH (u:Unit)-[:TOOK]->(m:Measure)-[:ISSUED|CITES]->(d:Document)
+MATCH (d:Document)<-[:ISSUED|CITES]-(m:Measure)<-[:TOOK]-(u:Unit)
 WITH d, count(DISTINCT u) AS units, count(DISTINCT m) AS measures
 WHERE units >= $min_units
 OPTIONAL MATCH (mi:Measure)-[:ISSUED]->(d)

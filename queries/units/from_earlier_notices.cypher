@@ -7,13 +7,13 @@
 // ordered: published, else feedback, else inspection end; published where a store has no date;
 // ISO strings compared; members of notices without a date, or of the earliest date, do not count).
 // taken_share = taken / all the unit's measures; notices = the later notices holding them.
-MATCH (u:Unit)-[:TOOK]->(m:Measure)-[:INSTANCE_OF]->(t:MeasureTemplate)
+MATCH (t:MeasureTemplate)<-[:INSTANCE_OF]-(m:Measure)<-[:TOOK]-(u:Unit)
 WHERE t.kind = 'measure' AND t.scope = 'across-notices'
   AND ($unit = '' OR u.name = $unit OR $unit IN u.aliases)
 MATCH (u)-[:REPORTED]->(n:Notice)
 WHERE n.id = m.notice_id AND coalesce(n.date, n.published) IS NOT NULL
 WITH u, t, min(coalesce(n.date, n.published)) AS first
-MATCH (u)-[:TOOK]->(later:Measure)-[:INSTANCE_OF]->(t)
+MATCH (t)<-[:INSTANCE_OF]-(later:Measure)<-[:TOOK]-(u)
 MATCH (u)-[:REPORTED]->(ln:Notice)
 WHERE ln.id = later.notice_id AND coalesce(ln.date, ln.published) > first
 WITH u, count(DISTINCT later) AS taken, count(DISTINCT t) AS families, count(DISTINCT ln) AS notices

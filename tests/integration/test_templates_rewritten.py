@@ -49,6 +49,57 @@ RETURN u.name AS unit, measures, copied, 1.0 * (measures - copied) / measures AS
        ahead + 1 AS rank, units
 ORDER BY unit
 """,
+    "documents/most_issued": """
+MATCH (u:Unit)-[:TOOK]->(m:Measure)-[:ISSUED|CITES]->(d:Document)
+WITH d, count(DISTINCT u) AS units, count(DISTINCT m) AS measures
+WHERE units >= $min_units
+OPTIONAL MATCH (mi:Measure)-[:ISSUED]->(d)
+WITH d, units, measures, count(DISTINCT mi) AS issued
+OPTIONAL MATCH (mc:Measure)-[:CITES]->(d)
+WITH d, units, measures, issued, count(DISTINCT mc) AS cited
+RETURN d.title AS document, units, measures, issued, cited
+ORDER BY units DESC, issued DESC, measures DESC, document
+LIMIT $limit
+""",
+    "units/shared_measures": """
+MATCH (a:Unit)-[:TOOK]->(:Measure)-[:INSTANCE_OF]->(t:MeasureTemplate)<-[:INSTANCE_OF]-(:Measure)<-[:TOOK]-(b:Unit)
+WHERE a.id < b.id AND t.kind = 'measure'
+WITH a, b, count(DISTINCT t) AS shared_families
+WHERE shared_families >= $min_shared
+RETURN a.name AS unit_a, b.name AS unit_b, shared_families
+ORDER BY shared_families DESC, unit_a, unit_b
+LIMIT $limit
+""",
+    "units/from_earlier_notices": """
+MATCH (u:Unit)-[:TOOK]->(m:Measure)-[:INSTANCE_OF]->(t:MeasureTemplate)
+WHERE t.kind = 'measure' AND t.scope = 'across-notices'
+  AND ($unit = '' OR u.name = $unit OR $unit IN u.aliases)
+MATCH (u)-[:REPORTED]->(n:Notice)
+WHERE n.id = m.notice_id AND coalesce(n.date, n.published) IS NOT NULL
+WITH u, t, min(coalesce(n.date, n.published)) AS first
+MATCH (u)-[:TOOK]->(later:Measure)-[:INSTANCE_OF]->(t)
+MATCH (u)-[:REPORTED]->(ln:Notice)
+WHERE ln.id = later.notice_id AND coalesce(ln.date, ln.published) > first
+WITH u, count(DISTINCT later) AS taken, count(DISTINCT t) AS families, count(DISTINCT ln) AS notices
+MATCH (u)-[:TOOK]->(own:Measure)
+WITH u, taken, families, notices, count(own) AS measures
+RETURN u.name AS unit, taken, families, notices, measures, 1.0 * taken / measures AS taken_share
+ORDER BY taken DESC, taken_share DESC, unit
+LIMIT $limit
+""",
+    "recycled/by_level": """
+MATCH (u:Unit)-[:TOOK]->(m:Measure)
+OPTIONAL MATCH (m)-[:INSTANCE_OF]->(t:MeasureTemplate)
+WHERE t.scope = 'across-units'
+WITH u, m, count(t) AS in_families
+WITH u.level AS level, u.body_kind AS body_kind, count(DISTINCT u) AS units, count(m) AS measures,
+     count(CASE WHEN in_families > 0 THEN 1 END) AS copied
+RETURN level, body_kind, units, measures, copied, 1.0 * copied / measures AS copied_share
+ORDER BY CASE level WHEN 'central' THEN 1 WHEN 'provincial' THEN 2 WHEN 'city' THEN 3
+         WHEN 'county' THEN 4 WHEN 'township' THEN 5 WHEN 'village' THEN 6 ELSE 7 END,
+         level, body_kind
+LIMIT $limit
+""",
 }
 
 
