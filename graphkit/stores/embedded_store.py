@@ -15,6 +15,7 @@ from typing import Any
 
 from graphkit.errors import QueryError, StoreError
 from graphkit.schema import LADYBUG_TYPES as _TYPES
+from graphkit.stores import state
 from graphkit.stores.base import QueryResult, StagedBatch, Statement, Store
 from graphkit.stores.values import GraphNode, GraphPath, GraphRel
 from loaders.graph import GraphBatch, Row
@@ -67,6 +68,7 @@ class EmbeddedStore(Store):
         for stmt in self.schema.embedded_ddl():
             self._conn.execute(stmt)
         self._add_missing_columns()
+        state.stamp_if_new(self)
 
     def _columns(self, label: str) -> list[str]:
         """The node table's columns in the table's order: a column added by a later graphkit

@@ -18,7 +18,7 @@ from graphkit.errors import (
     StoreUnavailable,
     StoreUriError,
 )
-from graphkit.stores import guard
+from graphkit.stores import guard, state
 from graphkit.stores.base import QueryResult, Statement, Store
 from graphkit.stores.values import GraphNode, GraphPath, GraphRel
 
@@ -69,6 +69,7 @@ class Neo4jStore(Store):
             for stmt in self.schema.neo4j_ddl():
                 s.run(stmt).consume()
             s.run("CALL db.awaitIndexes(300)").consume()
+        state.stamp_if_new(self)
 
     def _execute(
         self, cypher: str, params: dict[str, Any], *, write: bool, timeout: float | None

@@ -149,6 +149,16 @@ def _state_rows(store: Store) -> list[list[Any]]:
         return []
 
 
+def stamp_if_new(store: Store) -> None:
+    """Give a store with no notice and no record this graphkit's record (its format, idle,
+    families current): a store is of the format of the graphkit that created it, however its
+    notices then arrive (a load through the service, or `graphkit.ingest.load_records` as the
+    tests and benchmarks use it). A store holding notices without a record is left alone: it
+    was written before records (LEGACY_FORMAT)."""
+    if not _state_rows(store) and not int(store.run_internal("notice_count").rows[0][0]):
+        write_state(store, idle(families_current=True))
+
+
 def check_no_other_writer(store: Store, state: StoreState) -> None:
     """Refuse (ConcurrentLoadError, one line) to write while another process's load, rebuild or
     migration runs on this machine: the two would each detect families from half the notices.
