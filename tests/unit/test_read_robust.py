@@ -38,9 +38,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
 def _seconds(data: bytes, runs: int) -> float:
     best = float("inf")
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0 = time.process_time()  # this process's CPU: other processes' load does not count
         read_bytes(data, "page.html", ".html")
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best
 
 
