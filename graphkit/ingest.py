@@ -113,16 +113,19 @@ def load_records(
     the store says a load is under way from the moment the graph changes); not at all when the
     load writes nothing.
 
-    One transaction per ``notices_per_batch`` notices: each costs a commit and (embedded) a set
-    of COPY files, so larger batches load faster (400k elements: 200 notices 22k el/s, 2,000
-    notices 41k el/s) at the price of memory (~100 elements per notice).
+    One transaction per ``notices_per_batch`` notices: each costs a commit, and on the embedded
+    store the commit checkpoints (most of a batch's write: ~1.7 s for 120k elements), so larger
+    batches load faster at the price of memory (~100–240 elements per notice).
 
     With ``pipeline`` (default: when the input holds more than one batch and there are two
-    cores), the next batch is built (hashes, nodes and edges) in a worker process while this one
-    is written: building is pure Python and takes about as long as writing. A built batch is
-    used only when none of its notices is already stored unchanged; otherwise that batch is
-    built again here without them, as without a pipeline. Measured (10 000 notices, 2 000 a
-    batch, embedded): 23.1 s → 19.6 s; the writer stays the bottleneck (COPY and CSV writing).
+    cores), batches are built (hashes, nodes and edges) and staged for the store (Arrow tables
+    for the embedded store) in child processes, two ahead of the one written (`_ForkedBuild`).
+    A built batch is used only when none of its notices is already stored unchanged; otherwise
+    that batch is built again here without them, as without a pipeline. Measured
+    (benchmarks/load.py, 595k elements, 500 notices a batch, embedded, a busy 2-core machine):
+    9.6k → 11.4–15.4k el/s, 0.10–0.12 → 0.14–0.19 of raw COPY of the same graph in the same
+    run; building (pure Python: completing, hashing, nodes and edges) and the writer's
+    checkpoints share the two cores.
     """
     summary = LoadSummary()
     touched: set[str] = set()  # units whose notices changed: their aliases are refreshed
