@@ -17,9 +17,9 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from types import TracebackType
 from typing import IO
 
+from graphkit.atomic import Atomic, mode_for
 from graphkit.errors import OutputError
 
 
@@ -63,7 +63,7 @@ def check_output(path: Path, protected: Iterable[Path] = (), *, make_folder: boo
     return target
 
 
-class AtomicOutput:
+class AtomicOutput(Atomic):
     """A text file written beside `path` and renamed over it by `commit()`.
 
     Used as a context manager it commits when the block ends normally, unless `discard()` was
@@ -84,19 +84,15 @@ class AtomicOutput:
             raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
         self.tmp = Path(name)
         try:
-            os.fchmod(fd, _mode_for(self.target))
+            os.fchmod(fd, mode_for(self.target, 0o666))
             self.file: IO[str] = open(fd, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
         except BaseException:
             os.close(fd)
             self.tmp.unlink(missing_ok=True)
             raise
-        self._done = False
 
-    def commit(self) -> None:
+    def _put_in_place(self) -> None:
         """Flush the file to disk and rename it over the output."""
-        if self._done:
-            return
-        self._done = True
         try:
             self.file.flush()
             os.fsync(self.file.fileno())
@@ -107,34 +103,6 @@ class AtomicOutput:
             self.tmp.unlink(missing_ok=True)
             raise OutputError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
 
-    def discard(self) -> None:
-        """Drop what was written: the output stays as it was (or absent)."""
-        if self._done:
-            return
-        self._done = True
+    def _drop(self) -> None:
         self.file.close()
         self.tmp.unlink(missing_ok=True)
-
-    def __enter__(self) -> AtomicOutput:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if exc_type is None:
-            self.commit()
-        else:
-            self.discard()
-
-
-def _mode_for(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        return 0o666 & ~_umask()
-
-
-def _umask() -> int:
-    mask = os.umask(0o22)
-    os.umask(mask)
-    return mask

@@ -18,8 +18,8 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from types import TracebackType
 
+from graphkit.atomic import Atomic, mode_for
 from graphkit.errors import OutputError
 
 __all__ = ["MARKER", "PanelFolder", "check_panel_folder"]
@@ -55,7 +55,7 @@ def check_panel_folder(path: Path, protected: Iterable[Path] = (), names: Iterab
     return target
 
 
-class PanelFolder:
+class PanelFolder(Atomic):
     """A temporary folder beside `path`, put in its place by `commit()`.
 
     As a context manager it commits when the block ends normally and removes the temporary
@@ -72,16 +72,12 @@ class PanelFolder:
             self.tmp = Path(
                 tempfile.mkdtemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent)
             )
-            os.chmod(self.tmp, _mode_for(self.target))
+            os.chmod(self.tmp, mode_for(self.target, 0o777))
         except OSError as exc:
             raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-        self._done = False
 
-    def commit(self) -> None:
+    def _put_in_place(self) -> None:
         """Put the written folder in the output's place (replacing the one there)."""
-        if self._done:
-            return
-        self._done = True
         try:
             _fsync_folder(self.tmp)
             if self.target.exists() and _exchange(self.tmp, self.target):
@@ -103,22 +99,8 @@ class PanelFolder:
             shutil.rmtree(self.tmp, ignore_errors=True)
             raise OutputError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
 
-    def discard(self) -> None:
-        """Drop what was written: the output stays as it was (or absent)."""
-        if not self._done:
-            self._done = True
-            shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def __enter__(self) -> PanelFolder:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if exc_type is None:
-            self.commit()
-        else:
-            self.discard()
+    def _drop(self) -> None:
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -143,12 +125,3 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-def _mode_for(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        mask = os.umask(0o22)
-        os.umask(mask)
-        return 0o777 & ~mask
