@@ -1,7 +1,7 @@
-"""The one graph schema (schema/graph.yaml) and the DDL both stores get from it.
+"""The one graph schema (schema/graph.yaml): node labels, edge types, typed properties, indexes.
 
-`python -m graphkit.schema` rewrites schema/constraints.cypher (Neo4j) and
-schema/embedded.cypher (LadybugDB); a test checks they match graph.yaml.
+Each store makes its DDL from it (`graphkit.stores.ddl`, which also writes schema/constraints.cypher
+and schema/embedded.cypher); the RDF mapping and shapes are checked against it.
 """
 
 from __future__ import annotations
@@ -14,14 +14,6 @@ from typing import Any
 import yaml
 
 from graphkit.paths import schema_dir
-
-LADYBUG_TYPES = {
-    "string": "STRING",
-    "int": "INT64",
-    "float": "DOUBLE",
-    "bool": "BOOLEAN",
-    "string[]": "STRING[]",
-}
 
 
 @dataclass(frozen=True)
@@ -65,36 +57,6 @@ class GraphSchema:
     def tables(self) -> list[NodeType]:
         """Every node label a store holds: the graph's, then the meta labels."""
         return [*self.nodes.values(), *self.meta.values()]
-
-    def neo4j_ddl(self) -> list[str]:
-        """Named uniqueness constraints and property indexes, all `IF NOT EXISTS`."""
-        out = []
-        for n in self.tables():
-            low = _snake(n.label)
-            out.append(f"CREATE CONSTRAINT {low}_id IF NOT EXISTS FOR (n:{n.label}) REQUIRE n.id IS UNIQUE")
-            for prop in n.indexes:
-                out.append(f"CREATE INDEX {low}_{prop} IF NOT EXISTS FOR (n:{n.label}) ON (n.{prop})")
-            for prop in n.text_indexes:
-                out.append(
-                    f"CREATE TEXT INDEX {low}_{prop}_text IF NOT EXISTS FOR (n:{n.label}) ON (n.{prop})"
-                )
-        return out
-
-    def embedded_ddl(self) -> list[str]:
-        """LadybugDB node tables (primary key `id`) and rel tables."""
-        out = []
-        for n in self.tables():
-            cols = ", ".join(f"{p} {LADYBUG_TYPES[t]}" for p, t in n.properties.items())
-            out.append(f"CREATE NODE TABLE IF NOT EXISTS {n.label}({cols}, PRIMARY KEY(id))")
-        for e in self.edges.values():
-            parts = [f"FROM {a} TO {b}" for a, b in e.pairs]
-            parts += [f"{p} {LADYBUG_TYPES[t]}" for p, t in e.properties.items()]
-            out.append(f"CREATE REL TABLE IF NOT EXISTS {e.type}({', '.join(parts)})")
-        return out
-
-
-def _snake(label: str) -> str:
-    return "".join("_" + c.lower() if c.isupper() and i else c.lower() for i, c in enumerate(label))
 
 
 def _as_list(v: str | list[str]) -> list[str]:
@@ -140,19 +102,3 @@ def _node_types(raw: dict[str, Any]) -> dict[str, NodeType]:
 def schema() -> GraphSchema:
     """The project's schema, loaded once."""
     return load_schema()
-
-
-def render_files() -> dict[str, str]:
-    """The generated Cypher DDL files (Neo4j constraints, LadybugDB tables) by file name."""
-    s = schema()
-    head = "// Generated from schema/graph.yaml by `python -m graphkit.schema`; do not edit.\n"
-    return {
-        "constraints.cypher": head + "".join(q + ";\n" for q in s.neo4j_ddl()),
-        "embedded.cypher": head + "".join(q + ";\n" for q in s.embedded_ddl()),
-    }
-
-
-if __name__ == "__main__":
-    for name, text in render_files().items():
-        (schema_dir() / name).write_text(text, encoding="utf-8")
-        print("wrote", schema_dir() / name)

@@ -1,4 +1,4 @@
-// Generated from schema/graph.yaml by `python -m graphkit.schema`; do not edit.
+// Generated from schema/graph.yaml by `python -m graphkit.stores.ddl`; do not edit.
 CREATE CONSTRAINT notice_id IF NOT EXISTS FOR (n:Notice) REQUIRE n.id IS UNIQUE;
 CREATE INDEX notice_source IF NOT EXISTS FOR (n:Notice) ON (n.source);
 CREATE INDEX notice_published IF NOT EXISTS FOR (n:Notice) ON (n.published);

@@ -1,4 +1,4 @@
-// Generated from schema/graph.yaml by `python -m graphkit.schema`; do not edit.
+// Generated from schema/graph.yaml by `python -m graphkit.stores.ddl`; do not edit.
 CREATE NODE TABLE IF NOT EXISTS Notice(id STRING, source STRING, title STRING, unit_name STRING, publisher STRING, published STRING, figures STRING, warnings STRING, content_hash STRING, issue_count INT64, measure_count INT64, text STRING, date STRING, date_kind STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Unit(id STRING, name STRING, aliases STRING[], province STRING, city STRING, county STRING, division_code STRING, level STRING, body_kind STRING, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Inspection(id STRING, team STRING, kind STRING, round STRING, start_date STRING, end_date STRING, feedback_date STRING, PRIMARY KEY(id));

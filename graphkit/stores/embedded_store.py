@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from graphkit.errors import QueryError, StoreError
-from graphkit.schema import LADYBUG_TYPES as _TYPES
 from graphkit.stores import state
 from graphkit.stores.base import QueryResult, StagedBatch, Statement, Store
+from graphkit.stores.ddl import LADYBUG_TYPES as _TYPES
+from graphkit.stores.ddl import embedded_ddl
 from graphkit.stores.values import GraphNode, GraphPath, GraphRel
 from loaders.graph import GraphBatch, Row
 
@@ -65,7 +66,7 @@ class EmbeddedStore(Store):
 
     def apply_schema(self) -> None:
         """Create the node and rel tables (idempotent) and add columns the schema gained since."""
-        for stmt in self.schema.embedded_ddl():
+        for stmt in embedded_ddl(self.schema):
             self._conn.execute(stmt)
         self._add_missing_columns()
         state.stamp_if_new(self)

@@ -20,6 +20,7 @@ from graphkit.errors import (
 )
 from graphkit.stores import guard, state
 from graphkit.stores.base import QueryResult, Statement, Store
+from graphkit.stores.ddl import neo4j_ddl
 from graphkit.stores.values import GraphNode, GraphPath, GraphRel
 
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -66,7 +67,7 @@ class Neo4jStore(Store):
     def apply_schema(self) -> None:
         """Create the constraints and indexes (idempotent) and wait for the indexes to come online."""
         with self._driver.session(database=self.database) as s:
-            for stmt in self.schema.neo4j_ddl():
+            for stmt in neo4j_ddl(self.schema):
                 s.run(stmt).consume()
             s.run("CALL db.awaitIndexes(300)").consume()
         state.stamp_if_new(self)
