@@ -11,15 +11,16 @@ MATCH (n:Notice)
 OPTIONAL MATCH (u:Unit)-[:REPORTED]->(n)
 OPTIONAL MATCH (u)-[:TOOK]->(m:Measure)
 WHERE m.notice_id = n.id
-WITH left(coalesce(n.date, n.published), 4) AS year, count(DISTINCT n) AS notices, count(DISTINCT m) AS measures
-OPTIONAL MATCH (t:MeasureTemplate)<-[:INSTANCE_OF]-(a:Measure)<-[:TOOK]-(:Unit)-[:REPORTED]->(an:Notice)
-WHERE t.kind = $kind AND a.notice_id = an.id
-  AND (left(coalesce(an.date, an.published), 4) = year
-       OR left(coalesce(an.date, an.published), 4) IS NULL AND year IS NULL)
-WITH year, notices, measures,
-     count(DISTINCT CASE WHEN t.scope = 'across-units' THEN a END) AS across_units,
-     count(DISTINCT CASE WHEN t.scope = 'within-unit' THEN a END) AS within_unit,
-     count(DISTINCT CASE WHEN t.scope = 'across-notices' THEN a END) AS across_notices
+OPTIONAL MATCH (m)-[:INSTANCE_OF]->(t:MeasureTemplate)
+WHERE t.kind = $kind
+WITH left(coalesce(n.date, n.published), 4) AS year, n, m,
+     count(CASE WHEN t.scope = 'across-units' THEN 1 END) AS au,
+     count(CASE WHEN t.scope = 'within-unit' THEN 1 END) AS wu,
+     count(CASE WHEN t.scope = 'across-notices' THEN 1 END) AS an
+WITH year, count(DISTINCT n) AS notices, count(m) AS measures,
+     count(CASE WHEN au > 0 THEN 1 END) AS across_units,
+     count(CASE WHEN wu > 0 THEN 1 END) AS within_unit,
+     count(CASE WHEN an > 0 THEN 1 END) AS across_notices
 RETURN year, notices, measures, across_units, within_unit, across_notices,
        CASE WHEN measures = 0 THEN NULL ELSE 1.0 * across_units / measures END AS across_units_share,
        CASE WHEN measures = 0 THEN NULL ELSE 1.0 * within_unit / measures END AS within_unit_share,

@@ -100,28 +100,6 @@ ORDER BY CASE level WHEN 'central' THEN 1 WHEN 'provincial' THEN 2 WHEN 'city' T
          level, body_kind
 LIMIT $limit
 """,
-    "recycled/by_year": """
-MATCH (n:Notice)
-OPTIONAL MATCH (u:Unit)-[:REPORTED]->(n)
-OPTIONAL MATCH (u)-[:TOOK]->(m:Measure)
-WHERE m.notice_id = n.id
-OPTIONAL MATCH (m)-[:INSTANCE_OF]->(t:MeasureTemplate)
-WHERE t.kind = $kind
-WITH left(coalesce(n.date, n.published), 4) AS year, n, m,
-     count(CASE WHEN t.scope = 'across-units' THEN 1 END) AS au,
-     count(CASE WHEN t.scope = 'within-unit' THEN 1 END) AS wu,
-     count(CASE WHEN t.scope = 'across-notices' THEN 1 END) AS an
-WITH year, count(DISTINCT n) AS notices, count(m) AS measures,
-     count(CASE WHEN au > 0 THEN 1 END) AS across_units,
-     count(CASE WHEN wu > 0 THEN 1 END) AS within_unit,
-     count(CASE WHEN an > 0 THEN 1 END) AS across_notices
-RETURN year, notices, measures, across_units, within_unit, across_notices,
-       CASE WHEN measures = 0 THEN NULL ELSE 1.0 * across_units / measures END AS across_units_share,
-       CASE WHEN measures = 0 THEN NULL ELSE 1.0 * within_unit / measures END AS within_unit_share,
-       CASE WHEN measures = 0 THEN NULL ELSE 1.0 * across_notices / measures END AS across_notices_share
-ORDER BY year
-LIMIT $limit
-""",
 }
 
 
