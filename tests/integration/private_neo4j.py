@@ -54,3 +54,20 @@ def private_home(root: Path) -> Iterator[dict[str, str]]:
                     os.environ.pop(k, None)
                 else:
                     os.environ[k] = v
+
+
+@contextlib.contextmanager
+def private_server(root: Path, why_not_with_a_given_uri: str) -> Iterator[neo4j_server.ServerInfo]:
+    """A Neo4j started in a private home at `root` for the block, stopped after it. Skipped when
+    GRAPHKIT_TEST_NEO4J_URI names a server to use instead (`why_not_with_a_given_uri` says why
+    this test needs one of its own); a server that cannot start fails the test."""
+    from graphkit.errors import Neo4jServerError
+
+    if os.environ.get("GRAPHKIT_TEST_NEO4J_URI"):
+        pytest.skip(f"GRAPHKIT_TEST_NEO4J_URI is set: {why_not_with_a_given_uri}")
+    with private_home(root):
+        try:
+            info = neo4j_server.start(timeout=180)
+        except Neo4jServerError as exc:
+            pytest.fail(f"a private Neo4j could not be started: {exc}")
+        yield info

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from private_neo4j import free_port, private_home
+from private_neo4j import free_port, private_server
 
 from graphkit import neo4j_server
 from graphkit.errors import ConcurrentLoadError, Neo4jServerError, StoreAuthError, StoreUriError
@@ -92,13 +92,8 @@ def test_a_silent_listener_fails_fast_and_is_named(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[neo4j_server.ServerInfo]:
-    if os.environ.get("GRAPHKIT_TEST_NEO4J_URI"):
-        pytest.skip("GRAPHKIT_TEST_NEO4J_URI is set: wrong passwords would lock out that server's user")
-    with private_home(tmp_path_factory.mktemp("graphkit-home")):
-        try:
-            info = neo4j_server.start(timeout=180)
-        except Neo4jServerError as exc:
-            pytest.fail(f"a private Neo4j could not be started: {exc}")
+    why = "wrong passwords would lock out that server's user"
+    with private_server(tmp_path_factory.mktemp("graphkit-home"), why) as info:
         yield info
 
 

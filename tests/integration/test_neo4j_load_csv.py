@@ -10,29 +10,23 @@ server started earlier; it stops that server, and only that one, at the end.
 from __future__ import annotations
 
 import http.server
-import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from private_neo4j import private_home
+from private_neo4j import private_server as started_private_server
 
 from graphkit import neo4j_server
-from graphkit.errors import Neo4jServerError
 
 pytestmark = pytest.mark.neo4j
 
 
 @pytest.fixture(scope="module")
 def private_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[neo4j_server.ServerInfo]:
-    if os.environ.get("GRAPHKIT_TEST_NEO4J_URI"):
-        pytest.skip("GRAPHKIT_TEST_NEO4J_URI is set: the local server's config is not tested")
-    with private_home(tmp_path_factory.mktemp("graphkit-home")):
-        try:
-            info = neo4j_server.start(timeout=180)
-        except Neo4jServerError as exc:
-            pytest.fail(f"a private Neo4j could not be started: {exc}")
+    with started_private_server(
+        tmp_path_factory.mktemp("graphkit-home"), "the local server's config is not tested"
+    ) as info:
         yield info
 
 
