@@ -18,8 +18,7 @@ from graphkit.analysis.sources import notice_date
 from graphkit.parse.derived import complete_record
 from graphkit.pipeline import die_with_parent
 from graphkit.records import NoticeRecord
-from graphkit.stores.base import StagedBatch, Statement, Store
-from graphkit.templates import internal_query
+from graphkit.stores.base import StagedBatch, Statement, Store, internal_statement
 from loaders import GraphBatch, record_to_graph
 from loaders.notice import record_hash
 
@@ -388,8 +387,7 @@ def crash_point(name: str) -> None:
 
 def refresh_unit_aliases(store: Store, unit_ids: list[str]) -> None:
     """A unit's aliases: every spelling its notices use (unit and publisher lines), sorted."""
-    spellings = internal_query("unit_spellings")
-    res = store.query(spellings.cypher, spellings.bind({"ids": unit_ids}))
+    res = store.run_internal("unit_spellings", {"ids": unit_ids})
     names: dict[str, set[str]] = {}
     canon: dict[str, str] = {}
     for uid, name, unit, publisher in res.rows:
@@ -397,5 +395,4 @@ def refresh_unit_aliases(store: Store, unit_ids: list[str]) -> None:
         names.setdefault(uid, set()).update(x for x in (unit, publisher) if x)
     rows = [{"id": u, "aliases": sorted(n - {canon[u]})} for u, n in sorted(names.items())]
     if rows:
-        write = internal_query("set_unit_aliases")
-        store.run_transaction([(write.cypher, write.bind({"rows": rows}))])
+        store.run_transaction([internal_statement("set_unit_aliases", {"rows": rows})])

@@ -21,7 +21,7 @@ no logging configured, Python prints it on stderr as it is)."""
 def open_store(
     settings: Settings | None = None, *, read_only: bool = False, migrating: bool = False
 ) -> Store:
-    """The store the settings name, its GraphkitState read (`Store.state`).
+    """The store the settings name, its GraphkitState read and its format checked.
 
     Args:
         settings: which store and where (default: from the environment).
@@ -47,13 +47,13 @@ def open_store(
     else:
         raise StoreError(f"unknown store {s.store!r}: choose embedded or neo4j")
     try:
-        store.state = read_state(store)
+        found = read_state(store)
         if not migrating:
-            check_format(store, store.state)
+            check_format(store, found)
     except BaseException:
         store.close()
         raise
-    warning = store.state.warning() if read_only else None
+    warning = found.warning() if read_only else None
     if warning:
         log.warning("warning: %s", warning)
     return store

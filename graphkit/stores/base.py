@@ -17,7 +17,6 @@ from typing import Any
 
 from graphkit.schema import GraphSchema, schema
 from graphkit.stores import guard
-from graphkit.stores.state import StoreState
 from graphkit.stores.values import json_value
 from graphkit.templates import internal_query
 from loaders.graph import EdgeKey, GraphBatch, Row
@@ -86,7 +85,6 @@ class Store(abc.ABC):
     def __init__(self) -> None:
         self.schema: GraphSchema = schema()
         # graphkit's record of the store, as read when `open_store` opened it (None: not read)
-        self.state: StoreState | None = None
 
     # -- what each store provides -------------------------------------------------------------
     @abc.abstractmethod

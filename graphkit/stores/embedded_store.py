@@ -83,10 +83,11 @@ class EmbeddedStore(Store):
     def _add_missing_columns(self) -> None:
         """A store written before a node property was added to the schema gets the column (null)."""
         for n in self.schema.tables():
-            have = {row[0] for row in self._rows(f"CALL table_info('{n.label}') RETURN name")}
+            have = self._columns(n.label)
             for prop, typ in n.properties.items():
                 if prop not in have:
                     self._conn.execute(f"ALTER TABLE {n.label} ADD {prop} {_TYPES[typ]}")
+                    have.append(prop)  # the table's order: an added column comes last
 
     def _execute(
         self, cypher: str, params: dict[str, Any], *, write: bool, timeout: float | None
