@@ -336,6 +336,7 @@ def render(
         )  # fmt: skip
         data["legend"] = [x for x in legend if x["kind"] == "Unit"]
         data["edgeTypes"] = [{"type": "shared families", "n": len(overview["edges"]), "color": SHARED_COLOUR}]
+        data["sharedColour"] = SHARED_COLOUR
     vis = _vis_js()
     # put together piece by piece: no text from the graph is ever searched for a placeholder
     page = "".join(
@@ -355,7 +356,7 @@ def render(
     return Page(page, len(nodes), len(edges), left_nodes, left_edges, notes)
 
 
-SHARED_COLOUR = "#c9a100"
+SHARED_COLOUR = EDGE_COLOURS["INSTANCE_OF"]  # a link of units that share families: their families' colour
 
 
 def _reuse_overview(
@@ -471,7 +472,7 @@ _APP_JS = r"""
     var c = D.edgeColours[e.y] || "#9a9a9a";
     if (e.w) {  // a link of the reuse network: how many families two units share
       return {id: i, from: e.f, to: e.t, label: String(e.w), title: tip(e.tt), width: 1 + 2 * Math.sqrt(e.w),
-              color: {color: "#c9a100", opacity: 0.8}, font: {size: 13, color: "#333"}};
+              color: {color: D.sharedColour, opacity: 0.8}, font: {size: 13, color: "#333"}};
     }
     return {id: i, from: e.f, to: e.t, label: D.edgeLabels ? e.y : undefined, title: tip(e.tt),
             color: {color: c, opacity: 0.75}, dashes: e.y === "SIMILAR_TO", arrows: {to: {enabled: true, scaleFactor: 0.5}}};
