@@ -20,12 +20,12 @@ near-duplicate sentences use the same LSH stages as measures.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 from graphkit.analysis.items import MeasureItem
 from graphkit.analysis.normalize import normalize, normalize_title
-from graphkit.analysis.recycled import DetectParams, Family, _make_family, detect
+from graphkit.analysis.recycled import Detection, DetectParams, Family, _make_family, detect
 
 __all__ = [
     "document_items",
@@ -154,15 +154,17 @@ def find_sentences(
     names: Mapping[str, Sequence[str]] | None = None,
     min_units: int = 2,
     measures: AbstractSet[str] = frozenset(),
+    detector: Callable[..., Detection] | None = None,
 ) -> list[Family]:
     """Near-identical sentences of notice bodies recurring in ``min_units``+ units (sentences
-    that are measures are left out: see ``sentence_items``)."""
+    that are measures are left out: see ``sentence_items``); ``detector`` is the engine
+    (``recycled.detect`` when None)."""
     sents = sentence_items(notices, names, measures)
     # Without containment: a sentence is one statement, not a measure cut down from a longer
     # one; with it, 新邱区's preamble sentence (the formula plus its feedback date) joined the
     # 根据省委…常规巡视 family through its runs and pushed 省应急厅's below the complete-link floor.
     params = DetectParams(min_chars=MIN_SENTENCE, containment=False)
-    fams = detect(sents, kind="sentence", names=names, params=params).families
+    fams = (detector or detect)(sents, kind="sentence", names=names, params=params).families
     out = [
         _make_family("sentence", "across-units", f.members, f.text, f.pairs)
         for f in fams

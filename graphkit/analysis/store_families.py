@@ -10,9 +10,9 @@ families then answer both the CLI and the Cypher templates.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from graphkit.analysis.items import MeasureItem
 from graphkit.analysis.laps import Laps
@@ -21,7 +21,21 @@ from graphkit.stores.base import Statement, Store, internal_statement
 from loaders.graph import GraphBatch
 
 if TYPE_CHECKING:
-    from graphkit.analysis.recycled import DetectParams, Family
+    from graphkit.analysis.recycled import Detection, DetectParams, Family
+
+
+class Detector(Protocol):
+    """A detection engine: ``graphkit.analysis.recycled.detect`` or one with its signature and
+    answers (the Spark engine, ``graphkit.analysis.spark``)."""
+
+    def __call__(
+        self,
+        items: Sequence[MeasureItem],
+        *,
+        kind: str = ...,
+        names: Mapping[str, Sequence[str]] | None = ...,
+        params: DetectParams | None = ...,
+    ) -> Detection: ...
 
 
 @dataclass
@@ -107,6 +121,7 @@ def detect_all(
     docs: dict[str, list[tuple[str, str]]],
     timings: dict[str, float] | None = None,
     params: DetectParams | None = None,
+    detector: Detector | None = None,
 ) -> tuple[list[MeasureItem], list[Family]]:
     """Every family of every kind and scope, from what the store holds.
 
@@ -116,6 +131,8 @@ def detect_all(
         timings: seconds per phase are added here.
         params: the tuning of measure detection (``DetectParams()`` when None); headlines,
             documents and sentences keep their own.
+        detector: the engine measures and sentences are detected with (``recycled.detect``
+            when None).
 
     Returns:
         The measures read, and the families: measures in every scope, then headlines,
@@ -128,7 +145,7 @@ def detect_all(
     items = measure_items(store)
     names = unit_names(store)
     lap("read measures")
-    det = detect(items, names=names, params=params)
+    det = (detector or detect)(items, names=names, params=params)
     families = [f for scope in SCOPES for f in scope_families(det.families, scope)]  # type: ignore[arg-type]
     lap("detect measures")
     lap.timings.update({f"  measures: {k}": v for k, v in det.timings.items()})
@@ -144,7 +161,7 @@ def detect_all(
     families += doc_fams
     lap("documents")
     if texts:
-        families += boilerplate.find_sentences(texts, names=names, measures=set(det.texts))
+        families += boilerplate.find_sentences(texts, names=names, measures=set(det.texts), detector=detector)
     lap("sentences")
     return items, families
 
@@ -236,12 +253,15 @@ def _attribution(g: GraphBatch, att: Attribution) -> None:
         )
 
 
-def rebuild_families(store: Store, params: DetectParams | None = None, **changes: Any) -> FamilyReport:
+def rebuild_families(
+    store: Store, params: DetectParams | None = None, detector: Detector | None = None, **changes: Any
+) -> FamilyReport:
     """Detect families anew and replace the stored ones, in one transaction.
 
     Args:
         store: an open store (read-write).
         params: the tuning of measure detection (``DetectParams()`` when None).
+        detector: the detection engine (``recycled.detect`` when None).
         changes: fields of ``params`` to change (``strong=0.6``).
 
     Returns:
@@ -256,7 +276,7 @@ def rebuild_families(store: Store, params: DetectParams | None = None, **changes
     lap = Laps(report.timings)
     docs = measure_documents(store)  # read once: detection and the INSTANCE_OF edges of documents
     lap("read documents")
-    items, families = detect_all(store, docs, report.timings, params)
+    items, families = detect_all(store, docs, report.timings, params, detector)
     lap = Laps(report.timings)
     sources = attributions(store, families)
     lap("attribute sources")

@@ -19,7 +19,7 @@ from graphkit.stores import state
 from graphkit.stores.base import QueryResult, Store
 
 if TYPE_CHECKING:
-    from graphkit.analysis.store_families import FamilyReport
+    from graphkit.analysis.store_families import Detector, FamilyReport
 
 Families = Literal["changed", "always", "never"]
 """When to detect recycled-measure families after a load: when the load changed the graph
@@ -176,13 +176,17 @@ def _load_items(
     return IngestResult(loaded.summary, loaded.families, store=store.name, errors=errors, warnings=tally)
 
 
-def rebuild_families(store: Store, *, threshold: float | None = None) -> FamilyReport:
+def rebuild_families(
+    store: Store, *, threshold: float | None = None, engine: str = "local", master: str | None = None
+) -> FamilyReport:
     """Detect recycled-measure families anew and replace the stored ones, in one transaction.
 
     Args:
         store: an open store (read-write).
         threshold: the similarity at which two measures join a family, in (0, 1]; None keeps
             the detection's own (see `graphkit.analysis`).
+        engine: ``local`` (in this process) or ``spark`` (PySpark; the same families).
+        master: with ``spark``, the Spark master (``local[2]``, ``spark://host:7077``).
 
     Returns:
         What detection found, by family kind and scope, and the time of each phase.
@@ -200,10 +204,29 @@ def rebuild_families(store: Store, *, threshold: float | None = None) -> FamilyR
     # the old families stay until the rebuild's one transaction replaces them: as current as before
     state.write_state(store, state.begun("rebuilding", families_current=before.families_current))
     crash_point("rebuilding")
-    report = rebuild(store) if threshold is None else rebuild(store, strong=threshold)
+    detector = _detector(engine, master)
+    report = (
+        rebuild(store, detector=detector)
+        if threshold is None
+        else rebuild(store, detector=detector, strong=threshold)
+    )
     crash_point("families-written")
     state.write_state(store, state.idle(families_current=True))
     return report
+
+
+ENGINES = ("local", "spark")
+
+
+def _detector(engine: str, master: str | None) -> Detector | None:
+    """The detection engine named ``engine`` (None: the in-process one)."""
+    if engine not in ENGINES:
+        raise QueryError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if engine == "local":
+        return None
+    from graphkit.analysis.spark import spark_detector
+
+    return spark_detector(master)
 
 
 def family_scopes() -> tuple[str, ...]:
