@@ -32,21 +32,21 @@ class LoadSummary:
         written: notices written (new or changed).
         unchanged: notices already stored as they are (not written).
         replaced: stored notices replaced by a changed record.
+        duplicates: (source, the source it repeats) of each notice skipped because the same
+            notice (same clean text) came earlier in the input or is stored under another source.
         issues: Issue nodes written.
         measures: Measure nodes written.
         elements: nodes and edges written.
-        duplicates: (source, the source it repeats) of each notice skipped because the same
-            notice (same clean text) came earlier in the input or is stored under another source.
     """
 
     notices: int = 0
     written: int = 0
     unchanged: int = 0
     replaced: int = 0
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
     issues: int = 0
     measures: int = 0
     elements: int = 0
-    duplicates: list[tuple[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         """The counts by name, and the duplicates as `[{"source", "same_as"}]`."""
