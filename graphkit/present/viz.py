@@ -12,10 +12,7 @@ Views: a unit's neighbourhood, recycled-measure families, any Cypher template's 
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
-import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -23,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from graphkit.errors import QueryError
+from graphkit.present.inline import csp_hash, json_block
 from graphkit.present.viz_graph import VizGraph, radial_seed, reuse, tree_levels
 from graphkit.stores.base import Store
 
@@ -201,12 +199,6 @@ def _tooltip(label: str, props: dict[str, Any], degree: int) -> str:
     return "\n".join(lines)
 
 
-def _json_for_html(data: Any) -> str:
-    """JSON that cannot close the <script> block it sits in (<, >, & and U+2028/9 escaped)."""
-    s = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
-    return s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def _vis_js() -> str:
     import pyvis
 
@@ -217,10 +209,6 @@ def _vis_js() -> str:
     js = candidates[-1].read_text(encoding="utf-8")
     # no source map: a browser's developer tools would otherwise try to fetch it
     return re.sub(r"(?m)^//# sourceMappingURL=\S*\s*$", "", js)
-
-
-def _csp_hash(script: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
 def physics_options(n: int) -> dict[str, Any]:
@@ -341,10 +329,9 @@ def render(
     # put together piece by piece: no text from the graph is ever searched for a placeholder
     page = "".join(
         [
-            _HEAD.format(title=html.escape(title), csp=f"{_csp_hash(vis)} {_csp_hash(_APP_JS)}", css=_CSS),
-            '<script type="application/json" id="gk-data">',
-            _json_for_html(data),
-            "</script>\n<script>",
+            _HEAD.format(title=html.escape(title), csp=f"{csp_hash(vis)} {csp_hash(_APP_JS)}", css=_CSS),
+            json_block("gk-data", data),
+            "\n<script>",
             vis,  # byte for byte what the CSP hash covers
             "</script>\n<script>",
             _APP_JS,

@@ -2,30 +2,25 @@
 
 Every value from the graph reaches a page through ``esc`` (element content and attribute values)
 or ``json_block`` (a ``<script type="application/json">`` data block the script reads with
-``JSON.parse``). The Content-Security-Policy allows the one inline script by its hash and
-nothing else: no other script, no fetch, no image but ``data:``, no font, no form, no frame —
-so a page can make no request and markup smuggled in a notice cannot run.
+``JSON.parse``; from ``graphkit.present.inline``, as the viz pages have it). The
+Content-Security-Policy allows the one inline script by its hash and nothing else: no other
+script, no fetch, no image but ``data:``, no font, no form, no frame — so a page can make no
+request and markup smuggled in a notice cannot run.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
-import json
 from typing import Any
 
+from graphkit.present.inline import csp_hash, json_block
 from graphkit.present.report.assets import CSS, JS
 
 __all__ = ["CSP", "esc", "json_block", "link", "page", "pct"]
 
 
-def _hash(script: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
-
-
 CSP = (
-    f"default-src 'none'; script-src {_hash(JS)}; style-src 'unsafe-inline'; img-src data:; "
+    f"default-src 'none'; script-src {csp_hash(JS)}; style-src 'unsafe-inline'; img-src data:; "
     "font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'"
 )
 
@@ -33,21 +28,6 @@ CSP = (
 def esc(value: Any) -> str:
     """Text (or None) as HTML, quotes included, safe in content and in quoted attributes."""
     return "" if value is None else html.escape(str(value), quote=True)
-
-
-def json_block(element_id: str, data: Any) -> str:
-    """A JSON data block: ``<``, ``>``, ``&`` and line separators escaped, so no text can end
-    the element or be read as markup."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for a, b in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(a, b)
-    return f'<script type="application/json" id="{esc(element_id)}">{text}</script>'
 
 
 def link(href: str, text: Any, cls: str = "") -> str:
