@@ -22,7 +22,7 @@ from graphkit.analysis.compare import (
 )
 from graphkit.analysis.compare import compare as compare_sides
 from graphkit.errors import QueryError
-from graphkit.service.checks import closest
+from graphkit.service.checks import check_names, closest
 from graphkit.stores.base import QueryResult, Store
 
 __all__ = ["compare", "compare_unit", "find_notice", "notices", "read_side", "unit_notices"]
@@ -84,14 +84,13 @@ def unit_notices(store: Store, unit: str) -> list[str]:
     no date first, then by id.
 
     Raises:
-        QueryError: no unit of that name or alias (with the closest names).
+        QueryError: no unit of that name or alias (with the closest names and aliases, as
+            every command that takes a unit says it), or a unit without notices.
     """
     rows = store.run_internal("compare_unit_notices", {"unit": unit.strip()}).records()
     if not rows:
-        names = [str(r[0]) for r in store.run_internal("unit_name_list").rows if r and r[0]]
-        near = closest(unit, names)
-        hint = f"; closest: {'、'.join(near)}" if near else ""
-        raise QueryError(f"no unit {unit!r} with notices{hint}")
+        check_names(store, {"unit": unit})  # no such unit: the closest names and aliases
+        raise QueryError(f"unit {unit!r} has no notice: nothing to compare")
     rows.sort(key=lambda r: (r["published"] or "", r["id"]))
     return [str(r["id"]) for r in rows]
 
