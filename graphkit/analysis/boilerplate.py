@@ -28,6 +28,7 @@ from graphkit.analysis.normalize import normalize, normalize_title
 from graphkit.analysis.recycled import Detection, DetectParams, Family, _make_family, detect
 
 __all__ = [
+    "detect_sentences",
     "document_items",
     "exact_families",
     "find_documents",
@@ -35,6 +36,7 @@ __all__ = [
     "find_sentences",
     "headline",
     "notice_document_items",
+    "sentence_families",
     "sentence_items",
 ]
 
@@ -149,6 +151,38 @@ def sentence_items(
     return out
 
 
+SENTENCE_PARAMS = DetectParams(min_chars=MIN_SENTENCE, containment=False)
+"""Sentences are detected without containment: a sentence is one statement, not a measure cut
+down from a longer one; with it, 新邱区's preamble sentence (the formula plus its feedback date)
+joined the 根据省委…常规巡视 family through its runs and pushed 省应急厅's below the
+complete-link floor."""
+
+
+def detect_sentences(
+    sents: Sequence[MeasureItem],
+    names: Mapping[str, Sequence[str]] | None = None,
+    detector: Callable[..., Detection] | None = None,
+    keep: bool = False,
+) -> Detection:
+    """Near-identical sentences (``sentence_items``) by the measure pipeline with
+    ``SENTENCE_PARAMS``; ``detector`` is the engine (``recycled.detect`` when None), ``keep``
+    as ``detect``'s."""
+    if keep:
+        return detect(sents, kind="sentence", names=names, params=SENTENCE_PARAMS, keep=True)
+    return (detector or detect)(sents, kind="sentence", names=names, params=SENTENCE_PARAMS)
+
+
+def sentence_families(families: Iterable[Family], min_units: int = 2) -> list[Family]:
+    """The sentence families (scope ``all``) spanning ``min_units``+ units, as stored."""
+    out = [
+        _make_family("sentence", "across-units", f.members, f.text, f.pairs)
+        for f in families
+        if len(f.units) >= min_units
+    ]
+    out.sort(key=lambda f: (-len(f.units), -f.size, f.id))
+    return out
+
+
 def find_sentences(
     notices: Iterable[tuple[str, str, str]],
     names: Mapping[str, Sequence[str]] | None = None,
@@ -160,15 +194,4 @@ def find_sentences(
     that are measures are left out: see ``sentence_items``); ``detector`` is the engine
     (``recycled.detect`` when None)."""
     sents = sentence_items(notices, names, measures)
-    # Without containment: a sentence is one statement, not a measure cut down from a longer
-    # one; with it, 新邱区's preamble sentence (the formula plus its feedback date) joined the
-    # 根据省委…常规巡视 family through its runs and pushed 省应急厅's below the complete-link floor.
-    params = DetectParams(min_chars=MIN_SENTENCE, containment=False)
-    fams = (detector or detect)(sents, kind="sentence", names=names, params=params).families
-    out = [
-        _make_family("sentence", "across-units", f.members, f.text, f.pairs)
-        for f in fams
-        if len(f.units) >= min_units
-    ]
-    out.sort(key=lambda f: (-len(f.units), -f.size, f.id))
-    return out
+    return sentence_families(detect_sentences(sents, names, detector).families, min_units)

@@ -180,6 +180,20 @@ class Detection:
     n_candidates: int
     timings: dict[str, float] = field(default_factory=dict)
     texts: list[str] = field(default_factory=list)  # the distinct normalised texts compared
+    kept: Intermediates | None = None  # with ``detect(keep=True)``: what an index is built from
+
+
+@dataclass
+class Intermediates:
+    """What detection computed on the way, kept for the incremental index
+    (``graphkit.analysis.incremental``): the normalised text of each item, the items each
+    distinct text (row) stands for, each row's LSH band keys and the strong verified pairs."""
+
+    norm: list[str]
+    groups: list[list[int]]
+    keys: np.ndarray  # rows × bands, uint64
+    strong_pairs: np.ndarray  # (k, 2) row pairs, i < j
+    strong_scores: np.ndarray
 
 
 def _make_family(
@@ -206,6 +220,7 @@ def detect(
     kind: str = "measure",
     names: Mapping[str, Sequence[str]] | None = None,
     params: DetectParams | None = None,
+    keep: bool = False,
 ) -> Detection:
     """Find families of near-identical texts among ``items`` (all scopes at once).
 
@@ -215,22 +230,30 @@ def detect(
             ``sentence``).
         names: unit id → the unit's own names, removed before comparing (optional).
         params: the tuning (``DetectParams()`` when None).
+        keep: keep the intermediates an incremental index is built from (``Detection.kept``).
 
     Returns:
         The families (scope ``all``), widest spread first, with counts and seconds per stage.
     """
     p = params or DetectParams()
     lap = Laps()
-    texts, groups = _distinct_texts(normalize_all(items, names), p.min_chars)
+    norm = normalize_all(items, names)
+    texts, groups = _distinct_texts(norm, p.min_chars)
     lap("normalize")
-    pairs = _candidate_pairs(texts, p, lap)
+    kept: list[np.ndarray] = []
+    pairs = _candidate_pairs(texts, p, lap, kept if keep else None)
     scores = align_pairs(texts, pairs, p.containment)
     lap("verify")
     clusters = _cluster(texts, groups, pairs, scores, p)
     lap("families")
-    families = _families(items, groups, clusters, pairs[scores >= p.strong], scores[scores >= p.strong], kind)
+    strong = scores >= p.strong
+    families = _families(items, groups, clusters, pairs[strong], scores[strong], kind)
     lap("output")
-    return Detection(families, len(items), len(texts), len(pairs), lap.timings, texts)
+    det = Detection(families, len(items), len(texts), len(pairs), lap.timings, texts)
+    if keep:
+        keys = kept[0] if kept else np.zeros((len(texts), p.bands), dtype=np.uint64)
+        det.kept = Intermediates(norm, groups, keys, pairs[strong], scores[strong])
+    return det
 
 
 def _distinct_texts(norm: Sequence[str], min_chars: int) -> tuple[list[str], list[list[int]]]:
@@ -243,18 +266,29 @@ def _distinct_texts(norm: Sequence[str], min_chars: int) -> tuple[list[str], lis
     return list(distinct), list(distinct.values())
 
 
-def _candidate_pairs(texts: Sequence[str], p: DetectParams, lap: Laps) -> np.ndarray:
-    """Row pairs ``(i, j)`` proposed by MinHash LSH over the texts' shingles."""
+def signatures(texts: Sequence[str], p: DetectParams) -> np.ndarray:
+    """MinHash signatures of the texts' shingles (rows × ``num_perm``)."""
     # MinHash takes the shingle hashes as they come: a repeated shingle does not change a minimum.
     hashes, offsets = hash_shingles(texts, p.n)
-    lap("shingle")
-    if len(texts) < 2:
+    return minhash_signatures(hashes, offsets, num_perm=p.num_perm, seed=p.seed)
+
+
+def _candidate_pairs(
+    texts: Sequence[str], p: DetectParams, lap: Laps, keep: list[np.ndarray] | None = None
+) -> np.ndarray:
+    """Row pairs ``(i, j)`` proposed by MinHash LSH over the texts' shingles (the band keys
+    appended to ``keep`` when given)."""
+    if not texts or (len(texts) < 2 and keep is None):
         lap("lsh")
         return np.zeros((0, 2), dtype=np.int64)
-    sigs = minhash_signatures(hashes, offsets, num_perm=p.num_perm, seed=p.seed)
-    del hashes
+    sigs = signatures(texts, p)
     lap("minhash")
-    pairs = candidate_pairs(band_keys(sigs, p.bands, p.rows), p.max_bucket, sigs, p.min_agree)
+    keys = band_keys(sigs, p.bands, p.rows)
+    if keep is not None:
+        keep.append(keys)
+    if len(texts) < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs = candidate_pairs(keys, p.max_bucket, sigs, p.min_agree)
     lap("lsh")
     return pairs
 

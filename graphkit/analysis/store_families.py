@@ -45,6 +45,9 @@ class FamilyReport:
     measures: int = 0
     families: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per phase
+    incremental: bool = False  # updated through the family index, not detected over the store
+    notices: tuple[int, int] = (0, 0)  # incremental: notices added (or changed), removed
+    changed: int = 0  # incremental: families written
 
     def total(self) -> int:
         """The number of families of every kind and scope."""
@@ -55,6 +58,28 @@ def measure_items(store: Store) -> list[MeasureItem]:
     """Every measure with a text, with the ids of its unit, notice and issue, by measure id."""
     res = store.run_internal("measure_items")
     return [MeasureItem(*row) for row in res.rows if row[4]]
+
+
+def measure_items_of(store: Store, notices: Sequence[str]) -> list[MeasureItem]:
+    """The measures with a text of these notices, by measure id."""
+    out: list[MeasureItem] = []
+    for s in range(0, len(notices), 2000):
+        res = store.run_internal("measure_items_of", {"ids": list(notices[s : s + 2000])})
+        out += [MeasureItem(*row) for row in res.rows if row[4]]
+    out.sort(key=lambda m: m.id)
+    return out
+
+
+def measure_documents_of(store: Store, notices: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
+    """Measure id → (document id, title) of the documents the measures of these notices issued
+    or cited."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for s in range(0, len(notices), 2000):
+        for m, d, title in store.run_internal(
+            "measure_documents_of", {"ids": list(notices[s : s + 2000])}
+        ).rows:
+            out[m].append((d, title))
+    return {m: sorted(v) for m, v in sorted(out.items())}
 
 
 def unit_names(store: Store) -> dict[str, list[str]]:
@@ -96,14 +121,18 @@ def attributions(store: Store, families: Sequence[Family]) -> dict[str, Attribut
     return attribute_all(families, notice_dates(store), unit_ranks(store))
 
 
-def _notice_texts(store: Store) -> list[tuple[str, str, str]]:
-    """(notice id, unit id, text outside the issues): the part where boilerplate sentences live.
+def notice_texts(store: Store, ids: Sequence[str] | None = None) -> list[tuple[str, str, str]]:
+    """(notice id, unit id, text outside the issues) of every notice, or of the notices ``ids``:
+    the part where boilerplate sentences live.
 
     Issue spans cover the rectification section (every issue and its measures); blanking them
     leaves the preamble, the organisation section and what comes next.
     """
-    res = store.run_internal("notice_texts")
-    spans = store.run_internal("issue_spans")
+    if ids is None:
+        res, spans = store.run_internal("notice_texts"), store.run_internal("issue_spans")
+    else:
+        res = store.run_internal("notice_texts_of", {"ids": list(ids)})
+        spans = store.run_internal("issue_spans_of", {"ids": list(ids)})
     by_notice: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for nid, start, end in spans.rows:
         by_notice[nid].append((int(start), int(end)))
@@ -116,13 +145,39 @@ def _notice_texts(store: Store) -> list[tuple[str, str, str]]:
     return out
 
 
+@dataclass
+class Detected:
+    """Every family of every kind and scope found over a store, and what it was found from.
+
+    Attributes:
+        items: the measures read, in measure-id order.
+        names: unit id → the names removed from its texts before comparing.
+        texts: (notice id, unit id, text outside the issues) of every notice.
+        measures: the measure detection (scope ``all``).
+        sentence_items: the sentences detection was given, in the order it met them.
+        sentences: the sentence detection (scope ``all``).
+        families: as stored: measures in every scope, then headlines, documents, sentences.
+        exact: the headline and document families, by kind.
+    """
+
+    items: list[MeasureItem]
+    names: dict[str, list[str]]
+    texts: list[tuple[str, str, str]]
+    measures: Detection
+    sentence_items: list[MeasureItem]
+    sentences: Detection | None
+    families: list[Family]
+    exact: dict[str, list[Family]]
+
+
 def detect_all(
     store: Store,
     docs: dict[str, list[tuple[str, str]]],
     timings: dict[str, float] | None = None,
     params: DetectParams | None = None,
     detector: Detector | None = None,
-) -> tuple[list[MeasureItem], list[Family]]:
+    keep: bool = False,
+) -> Detected:
     """Every family of every kind and scope, from what the store holds.
 
     Args:
@@ -133,10 +188,10 @@ def detect_all(
             documents and sentences keep their own.
         detector: the engine measures and sentences are detected with (``recycled.detect``
             when None).
+        keep: keep what the incremental index is built from (``recycled.detect`` only).
 
     Returns:
-        The measures read, and the families: measures in every scope, then headlines,
-        documents and sentences.
+        The families and what they were found from.
     """
     from graphkit.analysis import boilerplate
     from graphkit.analysis.recycled import SCOPES, detect, scope_families
@@ -145,25 +200,35 @@ def detect_all(
     items = measure_items(store)
     names = unit_names(store)
     lap("read measures")
-    det = (detector or detect)(items, names=names, params=params)
+    det = (
+        detect(items, names=names, params=params, keep=True)
+        if keep
+        else (detector or detect)(items, names=names, params=params)
+    )
     families = [f for scope in SCOPES for f in scope_families(det.families, scope)]  # type: ignore[arg-type]
     lap("detect measures")
     lap.timings.update({f"  measures: {k}": v for k, v in det.timings.items()})
-    families += boilerplate.find_headlines(items)
+    heads = boilerplate.find_headlines(items)
     lap("headlines")
-    texts = _notice_texts(store)
+    texts = notice_texts(store)
     doc_fams = boilerplate.find_documents(
         items,
         names,
         {m: [t for _, t in v] for m, v in docs.items()},
         named=boilerplate.notice_document_items(texts),
     )
-    families += doc_fams
+    families += heads + doc_fams
     lap("documents")
+    sents: list[MeasureItem] = []
+    sdet = None
     if texts:
-        families += boilerplate.find_sentences(texts, names=names, measures=set(det.texts), detector=detector)
+        sents = boilerplate.sentence_items(texts, names, set(det.texts))
+        sdet = boilerplate.detect_sentences(sents, names, detector, keep)
+        families += boilerplate.sentence_families(sdet.families)
     lap("sentences")
-    return items, families
+    return Detected(
+        items, names, texts, det, sents, sdet, families, {"headline": heads, "document": doc_fams}
+    )
 
 
 def families_batch(
@@ -268,15 +333,18 @@ def rebuild_families(
         The number of measures read and of families written, by kind and scope, and the
         seconds of each phase.
     """
-    if changes:
-        from graphkit.analysis.recycled import DetectParams
+    from graphkit.analysis import incremental
+    from graphkit.analysis.recycled import DetectParams
 
-        params = replace(params or DetectParams(), **changes)
+    params = replace(params or DetectParams(), **changes)
     report = FamilyReport()
     lap = Laps(report.timings)
+    # the index describes the families about to be replaced: gone before they are
+    incremental.discard_index(store)
     docs = measure_documents(store)  # read once: detection and the INSTANCE_OF edges of documents
     lap("read documents")
-    items, families = detect_all(store, docs, report.timings, params, detector)
+    found = detect_all(store, docs, report.timings, params, detector, keep=detector is None)
+    families = found.families
     lap = Laps(report.timings)
     sources = attributions(store, families)
     lap("attribute sources")
@@ -289,8 +357,38 @@ def rebuild_families(
     ]
     store.write_batch(batch, [], before=before, all_new=True)  # `before` emptied them
     lap("write")
-    report.measures = len(items)
+    if detector is None:
+        incremental.build_index(store, found, docs, params)
+        lap("write the family index")
+    report.measures = len(found.items)
     for f in families:
         key = f"{f.kind}/{f.scope}"
         report.families[key] = report.families.get(key, 0) + 1
+    from graphkit.analysis.figures import refresh_figures
+
+    refresh_figures(store)
     return report
+
+
+def write_changes(
+    store: Store,
+    deleted: Sequence[str],
+    families: Sequence[Family],
+    measures: Sequence[str],
+    docs: dict[str, list[tuple[str, str]]],
+) -> None:
+    """Replace some stored families in one transaction: delete the families ``deleted`` (ids)
+    with their REUSED_FROM edges and the SIMILAR_TO edges of ``measures``, then write
+    ``families`` (with their attribution; ``docs`` as ``families_batch``'s)."""
+    batch = families_batch(families, docs, attributions(store, families))
+    before: list[Statement] = []
+    ids, mids = sorted(deleted), sorted(measures)
+    for s in range(0, len(ids), 5000):
+        part = {"ids": ids[s : s + 5000]}
+        before += [
+            internal_statement("delete_families_by_id", part),
+            internal_statement("delete_reused_from_of", part),
+        ]
+    for s in range(0, len(mids), 5000):
+        before.append(internal_statement("delete_similar_to_of", {"ids": mids[s : s + 5000]}))
+    store.write_batch(batch, [], before=before, all_new=True)  # `before` deleted what they replace

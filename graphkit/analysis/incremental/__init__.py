@@ -1,0 +1,147 @@
+"""Incremental family detection: adding or replacing notices updates the stored families
+without detecting over the whole store again, with the families a full rebuild would give.
+
+A full rebuild (``store_families.rebuild_families``) leaves a family index beside the store
+(``index_folder``: inside the embedded store's folder; under GRAPHKIT_HOME for a Neo4j server).
+After a load, ``update_families`` compares the notices the store holds (id and content hash)
+with those the index was built from; the notices added, removed or changed are read from the
+store (their measures, documents and texts only), the index finds the families they change
+(``index.FamilyIndex.apply``: re-clustering only the components they touch), and those families
+are replaced in the store in one transaction. It declines (returns None, and the caller rebuilds
+in full) when there is no whole index, when it was built with other parameters, when a known
+unit's names or rank changed (its texts normalise differently, its families attribute
+differently), or when so many notices changed that a rebuild is as quick.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from graphkit.analysis.boilerplate import SENTENCE_PARAMS
+from graphkit.analysis.incremental.extract import extract
+from graphkit.analysis.incremental.index import FamilyIndex, remove_folder
+from graphkit.analysis.laps import Laps
+from graphkit.analysis.recycled import DetectParams, Intermediates
+from graphkit.stores.base import Store
+
+if TYPE_CHECKING:
+    from graphkit.analysis.store_families import Detected, FamilyReport
+
+__all__ = ["build_index", "discard_index", "index_folder", "update_families"]
+
+MIN_REBUILD_SHARE = 0.2  # more changed notices than this share of the store: rebuild instead
+MIN_REBUILD_NOTICES = 200  # … unless fewer than this many
+
+
+def index_folder(store: Store) -> Path:
+    """Where the store's family index lives: in the embedded store's folder, or under
+    GRAPHKIT_HOME for a Neo4j database (one folder per server address and database)."""
+    folder = getattr(store, "folder", None)
+    if isinstance(folder, Path):
+        return folder / "families-index"
+    from graphkit.neo4j_server.settings import graphkit_home
+
+    where = f"{getattr(store, 'uri', '')}|{getattr(store, 'database', '')}"
+    return graphkit_home() / "families-index" / hashlib.sha1(where.encode()).hexdigest()[:16]
+
+
+def discard_index(store: Store) -> None:
+    """Remove the store's family index (before its families are replaced in full)."""
+    remove_folder(index_folder(store))
+
+
+def build_index(
+    store: Store, found: Detected, docs: dict[str, list[tuple[str, str]]], params: DetectParams
+) -> None:
+    """Write the family index of a full detection ``found`` (made with ``keep=True``), whole or
+    not at all: built in a sibling folder, then renamed into place."""
+    from graphkit.analysis.store_families import unit_ranks
+
+    folder = index_folder(store)
+    tmp = folder.with_name(folder.name + ".new")
+    remove_folder(tmp)
+    idx = FamilyIndex.create(tmp, params)
+    try:
+        parts = extract(found.items, docs, found.texts, found.names)
+        assert found.measures.kept is not None, "detect_all(keep=True) keeps what the index needs"
+        rank = {c.item.id: c.rank for c in parts.sentences}
+        sents = found.sentences
+        if sents is not None and sents.kept is not None:
+            sentences = ([(s, rank[s.id]) for s in found.sentence_items], sents.kept, sents.families)
+        else:  # no notice text: no sentence
+            sentences = ([], _nothing_kept(SENTENCE_PARAMS), [])
+        idx.build(parts, (found.measures.kept, found.measures.families), sentences, found.exact)
+        notices = dict(store.run_internal("notice_hashes").rows)
+        idx.set_sources(notices, found.names, unit_ranks(store))
+        idx.commit()
+    finally:
+        idx.close()
+    remove_folder(folder)
+    tmp.rename(folder)
+
+
+def _nothing_kept(p: DetectParams) -> Intermediates:
+    """What a detection over no item keeps."""
+    return Intermediates(
+        [], [], np.zeros((0, p.bands), dtype=np.uint64), np.zeros((0, 2), dtype=np.int64), np.zeros(0)
+    )
+
+
+def update_families(store: Store, params: DetectParams | None = None) -> FamilyReport | None:
+    """Bring the stored families up to date with the notices the store now holds, through the
+    index; None when the index cannot (see the module docstring: the caller rebuilds)."""
+    from graphkit.analysis.store_families import (
+        FamilyReport,
+        measure_documents_of,
+        measure_items_of,
+        notice_texts,
+        unit_names,
+        unit_ranks,
+        write_changes,
+    )
+
+    p = params or DetectParams()
+    idx = FamilyIndex.open(index_folder(store), p)
+    if idx is None:
+        return None
+    try:
+        report = FamilyReport(incremental=True)
+        lap = Laps(report.timings)
+        stored = dict(store.run_internal("notice_hashes").rows)
+        known = idx.notices()
+        removed = sorted(n for n, h in known.items() if stored.get(n) != h)
+        added = sorted(n for n, h in stored.items() if known.get(n) != h)
+        if len(removed) + len(added) > max(MIN_REBUILD_NOTICES, MIN_REBUILD_SHARE * len(stored)):
+            return None
+        names, ranks = unit_names(store), unit_ranks(store)
+        if idx.units_differ(names, ranks):
+            return None
+        lap("compare notices")
+        items = measure_items_of(store, added)
+        docs = measure_documents_of(store, added)
+        texts = notice_texts(store, added)
+        parts = extract(items, docs, texts, names)
+        lap("read changed notices")
+        idx.mark_dirty()
+        change = idx.apply(removed, parts, names)
+        lap("update the index")
+        write_changes(
+            store,
+            sorted(change.deleted),
+            change.families,
+            sorted(change.measures),
+            {**docs, **change.documents},
+        )
+        lap("write")
+        idx.set_sources(stored, names, ranks)
+        idx.commit()
+        report.measures, report.families = idx.counts()
+        report.notices = (len(added), len(removed))
+        report.changed = len(change.families)
+        return report
+    finally:
+        idx.close()

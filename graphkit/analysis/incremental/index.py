@@ -1,0 +1,273 @@
+"""The family index: one SQLite file and the band segments, in a folder beside the store.
+
+It holds what a full detection found, in the form an update needs: for every notice its
+content hash; for every unit its names and rank (level, division); every item of every kind
+with its rank; the distinct normalised texts (rows) with the family each is in; the strong
+verified pairs; which stored families each family found gives (a measure family is stored
+once per scope). ``FamilyIndex.apply`` turns notices removed and added into the families to
+delete and to write; the caller writes them to the store, then commits the index.
+
+Trust: the index is written whole after a full rebuild and changed only by updates it commits
+after the store's write; an update marks it ``dirty`` first, so an update that died leaves an
+index nobody uses (the next load rebuilds). A store changed by anything else (another machine,
+a rebuild with other parameters) no longer matches the notices, units or parameters the index
+records, and the caller rebuilds.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from graphkit.analysis.boilerplate import SENTENCE_PARAMS
+from graphkit.analysis.incremental.exact import ExactKind
+from graphkit.analysis.incremental.extract import Parts, SentenceCandidate
+from graphkit.analysis.incremental.near import NearKind, Ranked, _marks, chunks
+from graphkit.analysis.items import MeasureItem
+from graphkit.analysis.recycled import DetectParams, Family, Intermediates, _make_family, scope_families
+from graphkit.analysis.scopes import SCOPES
+from graphkit.analysis.sources import UnitRank
+
+__all__ = ["FORMAT", "SENTENCE_PARAMS", "FamilyIndex", "IndexChange"]
+
+FORMAT = "1"
+
+_SCHEMA = """
+CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE notice(id TEXT PRIMARY KEY, hash TEXT);
+CREATE TABLE unit(id TEXT PRIMARY KEY, names TEXT, rank TEXT);
+CREATE TABLE item(kind TEXT, id TEXT, rank TEXT, unit TEXT, notice TEXT, issue TEXT, text TEXT,
+                  row INTEGER, PRIMARY KEY(kind, id));
+CREATE INDEX item_notice ON item(kind, notice);
+CREATE INDEX item_row ON item(kind, row);
+CREATE TABLE row(kind TEXT, row INTEGER, norm TEXT, fam TEXT, PRIMARY KEY(kind, row));
+CREATE UNIQUE INDEX row_norm ON row(kind, norm);
+CREATE INDEX row_fam ON row(kind, fam);
+CREATE TABLE edge(kind TEXT, a INTEGER, b INTEGER, score REAL, PRIMARY KEY(kind, a, b)) WITHOUT ROWID;
+CREATE INDEX edge_b ON edge(kind, b);
+CREATE TABLE segment(kind TEXT, name TEXT);
+CREATE TABLE xitem(kind TEXT, id TEXT, rank TEXT, unit TEXT, notice TEXT, issue TEXT, text TEXT,
+                   key TEXT, doc TEXT, PRIMARY KEY(kind, id));
+CREATE INDEX xitem_key ON xitem(kind, key);
+CREATE INDEX xitem_notice ON xitem(kind, notice);
+CREATE TABLE xfam(kind TEXT, key TEXT, id TEXT, PRIMARY KEY(kind, key));
+CREATE TABLE sent(id TEXT PRIMARY KEY, rank TEXT, unit TEXT, notice TEXT, text TEXT, norm TEXT);
+CREATE INDEX sent_notice ON sent(notice);
+CREATE INDEX sent_norm ON sent(norm);
+CREATE TABLE written(id TEXT PRIMARY KEY, base TEXT, kind TEXT, scope TEXT);
+CREATE INDEX written_base ON written(base);
+"""
+
+
+@dataclass
+class IndexChange:
+    """The stored families an update replaces: ids to delete, families to write, and the
+    measures whose SIMILAR_TO edges are rewritten."""
+
+    deleted: set[str] = field(default_factory=set)
+    families: list[Family] = field(default_factory=list)
+    measures: set[str] = field(default_factory=set)
+    documents: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+
+def _rank_json(rank: UnitRank | None) -> str:
+    return json.dumps(asdict(rank) if rank is not None else None, sort_keys=True)
+
+
+class FamilyIndex:
+    """An open family index (see the module docstring)."""
+
+    def __init__(self, folder: Path, db: sqlite3.Connection, params: DetectParams) -> None:
+        self.folder, self.db, self.params = folder, db, params
+        self.measure = NearKind(db, folder, "measure", params)
+        self.sentence = NearKind(db, folder, "sentence", SENTENCE_PARAMS)
+        self.headline = ExactKind(db, "headline")
+        self.document = ExactKind(db, "document")
+
+    # -- life ---------------------------------------------------------------------------------
+    @classmethod
+    def create(cls, folder: Path, params: DetectParams) -> FamilyIndex:
+        """A new, empty index in ``folder`` (which must not exist)."""
+        folder.mkdir(parents=True)
+        db = sqlite3.connect(folder / "index.sqlite")
+        db.executescript(_SCHEMA)
+        db.executemany(
+            "INSERT INTO meta VALUES (?,?)",
+            [("format", FORMAT), ("params", _params_json(params)), ("dirty", "0")],
+        )
+        return cls(folder, db, params)
+
+    @classmethod
+    def open(cls, folder: Path, params: DetectParams) -> FamilyIndex | None:
+        """The index in ``folder`` when it is whole, of this format and built with ``params``."""
+        path = folder / "index.sqlite"
+        if not path.is_file():
+            return None
+        try:
+            db = sqlite3.connect(path)
+            meta = dict(db.execute("SELECT k, v FROM meta").fetchall())
+        except sqlite3.Error:
+            return None
+        if (
+            meta.get("format") != FORMAT
+            or meta.get("params") != _params_json(params)
+            or meta.get("dirty") != "0"
+        ):
+            db.close()
+            return None
+        return cls(folder, db, params)
+
+    def close(self) -> None:
+        """Close without committing what was not committed."""
+        self.db.close()
+
+    def mark_dirty(self) -> None:
+        """Say (committed) that an update is under way: until ``commit``, nobody trusts it."""
+        self.db.execute("UPDATE meta SET v='1' WHERE k='dirty'")
+        self.db.commit()
+
+    def commit(self) -> None:
+        """Commit the update and say the index is whole again."""
+        self.db.execute("UPDATE meta SET v='0' WHERE k='dirty'")
+        self.db.commit()
+
+    # -- what it was built from ---------------------------------------------------------------
+    def notices(self) -> dict[str, str]:
+        """Notice id → content hash of the notices the index holds."""
+        return dict(self.db.execute("SELECT id, hash FROM notice").fetchall())
+
+    def units_differ(self, names: Mapping[str, Sequence[str]], ranks: Mapping[str, UnitRank]) -> list[str]:
+        """Units the index knows whose names or rank are no longer what it was built with."""
+        out = []
+        for uid, nm, rk in self.db.execute("SELECT id, names, rank FROM unit"):
+            if uid in names and (json.loads(nm) != list(names[uid]) or rk != _rank_json(ranks.get(uid))):
+                out.append(uid)
+        return out
+
+    def set_sources(
+        self, notices: Mapping[str, str], names: Mapping[str, Sequence[str]], ranks: Mapping[str, UnitRank]
+    ) -> None:
+        """Record the notices (id → hash) and units the index now stands for."""
+        self.db.execute("DELETE FROM notice")
+        self.db.executemany("INSERT INTO notice VALUES (?,?)", sorted(notices.items()))
+        self.db.execute("DELETE FROM unit")
+        self.db.executemany(
+            "INSERT INTO unit VALUES (?,?,?)",
+            (
+                (u, json.dumps(list(n), ensure_ascii=False), _rank_json(ranks.get(u)))
+                for u, n in sorted(names.items())
+            ),
+        )
+
+    def counts(self) -> tuple[int, dict[str, int]]:
+        """Measures held, and stored families by ``kind/scope``."""
+        (n,) = self.db.execute("SELECT count(*) FROM item WHERE kind='measure'").fetchone()
+        fams = {
+            f"{k}/{s}": c
+            for k, s, c in self.db.execute("SELECT kind, scope, count(*) FROM written GROUP BY kind, scope")
+        }
+        return n, fams
+
+    # -- building -----------------------------------------------------------------------------
+    def build(
+        self,
+        parts: Parts,
+        measures: tuple[Intermediates, Sequence[Family]],
+        sentences: tuple[Sequence[Ranked], Intermediates, Sequence[Family]],
+        exact: Mapping[str, Sequence[Family]],
+    ) -> None:
+        """Fill the index from a full detection: every kind's items (``parts``), what measure and
+        sentence detection kept and found (with the sentences it was given, in rank order),
+        and the headline and document families."""
+        self.measure.build(parts.measures, *measures)
+        self.sentence.build(*sentences)
+        self._insert_sentences(parts.sentences)
+        self.headline.build(parts.headlines, exact["headline"])
+        self.document.build(parts.documents, exact["document"])
+        self._write(measures[1], sentences[2], [*exact["headline"], *exact["document"]])
+
+    def _insert_sentences(self, cands: Sequence[SentenceCandidate]) -> None:
+        self.db.executemany(
+            "INSERT INTO sent VALUES (?,?,?,?,?,?)",
+            ((c.item.id, c.rank, c.item.unit, c.item.notice, c.item.text, c.norm) for c in cands),
+        )
+
+    def _write(
+        self, measure: Sequence[Family], sentence: Sequence[Family], exact: Sequence[Family]
+    ) -> list[Family]:
+        """Record the stored families the scope-``all`` ones give; returns them."""
+        out: list[tuple[Family, str]] = []
+        for f in measure:
+            out += [(d, f.id) for scope in SCOPES for d in scope_families([f], scope)]  # type: ignore[arg-type]
+        for f in sentence:
+            if len(f.units) >= 2:
+                out.append((_make_family("sentence", "across-units", f.members, f.text, f.pairs), f.id))
+        out += [(f, f.id) for f in exact]
+        self.db.executemany(
+            "INSERT OR REPLACE INTO written VALUES (?,?,?,?)", ((d.id, b, d.kind, d.scope) for d, b in out)
+        )
+        return [d for d, _ in out]
+
+    # -- updating -----------------------------------------------------------------------------
+    def apply(self, removed: Sequence[str], parts: Parts, names: Mapping[str, Sequence[str]]) -> IndexChange:
+        """The notices ``removed`` (ids) go and the notices of ``parts`` come: the stored
+        families to delete and to write (nothing committed)."""
+        out = IndexChange()
+        m = self.measure.update(self.measure.item_ids_of_notices(removed), parts.measures, names)
+        s = self.sentence.update(*self._sentence_delta(removed, parts, m.born, m.died), names)
+        h = self.headline.update(removed, parts.headlines)
+        d = self.document.update(removed, parts.documents)
+        bases = m.deleted | s.deleted | h.deleted | d.deleted
+        for part in chunks(sorted(bases)):
+            q = f"SELECT id FROM written WHERE base IN ({_marks(len(part))})"
+            out.deleted.update(i for (i,) in self.db.execute(q, tuple(part)))
+            self.db.execute(f"DELETE FROM written WHERE base IN ({_marks(len(part))})", tuple(part))
+        out.families = self._write(m.families, s.families, [*h.families, *d.families])
+        out.measures = m.members
+        out.documents = self.document.documents_of([mm.id for f in d.families for mm in f.members])
+        return out
+
+    def _sentence_delta(
+        self, removed: Sequence[str], parts: Parts, born: set[str], died: set[str]
+    ) -> tuple[list[str], list[Ranked]]:
+        """Sentence items to remove and to add: those of removed and added notices, and those
+        whose normalised text became, or stopped being, a measure's."""
+        remove = self.sentence.item_ids_of_notices(removed)
+        for part in chunks(list(removed)):
+            self.db.execute(f"DELETE FROM sent WHERE notice IN ({_marks(len(part))})", tuple(part))
+        for part in chunks(sorted(born)):
+            q = (
+                f"SELECT s.id FROM sent s JOIN item i ON i.kind='sentence' AND i.id=s.id "
+                f"WHERE s.norm IN ({_marks(len(part))})"
+            )
+            remove += [i for (i,) in self.db.execute(q, tuple(part))]
+        add: list[Ranked] = []
+        for part in chunks(sorted(died)):
+            q = (
+                f"SELECT s.id, s.unit, s.notice, s.text, s.rank FROM sent s WHERE s.norm IN ({_marks(len(part))}) "
+                "AND NOT EXISTS (SELECT 1 FROM item i WHERE i.kind='sentence' AND i.id=s.id)"
+            )
+            add += [(MeasureItem(i, u, n, n, t), r) for i, u, n, t, r in self.db.execute(q, tuple(part))]
+        taken = self.measure.alive_norms(c.norm for c in parts.sentences)
+        add += [(c.item, c.rank) for c in parts.sentences if c.norm not in taken]
+        self._insert_sentences(parts.sentences)
+        return sorted(set(remove)), add
+
+
+def _params_json(p: DetectParams) -> str:
+    return json.dumps(asdict(p), sort_keys=True)
+
+
+def remove_folder(folder: Path) -> None:
+    """Remove an index folder (renamed first, so a half-removed one is never opened)."""
+    if not folder.exists():
+        return
+    trash = folder.with_name(folder.name + ".old")
+    if trash.exists():
+        shutil.rmtree(trash, ignore_errors=True)
+    folder.rename(trash)
+    shutil.rmtree(trash, ignore_errors=True)

@@ -1,0 +1,407 @@
+"""Near-duplicate families kept current item by item (kinds ``measure`` and ``sentence``).
+
+The full detection (``graphkit.analysis.recycled.detect``) numbers distinct normalised texts
+(rows) in the order of their first item, proposes candidate pairs from LSH buckets (all pairs in
+a bucket of up to ``max_bucket`` rows, a chain through the rows in that order above it), keeps
+those agreeing on ``min_agree`` signature positions, verifies them and clusters the components
+of the strong pairs. Every step but the buckets is local to a pair or to a component, and the
+clustering of a set of whole components with rows in the same relative order is the clustering
+the full run gives them. So an update:
+
+1. applies the items removed and added, and finds the rows whose bucket standing changed: new or
+   dead, or whose first item (rank) changed;
+2. recomputes the pairs of every bucket those rows are in, before and after; a pair no bucket
+   produces any longer loses its strong edge, a new pair is filtered and verified as detection
+   does;
+3. re-clusters the components (over strong edges) holding any changed row or edge, the rows
+   numbered by rank; the families of those rows are replaced, all others stand.
+
+A row's rank is the sort key of its first item (``rank`` of items: the measure id for
+measures, the notice and position for sentences), the order detection numbers rows in.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from graphkit.analysis.incremental.bands import BandSegments, write_segment
+from graphkit.analysis.items import MeasureItem
+from graphkit.analysis.lsh import agreement, band_keys
+from graphkit.analysis.normalize import normalize
+from graphkit.analysis.recycled import DetectParams, Family, Intermediates, _cluster, _families, signatures
+from graphkit.analysis.verify import align_pairs
+
+__all__ = ["NearChange", "NearKind", "Ranked"]
+
+CHUNK = 500  # ids per `IN (…)` list
+
+Ranked = tuple[MeasureItem, str]
+"""An item and its rank: the key detection orders items by."""
+
+
+@dataclass
+class NearChange:
+    """What an update did to one kind's families.
+
+    Attributes:
+        deleted: ids of the scope-``all`` families that no longer stand.
+        families: the scope-``all`` families written in their place.
+        born: normalised texts that now stand for items and did not before.
+        died: normalised texts that stood for items and no longer do.
+        members: ids of the items of every row re-clustered (their families were rewritten).
+    """
+
+    deleted: set[str] = field(default_factory=set)
+    families: list[Family] = field(default_factory=list)
+    born: set[str] = field(default_factory=set)
+    died: set[str] = field(default_factory=set)
+    members: set[str] = field(default_factory=set)  # items of the re-clustered rows
+
+
+def chunks(xs: Sequence[object], n: int = CHUNK) -> Iterable[Sequence[object]]:
+    """``xs`` in slices of ``n``."""
+    for s in range(0, len(xs), n):
+        yield xs[s : s + n]
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+class NearKind:
+    """One kind's rows, items, strong edges and band segments in the index."""
+
+    def __init__(self, db: sqlite3.Connection, folder: Path, kind: str, params: DetectParams) -> None:
+        self.db, self.kind, self.p = db, kind, params
+        self.folder = folder / kind
+
+    # -- building (after a full detection) ---------------------------------------------------
+    def build(self, ranked: Sequence[Ranked], kept: Intermediates, families: Sequence[Family]) -> None:
+        """Fill the index from a full detection over ``ranked`` (in rank order): what it kept
+        on the way and the scope-``all`` families it found."""
+        norm, groups, keys = kept.norm, kept.groups, kept.keys
+        strong_pairs, strong_scores = kept.strong_pairs, kept.strong_scores
+        row_of = np.full(len(ranked), -1, dtype=np.int64)
+        for r, g in enumerate(groups):
+            row_of[g] = r
+        k = self.kind
+        self.db.executemany(
+            "INSERT INTO item VALUES (?,?,?,?,?,?,?,?)",
+            (
+                (k, it.id, rank, it.unit, it.notice, it.issue, it.text, int(row_of[i]))
+                for i, (it, rank) in enumerate(ranked)
+            ),
+        )
+        fam_of: dict[str, str] = {}
+        for f in families:
+            for m in f.members:
+                fam_of[m.id] = f.id
+        self.db.executemany(
+            "INSERT INTO row VALUES (?,?,?,?)",
+            ((k, r, norm[g[0]], fam_of.get(ranked[g[0]][0].id)) for r, g in enumerate(groups)),
+        )
+        self.db.executemany(
+            "INSERT INTO edge VALUES (?,?,?,?)",
+            ((k, a, b, s) for (a, b), s in zip(strong_pairs.tolist(), strong_scores.tolist(), strict=True)),
+        )
+        if len(groups):
+            self._add_segment(np.arange(len(groups), dtype=np.int64), keys)
+
+    def _add_segment(self, rows: np.ndarray, keys: np.ndarray) -> None:
+        (n,) = self.db.execute("SELECT count(*) FROM segment WHERE kind=?", (self.kind,)).fetchone()
+        name = f"s{n:06d}-{int(rows.min())}"
+        write_segment(self.folder, name, rows, keys)
+        self.db.execute("INSERT INTO segment VALUES (?,?)", (self.kind, name))
+
+    def _segments(self) -> BandSegments:
+        names = [
+            n for (n,) in self.db.execute("SELECT name FROM segment WHERE kind=? ORDER BY name", (self.kind,))
+        ]
+        return BandSegments(self.folder, names)
+
+    # -- reading ------------------------------------------------------------------------------
+    def item_ids_of_notices(self, notices: Sequence[str]) -> list[str]:
+        """Ids of the items the index holds for these notices."""
+        out: list[str] = []
+        for part in chunks(notices):
+            out += [
+                i
+                for (i,) in self.db.execute(
+                    f"SELECT id FROM item WHERE kind=? AND notice IN ({_marks(len(part))})",
+                    (self.kind, *part),
+                )
+            ]
+        return out
+
+    def _row_state(self, rows: Iterable[int]) -> dict[int, str]:
+        """Row → its rank (the least rank of its items), for the rows that hold items."""
+        out: dict[int, str] = {}
+        rs = sorted(set(rows))
+        for part in chunks(rs):
+            q = f"SELECT row, min(rank) FROM item WHERE kind=? AND row IN ({_marks(len(part))}) GROUP BY row"
+            out.update(self.db.execute(q, (self.kind, *part)).fetchall())
+        return out
+
+    def _norms(self, rows: Iterable[int]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        rs = sorted(set(rows))
+        for part in chunks(rs):
+            q = f"SELECT row, norm FROM row WHERE kind=? AND row IN ({_marks(len(part))})"
+            out.update(self.db.execute(q, (self.kind, *part)).fetchall())
+        return out
+
+    def alive_norms(self, norms: Iterable[str]) -> set[str]:
+        """Which of these normalised texts stand for at least one item."""
+        out: set[str] = set()
+        ns = sorted(set(norms))
+        for part in chunks(ns):
+            q = (
+                f"SELECT r.norm FROM row r WHERE r.kind=? AND r.norm IN ({_marks(len(part))}) "
+                "AND EXISTS (SELECT 1 FROM item i WHERE i.kind=r.kind AND i.row=r.row)"
+            )
+            out.update(n for (n,) in self.db.execute(q, (self.kind, *part)))
+        return out
+
+    def _edges_of(self, rows: Sequence[int]) -> list[tuple[int, int, float]]:
+        out: list[tuple[int, int, float]] = []
+        for part in chunks(rows):
+            m = _marks(len(part))
+            out += self.db.execute(
+                f"SELECT a, b, score FROM edge WHERE kind=? AND a IN ({m})", (self.kind, *part)
+            ).fetchall()
+            out += self.db.execute(
+                f"SELECT a, b, score FROM edge WHERE kind=? AND b IN ({m})", (self.kind, *part)
+            ).fetchall()
+        return out
+
+    # -- updating -----------------------------------------------------------------------------
+    def update(
+        self, remove: Sequence[str], add: Sequence[Ranked], names: Mapping[str, Sequence[str]]
+    ) -> NearChange:
+        """Remove the items ``remove`` (ids), add ``add``; the families that changed."""
+        k, p = self.kind, self.p
+        change = NearChange()
+        # 1. rows touched, and their rank before
+        touched: set[int] = set()
+        for part in chunks(list(remove)):
+            touched.update(
+                r
+                for (r,) in self.db.execute(
+                    f"SELECT row FROM item WHERE kind=? AND id IN ({_marks(len(part))}) AND row >= 0",
+                    (k, *part),
+                )
+            )
+        norm_of_add = [normalize(it.text, names.get(it.unit, ())) for it, _ in add]
+        wanted = sorted({n for n in norm_of_add if len(n) >= p.min_chars})
+        row_by_norm: dict[str, int] = {}
+        for part in chunks(wanted):
+            row_by_norm.update(
+                self.db.execute(
+                    f"SELECT norm, row FROM row WHERE kind=? AND norm IN ({_marks(len(part))})", (k, *part)
+                )
+            )
+        (top,) = self.db.execute("SELECT coalesce(max(row), -1) FROM row WHERE kind=?", (k,)).fetchone()
+        new_rows: dict[str, int] = {}
+        for n in wanted:
+            if n not in row_by_norm:
+                row_by_norm[n] = new_rows[n] = top = top + 1
+        touched.update(row_by_norm[n] for n in wanted)
+        before = self._row_state(touched)
+        # apply
+        for part in chunks(list(remove)):
+            self.db.execute(f"DELETE FROM item WHERE kind=? AND id IN ({_marks(len(part))})", (k, *part))
+        self.db.executemany("INSERT INTO row VALUES (?,?,?,NULL)", ((k, r, n) for n, r in new_rows.items()))
+        self.db.executemany(
+            "INSERT INTO item VALUES (?,?,?,?,?,?,?,?)",
+            (
+                (k, it.id, rank, it.unit, it.notice, it.issue, it.text, row_by_norm.get(n, -1))
+                for (it, rank), n in zip(add, norm_of_add, strict=True)
+            ),
+        )
+        after = self._row_state(touched)
+        moved = sorted(r for r in touched if before.get(r) != after.get(r))
+        norms = self._norms(touched)
+        change.born = {norms[r] for r in touched if r in after and r not in before}
+        change.died = {norms[r] for r in touched if r in before and r not in after}
+        if new_rows:
+            rows = np.array(sorted(new_rows.values()), dtype=np.int64)
+            self._add_segment(rows, band_keys(signatures([norms[int(r)] for r in rows], p), p.bands, p.rows))
+        # 2. candidate pairs of the buckets the moved rows stand in, before and after
+        seeds = set(touched)
+        if moved:
+            seeds |= self._repair_edges(moved, before, after, norms)
+        # 3. re-cluster the components of the seeds
+        self._recluster(seeds, change)
+        return change
+
+    def _repair_edges(
+        self, moved: list[int], before: dict[int, str], after: dict[int, str], norms: dict[int, str]
+    ) -> set[int]:
+        """Strong edges made right for the buckets of the moved rows; the rows of every edge
+        added or removed."""
+        k, p = self.kind, self.p
+        segs = self._segments()
+        mkeys = band_keys(signatures([norms[r] for r in moved], p), p.bands, p.rows)
+        buckets: dict[tuple[int, int], np.ndarray] = {}
+        for j in range(p.bands):
+            col = np.unique(mkeys[:, j])
+            for key, rows in zip(col.tolist(), segs.members(j, col), strict=True):
+                buckets[(j, key)] = rows
+        all_rows = {int(r) for rows in buckets.values() for r in rows.tolist()}
+        state_now = self._row_state(all_rows)
+        moved_set = set(moved)
+        state_before = {r: s for r, s in state_now.items() if r not in moved_set}
+        state_before.update({r: before[r] for r in moved if r in before})
+        old_pairs: set[tuple[int, int]] = set()
+        new_pairs: set[tuple[int, int]] = set()
+        for rows in buckets.values():
+            rl = rows.tolist()
+            old_pairs |= _bucket_pairs(rl, state_before, p.max_bucket)
+            new_pairs |= _bucket_pairs(rl, state_now, p.max_bucket)
+        changed: set[int] = set()
+        # pairs no touched bucket produces now: their edge goes unless an untouched bucket does
+        gone = old_pairs - new_pairs
+        if gone:
+            edges = {(a, b) for a, b, _ in self._edges_of(sorted({x for pr in gone for x in pr}))}
+            gone &= edges
+        if gone:
+            ends = sorted({x for pr in gone for x in pr})
+            texts = self._norms(ends)
+            keys_of = dict(
+                zip(ends, band_keys(signatures([texts[r] for r in ends], p), p.bands, p.rows), strict=True)
+            )
+            for a, b in sorted(gone):
+                if not self._produced_elsewhere(a, b, keys_of, buckets, segs, state_now):
+                    self.db.execute("DELETE FROM edge WHERE kind=? AND a=? AND b=?", (k, a, b))
+                    changed.update((a, b))
+        fresh = sorted(new_pairs - old_pairs)
+        if fresh:
+            existing = {(a, b) for a, b, _ in self._edges_of(sorted({x for pr in fresh for x in pr}))}
+            fresh = [pr for pr in fresh if pr not in existing]
+        if fresh:
+            ends = sorted({x for pr in fresh for x in pr})
+            local = {r: i for i, r in enumerate(ends)}
+            texts = self._norms(ends)
+            sigs = signatures([texts[r] for r in ends], p)
+            lp = np.array([(local[a], local[b]) for a, b in fresh], dtype=np.int64)
+            keep = agreement(sigs.astype(np.uint16), lp) >= p.min_agree
+            lp = lp[keep]
+            if len(lp):
+                scores = align_pairs([texts[r] for r in ends], lp, p.containment)
+                strong = scores >= p.strong
+                new_edges = [
+                    (k, ends[a], ends[b], float(s))
+                    for (a, b), s in zip(lp[strong].tolist(), scores[strong].tolist(), strict=True)
+                ]
+                self.db.executemany("INSERT INTO edge VALUES (?,?,?,?)", new_edges)
+                changed.update(x for _, a, b, _ in new_edges for x in (a, b))
+        return changed
+
+    def _produced_elsewhere(
+        self,
+        a: int,
+        b: int,
+        keys_of: dict[int, np.ndarray],
+        touched: dict[tuple[int, int], np.ndarray],
+        segs: BandSegments,
+        state: dict[int, str],
+    ) -> bool:
+        """Whether a bucket the update did not touch still proposes the pair (a, b)."""
+        ka, kb = keys_of[a], keys_of[b]
+        for j in np.flatnonzero(ka == kb).tolist():
+            key = int(ka[j])
+            if (j, key) in touched:
+                continue
+            (rows,) = segs.members(j, np.array([key], dtype=np.uint64))
+            st = self._row_state(rows.tolist())
+            if (min(a, b), max(a, b)) in _bucket_pairs(rows.tolist(), st, self.p.max_bucket):
+                return True
+        return False
+
+    def _component(self, seeds: set[int]) -> list[int]:
+        """The living rows connected to the seeds by strong edges (seeds included)."""
+        alive = self._row_state(seeds)
+        seen = set(alive)
+        frontier = sorted(seen)
+        while frontier:
+            nxt: set[int] = set()
+            for a, b, _ in self._edges_of(frontier):
+                for x in (a, b):
+                    if x not in seen:
+                        seen.add(x)
+                        nxt.add(x)
+            frontier = sorted(nxt)
+        return sorted(seen)
+
+    def _recluster(self, seeds: set[int], change: NearChange) -> None:
+        k, p = self.kind, self.p
+        rows = self._component(seeds)
+        for part in chunks(sorted(set(rows) | seeds)):
+            change.deleted.update(
+                f
+                for (f,) in self.db.execute(
+                    f"SELECT DISTINCT fam FROM row WHERE kind=? AND row IN ({_marks(len(part))}) AND fam IS NOT NULL",
+                    (k, *part),
+                )
+            )
+            self.db.execute(
+                f"UPDATE row SET fam=NULL WHERE kind=? AND row IN ({_marks(len(part))})", (k, *part)
+            )
+        if not rows:
+            return
+        items: list[tuple[str, int, MeasureItem]] = []
+        for part in chunks(rows):
+            q = f"SELECT rank, row, id, unit, notice, issue, text FROM item WHERE kind=? AND row IN ({_marks(len(part))})"
+            items += [
+                (rank, row, MeasureItem(i, u, n, s, t))
+                for rank, row, i, u, n, s, t in self.db.execute(q, (k, *part))
+            ]
+        items.sort(key=lambda x: x[0])
+        change.members.update(it.id for _, _, it in items)
+        order: list[int] = []  # rows by rank of their first item
+        groups_of: dict[int, list[int]] = {}
+        for idx, (_, row, _) in enumerate(items):
+            if row not in groups_of:
+                groups_of[row] = []
+                order.append(row)
+            groups_of[row].append(idx)
+        local = {r: i for i, r in enumerate(order)}
+        norms = self._norms(order)
+        texts = [norms[r] for r in order]
+        groups = [groups_of[r] for r in order]
+        found = {
+            (min(local[a], local[b]), max(local[a], local[b])): s
+            for a, b, s in self._edges_of(order)
+            if a in local and b in local
+        }
+        edges = sorted(found.items())
+        pairs = np.array([pr for pr, _ in edges], dtype=np.int64).reshape(-1, 2)
+        scores = np.array([s for _, s in edges], dtype=np.float64)
+        clusters = _cluster(texts, groups, pairs, scores, p)
+        fams = _families([it for _, _, it in items], groups, clusters, pairs, scores, k)
+        row_of_item = {it.id: row for _, row, it in items}
+        for f in fams:
+            fam_rows = sorted({row_of_item[m.id] for m in f.members})
+            for part in chunks(fam_rows):
+                self.db.execute(
+                    f"UPDATE row SET fam=? WHERE kind=? AND row IN ({_marks(len(part))})", (f.id, k, *part)
+                )
+        change.families += fams
+
+
+def _bucket_pairs(rows: list[int], state: Mapping[int, str], max_bucket: int) -> set[tuple[int, int]]:
+    """The pairs a bucket of these rows proposes (only rows that hold items count): every pair
+    up to ``max_bucket`` rows, above it a chain through them in rank order."""
+    live = sorted((state[r], r) for r in rows if r in state)
+    if len(live) < 2:
+        return set()
+    rs = [r for _, r in live]
+    if len(rs) <= max_bucket:
+        return {(min(a, b), max(a, b)) for i, a in enumerate(rs) for b in rs[i + 1 :]}
+    return {(min(a, b), max(a, b)) for a, b in itertools.pairwise(rs)}
