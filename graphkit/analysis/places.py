@@ -225,12 +225,20 @@ _CENTRAL = re.compile(
     r"^(?:中央|国务院|国家|全国|中华全国|最高人民|中国(?!共产党))|^[^省市县区]{1,8}部(?:党组|党委|机关)"
 )
 _ENTERPRISE = re.compile(r"公司|集团|银行|企业|厂")
-_UNIVERSITY = re.compile(r"大学|学院")
-_SCHOOL = re.compile(r"学校|中学|小学|幼儿园")
-_HOSPITAL = re.compile(r"医院|卫生院")
 _VILLAGE = re.compile(r"(?:村|社区|嘎查)(?:党支部|党总支|党委|委员会|支部委员会)?$")
 _TOWNSHIP = re.compile(r"(?:镇|乡|街道|苏木)(?:党委|党工委|委员会|工作委员会)?$")
-_ZONE = re.compile(r"(?:示范区|开发区|新区|园区|试验区|高新区|保税区)(?:党工委|工作委员会|工委)|党工委$")
+# body kinds said by a word anywhere after the divisions, tried in this order (after village and
+# township, before committee and department: 东河县人民医院 is a hospital, not a department)
+_BODY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("university", re.compile(r"大学|学院")),
+    ("school", re.compile(r"学校|中学|小学|幼儿园")),
+    ("hospital", re.compile(r"医院|卫生院")),
+    ("enterprise", _ENTERPRISE),
+    (
+        "work_committee",
+        re.compile(r"(?:示范区|开发区|新区|园区|试验区|高新区|保税区)(?:党工委|工作委员会|工委)|党工委$"),
+    ),
+)
 _COMMITTEE = re.compile(r"^(?:党?委|委员会)?$")
 _DEPARTMENT = re.compile(r"厅|局|部|委员会|委|办公室|办|院|署|会|中心|党组|党委")
 _BARE_LEVEL = {"省": "provincial", "市": "city", "县": "county", "区": "county"}
@@ -248,16 +256,9 @@ def _body(rest: str) -> str | None:
         return "village"
     if _is_township(rest):
         return "township"
-    if _UNIVERSITY.search(rest):
-        return "university"
-    if _SCHOOL.search(rest):
-        return "school"
-    if _HOSPITAL.search(rest):
-        return "hospital"
-    if _ENTERPRISE.search(rest):
-        return "enterprise"
-    if _ZONE.search(rest):
-        return "work_committee"
+    for kind, words in _BODY_WORDS:
+        if words.search(rest):
+            return kind
     if _COMMITTEE.match(rest) or _TERRITORIAL.search(rest):
         return "party_committee"
     if _DEPARTMENT.search(rest):

@@ -22,12 +22,13 @@ from graphkit.parse.roles import LEADER_LINE_RE
 from graphkit.parse.sections import Para
 from graphkit.parse.status import classify_status, deadline_line, status_line
 from graphkit.parse.wording import STRONG_ACTION_RE
+from graphkit.patterns import one_of
 from graphkit.records import Issue, Measure
 
-_TIME_START_RE = re.compile(
-    r"^(?:截至|截止|到)?(?:\d{4}年|今年|去年|前\d+个?月|\d{1,2}\s*[—\-~至]\s*\d{1,2}月|\d{1,2}月(?:份)?,|近年来|目前|至今)"
+_TIME_START_RE = one_of(
+    r"^(?:截至|截止|到)?(?:\d{4}年|今年|去年|前\d+个?月|\d{1,2}\s*[—\-~至]\s*\d{1,2}月|\d{1,2}月(?:份)?,|近年来|目前|至今)",
     # a "since …" clause (巡视反馈以来, 集中整改以来,): what followed, reported as figures
-    r"|^[^,，。;；]{1,10}以来[,，]"
+    r"^[^,，。;；]{1,10}以来[,，]",
 )
 _INTRO_START_RE = re.compile(
     r"^(?:坚持|按照|围绕|紧扣|对照|根据|为了?|结合|聚焦|立足|以|紧紧|始终|切实|深刻)"

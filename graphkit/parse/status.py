@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 
 from graphkit.parse.numbering import CN_NUMERALS
+from graphkit.patterns import one_of
 
 # prefix of a progress line; what follows must read like a status for it to be one
 STATUS_PREFIX_RE = re.compile(
     r"^(?:整改|工作|目前|当前)?(?:进展|进度|落实|进行|完成|推进)?(?:情况|状态|成效|结果)?\s*[:：]+\s*"
 )
-_PREFIX_OK = re.compile(
-    r"^(?:整改|工作)?(?:进展|进度|落实|进行|完成)情况|^整改情况|^整改进[展度]|^进展|^完成情况|^整改状态|^整改成效"
-    r"|^(?:目前|当前)(?:进展|进度|状态)|^整改结果"
+# which of STATUS_PREFIX_RE's prefixes make a progress line (not 工作情况:, 情况: or a bare colon)
+_PREFIX_OK = one_of(
+    r"^(?:整改|工作)?(?:进展|进度|落实|进行|完成)情况",
+    r"^整改(?:情况|进[展度]|状态|成效|结果)",
+    r"^进展|^完成情况",
+    r"^(?:目前|当前)(?:进展|进度|状态)",
 )
 STATUS_WORDS_RE = re.compile(
     r"^(?:此项问题|该问题|本问题|该项|此项|目前|均)?(?:已(?:经)?(?:全部|基本)?(?:完成|整改|落实|办结|解决|取得)|正在|完成|基本完成|部分|持续|长期|取得|落实完成|限期|按期|尚未|未完成|整改完|阶段性)"
