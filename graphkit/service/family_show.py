@@ -1,10 +1,12 @@
 """One recycled-measure family, read for reading: its members with where each stands (unit,
 notice, date, issue), and each member aligned with a reference member.
 
-The reference is the member closest to all the others (the highest summed similarity; the first
-member for families over `MEDOID_MAX`), so every other member is shown as the edits that turn
-the reference into it. The alignment is `graphkit.analysis.align` on the normalised texts,
-marked on the texts as written.
+The reference is the member whose text is the family's stored text (``MeasureTemplate.text``,
+the medoid detection chose), so every other member is shown as the edits that turn the
+reference into it. Only where no member's text is the stored one is the member closest to all
+the others picked here (the highest summed similarity; the first member for families over
+`MEDOID_MAX`). The alignment is `graphkit.analysis.align` on the normalised texts, marked on
+the texts as written.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from graphkit.analysis.align import Alignment, align
 from graphkit.analysis.normalize import unit_name_variants
 from graphkit.errors import QueryError
 from graphkit.service.checks import find_family
+from graphkit.service.results import FamilyHead
 from graphkit.stores.base import Store
 
 MEDOID_MAX = 40  # above this many members the reference is the first (pairs grow as n²)
@@ -55,25 +58,16 @@ class ShownMember:
 
 
 @dataclass(frozen=True)
-class FamilyDetail:
-    """A family with its members, the reference member and each member's alignment with it.
+class FamilyDetail(FamilyHead):
+    """A family (its head as stored) with its members, the reference member and each member's
+    alignment with it.
 
     Attributes:
-        id: the family's id.
-        kind: measure, headline, document or sentence.
-        scope: across-units, within-unit or across-notices.
-        text: the family's representative text.
-        size: its members, as stored.
         members: the members, the reference first.
         alignments: for each member after the first, its alignment with the reference (`a`
             is the reference's text, `b` the member's).
     """
 
-    id: str
-    kind: str
-    scope: str
-    text: str
-    size: int
     members: list[ShownMember]
     alignments: list[Alignment]
 
@@ -114,21 +108,32 @@ def _members(store: Store, fid: str, kind: str) -> list[ShownMember]:
     return out
 
 
-def _aligned(members: list[ShownMember]) -> tuple[list[ShownMember], list[Alignment]]:
+def _reference(members: list[ShownMember], text: str) -> int:
+    """Which member the others are aligned with: the one whose text is the family's stored
+    text (the medoid detection chose); when none is (a document family's text is a title), the
+    member closest to the others (the highest summed similarity; the first above `MEDOID_MAX`)."""
+    for k, m in enumerate(members):
+        if m.text == text:
+            return k
+    if not 2 < len(members) <= MEDOID_MAX:
+        return 0
+    names = {m.unit: unit_name_variants(m.unit) for m in members}
+    sims = [[0.0] * len(members) for _ in members]
+    for i, a in enumerate(members):
+        for j in range(i + 1, len(members)):
+            b = members[j]
+            sims[i][j] = sims[j][i] = align(a.text, b.text, names[a.unit], names[b.unit]).similarity
+    return max(range(len(members)), key=lambda i: (sum(sims[i]), -i))
+
+
+def _aligned(members: list[ShownMember], text: str) -> tuple[list[ShownMember], list[Alignment]]:
     """The members with the reference first, and each other member aligned with it."""
     if not members:
         return [], []
-    names = {m.unit: unit_name_variants(m.unit) for m in members}
-    best = 0
-    if 2 < len(members) <= MEDOID_MAX:
-        sims = [[0.0] * len(members) for _ in members]
-        for i, a in enumerate(members):
-            for j in range(i + 1, len(members)):
-                b = members[j]
-                sims[i][j] = sims[j][i] = align(a.text, b.text, names[a.unit], names[b.unit]).similarity
-        best = max(range(len(members)), key=lambda i: (sum(sims[i]), -i))
+    best = _reference(members, text)
     ref = members[best]
     ordered = [ref, *members[:best], *members[best + 1 :]]
+    names = {m.unit: unit_name_variants(m.unit) for m in ordered}
     return ordered, [align(ref.text, m.text, names[ref.unit], names[m.unit]) for m in ordered[1:]]
 
 
@@ -145,5 +150,5 @@ def read_family(store: Store, family: str, kind: str | None = None) -> FamilyDet
     if not head:  # pragma: no cover - find_family found it a moment ago
         raise QueryError(f"no family {family!r}")
     kind, scope, text, size, _n_units = head[0]
-    members, alignments = _aligned(_members(store, fid, _str(kind)))
+    members, alignments = _aligned(_members(store, fid, _str(kind)), _str(text))
     return FamilyDetail(fid, _str(kind), _str(scope), _str(text), int(size or 0), members, alignments)

@@ -177,32 +177,44 @@ class FamilyMember:
 
 
 @dataclass(frozen=True)
-class Family:
-    """A family of copied, near-copied or reused texts, as stored (a MeasureTemplate).
+class FamilyHead:
+    """What every view of a stored family (a MeasureTemplate) states about it.
 
     Attributes:
         id: the MeasureTemplate's id.
         kind: measure, headline, document or sentence.
         scope: across-units, within-unit or across-notices.
-        text: the family's representative text.
-        units: the names of the units that use it, sorted.
-        size: how many members it has.
-        measures: its members.
+        text: the family's representative text (for measures the medoid detection chose).
+        size: how many members it has, as stored.
     """
 
     id: str
     kind: str
     scope: str
     text: str
-    units: list[str]
     size: int
+
+
+@dataclass(frozen=True)
+class Family(FamilyHead):
+    """A family of copied, near-copied or reused texts, as stored: its head (``FamilyHead``)
+    and its members.
+
+    Attributes:
+        units: the names of the units that use it, sorted.
+        measures: its members.
+    """
+
+    units: list[str]
     measures: list[FamilyMember]
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Family:
         """From the dict `graphkit.analysis.family_read.read_families` gives."""
         members = [FamilyMember(**m) for m in d["measures"]]
-        return cls(d["id"], d["kind"], d["scope"], d["text"], list(d["units"]), d["size"], members)
+        return cls(
+            d["id"], d["kind"], d["scope"], d["text"], d["size"], units=list(d["units"]), measures=members
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON object `graphkit recycled --format json` prints for the family."""

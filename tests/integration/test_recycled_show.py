@@ -146,3 +146,18 @@ def test_cli_show_and_unknown_family(tmp_path: Path) -> None:
     assert line.startswith("error: no family") and fid in line  # the closest id is named
     res = runner.invoke(app, ["--db", str(db), "recycled", "shwo", fid])
     assert res.exit_code == 2 and "unknown action 'shwo'" in res.stderr
+
+
+def test_the_reference_is_the_familys_stored_text(store: Any) -> None:
+    """The member the others are marked against is the one detection chose as the family's
+    text (MeasureTemplate.text, its medoid), not one picked again by a second all-pairs
+    alignment: on the samples that pick differed for 4 of the 24 families."""
+    from graphkit.paths import samples_dir
+
+    service.load_records(store, service.parse([str(samples_dir())]).records(), families="always")
+    ids = [r[0] for r in store.run_internal("lookup_family_names").rows]
+    assert len(ids) >= 20
+    for fid in ids:
+        detail = read_family(store, fid)
+        assert detail.members[0].text == detail.text, fid
+        assert all(al.a == detail.text for al in detail.alignments), fid
