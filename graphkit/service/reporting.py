@@ -10,10 +10,10 @@ while their pages are written, so a large store is never held in memory at once.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from graphkit.present.report.model import (
     FamilyInfo,
@@ -34,6 +34,7 @@ __all__ = ["ReportResult", "gather_report", "notice_texts", "write_report"]
 
 ALL = 1_000_000_000  # "no limit" for the templates' `limit`
 TEXT_BATCH = 200  # notice texts read per statement
+_Info = TypeVar("_Info", NoticeInfo, IssueInfo, MeasureInfo, RoleInfo)
 
 
 @dataclass
@@ -55,30 +56,36 @@ class ReportResult:
     notes: list[str] = field(default_factory=list)
 
 
-def _int(v: Any) -> int | None:
-    return None if v is None else int(v)
+_COLUMN = {"start": "s", "end": "e"}  # a span's ends, as the report_* statements name them
+_COUNT = ("depth", "ord")  # 0 when the store has none
+_SPAN = ("start", "end")  # None when the store has none
+
+
+def _info(cls: type[_Info], r: Mapping[str, Any], **given: Any) -> _Info:
+    """A row of a report_* statement as ``cls``: each field from the column of its name (a span's
+    ``start``/``end`` from ``s``/``e``) as an int where it is a count or an offset, unless
+    ``given``."""
+    values: dict[str, Any] = {}
+    for f in fields(cls):
+        if f.name in given:
+            values[f.name] = given[f.name]
+            continue
+        v = r[_COLUMN.get(f.name, f.name)]
+        if f.name in _COUNT:
+            v = int(v or 0)
+        elif f.name in _SPAN:
+            v = None if v is None else int(v)
+        values[f.name] = v
+    return cls(**values)
 
 
 def gather_report(store: Store) -> ReportData:
     """Read what the report shows (everything but the notice texts) from an open store."""
     data = ReportData(store.name)
     for r in store.run_internal("report_notices").records():
-        data.notices[r["id"]] = NoticeInfo(r["id"], r["unit"], r["title"], r["published"], r["source"])
+        data.notices[r["id"]] = _info(NoticeInfo, r)
     for r in store.run_internal("report_issues").records():
-        data.issues.setdefault(r["notice"], []).append(
-            IssueInfo(
-                r["id"],
-                r["notice"],
-                r["parent"],
-                r["label"],
-                r["title"],
-                int(r["depth"] or 0),
-                int(r["ord"] or 0),
-                r["path"],
-                _int(r["s"]),
-                _int(r["e"]),
-            )
-        )
+        data.issues.setdefault(r["notice"], []).append(_info(IssueInfo, r))
     families: list[FamilyInfo] = []
     member_of: dict[str, list[str]] = {}
     for kind in ("measure", "headline"):
@@ -96,25 +103,12 @@ def gather_report(store: Store) -> ReportData:
     for kind in ("document", "sentence"):
         data.other_families[kind] = len(read_families(store, kind=kind))
     for r in store.run_internal("report_measures").records():
+        in_families = tuple(sorted(member_of.get(r["id"], ())))
         data.measures.setdefault(r["notice"], []).append(
-            MeasureInfo(
-                r["id"],
-                r["notice"],
-                r["issue"],
-                r["label"],
-                r["text"] or "",
-                r["kind"],
-                r["status"],
-                int(r["ord"] or 0),
-                _int(r["s"]),
-                _int(r["e"]),
-                tuple(sorted(member_of.get(r["id"], ()))),
-            )
+            _info(MeasureInfo, r, text=r["text"] or "", families=in_families)
         )
     for r in store.run_internal("report_roles").records():
-        data.roles.setdefault(r["unit"], []).append(
-            RoleInfo(r["unit"], r["notice"], r["role"], r["position"], r["person"])
-        )
+        data.roles.setdefault(r["unit"], []).append(_info(RoleInfo, r))
     data.units = _units(store, data)
     return data
 
