@@ -5,13 +5,10 @@
 // Document nodes are keyed by the normalised title (loaders.ids.normalise_title), so spelling
 // variants of one title already share a node. Titles that differ only by the unit's name are
 // families of kind 'document': see recycled/families_by_spread.
-MATCH (d:Document)<-[:ISSUED|CITES]-(m:Measure)<-[:TOOK]-(u:Unit)
-WITH d, count(DISTINCT u) AS units, count(DISTINCT m) AS measures
-WHERE units >= $min_units
-OPTIONAL MATCH (mi:Measure)-[:ISSUED]->(d)
-WITH d, units, measures, count(DISTINCT mi) AS issued
-OPTIONAL MATCH (mc:Measure)-[:CITES]->(d)
-WITH d, units, measures, issued, count(DISTINCT mc) AS cited
-RETURN d.title AS document, units, measures, issued, cited
+// units (of the measures issuing or citing it), measures, issued and cited are the document's
+// stored figures (graphkit.analysis.figures, written with the families).
+MATCH (d:Document)
+WHERE d.units > 0 AND d.units >= $min_units
+RETURN d.title AS document, d.units AS units, d.measures AS measures, d.issued AS issued, d.cited AS cited
 ORDER BY units DESC, issued DESC, measures DESC, document
 LIMIT $limit

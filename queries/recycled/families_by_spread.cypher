@@ -4,10 +4,11 @@
 // mode: read
 // kind: measure | headline | document | sentence; scope: across-units | within-unit |
 // across-notices ('' = any). Members are the Measures linked by INSTANCE_OF.
-MATCH (t:MeasureTemplate)<-[:INSTANCE_OF]-(m:Measure)<-[:TOOK]-(u:Unit)
-WHERE t.kind = $kind AND ($scope = '' OR t.scope = $scope)
-WITH t, count(DISTINCT u) AS units, count(DISTINCT m.notice_id) AS notices, count(DISTINCT m) AS members
-WHERE units >= $min_units
-RETURN t.id AS family, t.scope AS scope, t.text AS text, units, notices, members
+// units, notices and members are the family's stored figures over its member measures taken by a
+// unit (graphkit.analysis.figures, written with the families).
+MATCH (t:MeasureTemplate)
+WHERE t.kind = $kind AND ($scope = '' OR t.scope = $scope) AND t.members > 0 AND t.member_units >= $min_units
+RETURN t.id AS family, t.scope AS scope, t.text AS text, t.member_units AS units, t.member_notices AS notices,
+       t.members AS members
 ORDER BY units DESC, notices DESC, members DESC, family
 LIMIT $limit

@@ -7,18 +7,10 @@
 // ordered: published, else feedback, else inspection end; published where a store has no date;
 // ISO strings compared; members of notices without a date, or of the earliest date, do not count).
 // taken_share = taken / all the unit's measures; notices = the later notices holding them.
-MATCH (t:MeasureTemplate)<-[:INSTANCE_OF]-(m:Measure)<-[:TOOK]-(u:Unit)
-WHERE t.kind = 'measure' AND t.scope = 'across-notices'
-  AND ($unit = '' OR u.name = $unit OR $unit IN u.aliases)
-MATCH (u)-[:REPORTED]->(n:Notice)
-WHERE n.id = m.notice_id AND coalesce(n.date, n.published) IS NOT NULL
-WITH u, t, min(coalesce(n.date, n.published)) AS first
-MATCH (t)<-[:INSTANCE_OF]-(later:Measure)<-[:TOOK]-(u)
-MATCH (u)-[:REPORTED]->(ln:Notice)
-WHERE ln.id = later.notice_id AND coalesce(ln.date, ln.published) > first
-WITH u, count(DISTINCT later) AS taken, count(DISTINCT t) AS families, count(DISTINCT ln) AS notices
-MATCH (u)-[:TOOK]->(own:Measure)
-WITH u, taken, families, notices, count(own) AS measures
-RETURN u.name AS unit, taken, families, notices, measures, 1.0 * taken / measures AS taken_share
+// The counts are the unit's stored figures (graphkit.analysis.figures, written with the families).
+MATCH (u:Unit)
+WHERE u.taken > 0 AND ($unit = '' OR u.name = $unit OR $unit IN u.aliases)
+RETURN u.name AS unit, u.taken AS taken, u.taken_families AS families, u.taken_notices AS notices,
+       u.measures AS measures, 1.0 * u.taken / u.measures AS taken_share
 ORDER BY taken DESC, taken_share DESC, unit
 LIMIT $limit

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from graphkit.analysis.figures import refresh_figures
 from graphkit.analysis.store_families import FamilyReport
 from graphkit.records import NoticeRecord
 from loaders import GraphBatch, records_to_graph
@@ -135,6 +136,7 @@ def build(store: Any, extra: list[NoticeRecord] | None = None) -> list[NoticeRec
     recs = records()
     load_records(store, [*recs, *(extra or [])])
     store.run_transaction(store.write_statements(planted_families(recs), []))
+    refresh_figures(store)  # as rebuild_families does after writing families
     return recs
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from template_data import build, measure_ids
 
+from graphkit.analysis.figures import refresh_figures
 from graphkit.templates import load_templates
 from loaders import GraphBatch
 
@@ -95,6 +96,7 @@ def _with_levels(store: Any) -> dict[str, str]:
         level, kind = PLACES[row["name"]]
         g.node("Unit", {**row, "level": level, "body_kind": kind})
     store.run_transaction(store.write_statements(g, []))
+    refresh_figures(store)  # a unit written anew has no figures until they are counted again
     return {row["name"]: uid for uid, row in units.items()}
 
 
