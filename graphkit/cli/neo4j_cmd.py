@@ -1,4 +1,4 @@
-"""``graphkit neo4j fetch|start|stop|status``: the local Neo4j Community server (see graphkit.neo4j_server).
+"""``graphkit neo4j fetch|start|stop|status|import``: the local Neo4j Community server (see graphkit.neo4j_server).
 
 Heavy imports stay inside the commands; an error is one line on stderr, never a traceback.
 """
@@ -21,13 +21,14 @@ T = TypeVar("T")
 
 
 def _run(fn: Callable[[], T]) -> T:
-    """Run fn; a Neo4jServerError becomes one red line on stderr and its exit code."""
+    """Run fn; a GraphkitError (a Neo4jServerError, or a store's or an input's error) becomes one
+    red line on stderr and its exit code."""
     from graphkit.cli.common import err_console, state
-    from graphkit.errors import Neo4jServerError
+    from graphkit.errors import GraphkitError
 
     try:
         return fn()
-    except Neo4jServerError as exc:
+    except GraphkitError as exc:
         if state.debug:
             raise
         err_console.print(f"[bold red]error:[/] {exc}", soft_wrap=True)
@@ -119,3 +120,42 @@ def fetch_command(
     with out_console.status(f"Fetching Neo4j {neo4j_server.neo4j_version()} jars with Maven …"):
         lib = _run(lambda: neo4j_server.ensure_jars(timeout=timeout, force=force))
     out_console.print(f"{len(list(lib.glob('*.jar')))} jars in [bold]{lib}[/]")
+
+
+@neo4j_app.command("import")
+def import_command(
+    paths: Annotated[
+        list[str], typer.Argument(help="Notice files or folders (or record files with --records)")
+    ],
+    home: Annotated[
+        str | None,
+        typer.Option(help="graphkit's home folder, the server's is HOME/neo4j [env GRAPHKIT_HOME]"),
+    ] = None,
+    records: Annotated[bool, typer.Option(help="the paths are record files (JSON Lines)")] = False,
+    jobs: Annotated[int, typer.Option("-j", "--jobs", help="Parse files in parallel")] = 1,
+    strict: Annotated[bool, typer.Option(help="A notice with parser warnings is not loaded")] = False,
+    batch: Annotated[int, typer.Option(help="notices built per batch (as `ingest` writes them)")] = 500,
+) -> None:
+    """First load into an EMPTY local database with Neo4j's offline importer (server stopped
+    meanwhile), then the schema and the recycled-measure families, as `ingest` would leave it."""
+    import os
+    from functools import partial
+
+    from graphkit.cli.common import err_console, out_console, state
+    from graphkit.cli.store_cmds import print_ingest
+    from graphkit.cli.warnings_report import report_item
+    from graphkit.service.neo4j_import import import_notices
+
+    if home:
+        os.environ["GRAPHKIT_HOME"] = home
+    with err_console.status("neo4j import …") as spin:
+        run = partial(import_notices, paths, records=records, jobs=jobs, strict=strict)
+        result = _run(
+            lambda: run(
+                settings=state.settings, notices_per_batch=batch, on_item=report_item, on_phase=spin.update
+            )
+        )
+    print_ingest(result, "neo4j import")
+    out_console.print(result.describe())
+    if result.failed:
+        raise typer.Exit(1)
