@@ -30,7 +30,8 @@ there: p99.99 of unrelated real pairs is 0.32), with the containment score for a
 down from a longer one (so a short measure that keeps ≥ 69 % of its phrases in a longer one
 pairs with it: on phrase-bank measures, two built on one stock template may). An edited pair whose score is 1.0 differs only in what normalisation
 removes (a count: 96人次 → 103人次); ``changes`` lists the differing fragments of the texts as
-written. The rest of A is ``dropped``, of B ``new``.
+written, read off the pair's one alignment (``changes_in``): the edits a reader sees marked,
+and what normalisation left out and differs. The rest of A is ``dropped``, of B ``new``.
 
 **Assignment** is greedy, best first: of all candidate pairs (issues at ≥ ``TITLE_MATCH``,
 measures verbatim or at ≥ ``EDITED``) the best is taken, its two members leave, and so on.
@@ -50,13 +51,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-from rapidfuzz.distance import Indel
-
 from graphkit.analysis import verify
-from graphkit.analysis.align import align
+from graphkit.analysis.align import Alignment, align
 from graphkit.analysis.normalize import normalize, strip_names, unit_name_variants
 from graphkit.fields import field_dict
 from graphkit.parse.wording import SHORTFALL_RE
@@ -73,6 +72,8 @@ __all__ = [
     "MeasureRow",
     "NoticeInfo",
     "NoticeSide",
+    "changes",
+    "changes_in",
     "compare",
     "title_score",
     "title_topic",
@@ -91,7 +92,17 @@ PairKind = Literal["verbatim", "edited"]
 
 
 @dataclass(frozen=True)
-class NoticeInfo:
+class _Row:
+    """A row of a comparison (a notice, an issue, a measure): ``as_dict`` gives its fields in
+    their order, but for its place in document order (``ord``), which only sorts."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The row as a JSON-ready dict."""
+        return field_dict(self, " ".join(f.name for f in fields(self) if f.name != "ord"))
+
+
+@dataclass(frozen=True)
+class NoticeInfo(_Row):
     """A notice as the comparison names it.
 
     Attributes:
@@ -108,13 +119,9 @@ class NoticeInfo:
     published: str | None
     source: str | None
 
-    def as_dict(self) -> dict[str, Any]:
-        """The notice as a JSON-ready dict."""
-        return field_dict(self, "id unit title published source")
-
 
 @dataclass(frozen=True)
-class IssueRow:
+class IssueRow(_Row):
     """An issue of a notice: its id, parent issue (None at the top), label, title, depth and
     place in document order."""
 
@@ -125,13 +132,9 @@ class IssueRow:
     depth: int = 1
     ord: int = 0
 
-    def as_dict(self) -> dict[str, Any]:
-        """The issue as a JSON-ready dict."""
-        return field_dict(self, "id parent label title depth")
-
 
 @dataclass(frozen=True)
-class MeasureRow:
+class MeasureRow(_Row):
     """A measure of a notice: its id, the issue it answers, label, text, status, deadline and
     place in document order."""
 
@@ -142,10 +145,6 @@ class MeasureRow:
     status: str | None = None
     deadline: str | None = None
     ord: int = 0
-
-    def as_dict(self) -> dict[str, Any]:
-        """The measure as a JSON-ready dict."""
-        return field_dict(self, "id issue label text status deadline")
 
 
 @dataclass(frozen=True)
@@ -162,7 +161,46 @@ class NoticeSide:
 
 
 @dataclass(frozen=True)
-class IssuePair:
+class _Pair:
+    """Two rows paired across the notices (``a`` and ``b``, with a ``score``): whether their
+    status and their deadline moved, and the pair as a JSON-ready dict."""
+
+    def ends(self, what: str) -> tuple[str | None, str | None]:
+        """The two sides' ``status`` or ``deadline``."""
+        raise NotImplementedError
+
+    @property
+    def status_moved(self) -> bool:
+        """Both sides have a status, and it differs."""
+        a, b = self.ends("status")
+        return bool(a and b and a != b)
+
+    @property
+    def deadline_moved(self) -> bool:
+        """Both sides have a deadline, and it differs."""
+        a, b = self.ends("deadline")
+        return bool(a and b and a != b)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The pair as a JSON-ready dict: its fields in their order (the score to 4 places, each
+        change a list), the moves, then both rows in full."""
+        own: dict[str, Any] = {}
+        rows: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, _Row):
+                rows[f.name] = value.as_dict()
+            elif isinstance(value, float):
+                own[f.name] = round(value, 4)
+            elif isinstance(value, tuple):
+                own[f.name] = [list(c) for c in value]
+            else:
+                own[f.name] = value
+        return {**own, "status_moved": self.status_moved, "deadline_moved": self.deadline_moved, **rows}
+
+
+@dataclass(frozen=True)
+class IssuePair(_Pair):
     """Two issues matched by title, with their measures' status and latest deadline."""
 
     a: IssueRow
@@ -173,29 +211,13 @@ class IssuePair:
     deadline_a: str | None
     deadline_b: str | None
 
-    @property
-    def status_moved(self) -> bool:
-        """Both issues have a status, and it differs."""
-        return bool(self.status_a and self.status_b and self.status_a != self.status_b)
-
-    @property
-    def deadline_moved(self) -> bool:
-        """Both issues have a deadline, and it differs."""
-        return bool(self.deadline_a and self.deadline_b and self.deadline_a != self.deadline_b)
-
-    def as_dict(self) -> dict[str, Any]:
-        """The pair as a JSON-ready dict (both issues in full)."""
-        return field_dict(
-            self,
-            "score status_a status_b deadline_a deadline_b status_moved deadline_moved",
-            a=self.a.as_dict(),
-            b=self.b.as_dict(),
-            score=round(self.score, 4),
-        )
+    def ends(self, what: str) -> tuple[str | None, str | None]:
+        """The two issues' status (their measures', ``mixed`` when they differ) or latest deadline."""
+        return (self.status_a, self.status_b) if what == "status" else (self.deadline_a, self.deadline_b)
 
 
 @dataclass(frozen=True)
-class MeasurePair:
+class MeasurePair(_Pair):
     """Two measures paired across the notices.
 
     Attributes:
@@ -214,26 +236,9 @@ class MeasurePair:
     changes: tuple[tuple[str, str], ...] = ()
     issues_matched: bool = False
 
-    @property
-    def status_moved(self) -> bool:
-        """Both measures have a status, and it differs."""
-        return bool(self.a.status and self.b.status and self.a.status != self.b.status)
-
-    @property
-    def deadline_moved(self) -> bool:
-        """Both measures have a deadline, and it differs."""
-        return bool(self.a.deadline and self.b.deadline and self.a.deadline != self.b.deadline)
-
-    def as_dict(self) -> dict[str, Any]:
-        """The pair as a JSON-ready dict (both measures in full)."""
-        return field_dict(
-            self,
-            "kind score changes issues_matched status_moved deadline_moved",
-            a=self.a.as_dict(),
-            b=self.b.as_dict(),
-            score=round(self.score, 4),
-            changes=[list(c) for c in self.changes],
-        )
+    def ends(self, what: str) -> tuple[str | None, str | None]:
+        """The two measures' status or deadline."""
+        return getattr(self.a, what), getattr(self.b, what)
 
 
 @dataclass(frozen=True)
@@ -400,23 +405,49 @@ def _fold(text: str) -> str:
     return _CLOSING.sub("", "".join(unicodedata.normalize("NFKC", text).split()))
 
 
-def changes(a: str, b: str) -> tuple[tuple[str, str], ...]:
-    """The fragments in which two texts as written differ, ``(in a, in b)``, in order: a run of
-    deletions and insertions between two common stretches is one change (an insertion has an
-    empty ``a`` side, a deletion an empty ``b``)."""
+def changes(
+    a: str, b: str, names_a: Iterable[str] = (), names_b: Iterable[str] = ()
+) -> tuple[tuple[str, str], ...]:
+    """The fragments in which two texts as written differ, ``(in a, in b)``, in order (an
+    insertion has an empty ``a`` side, a deletion an empty ``b``): ``changes_in(align(…))``."""
+    return changes_in(align(a, b, names_a, names_b))
+
+
+def changes_in(al: Alignment) -> tuple[tuple[str, str], ...]:
+    """The fragments in which the two texts of an alignment differ as written, in order.
+
+    The characters the alignment kept equal are the anchors; what lies between two anchors (on
+    each side) is one change when the two sides differ, less what they share at either end. So
+    a rewritten phrase is one change (``align`` already joined it), and what normalisation left
+    out of the comparison and differs is a change too (a count: ``96`` → ``103``).
+    """
     out: list[tuple[str, str]] = []
-    run: tuple[str, str] | None = None
-    for op in Indel.opcodes(a, b):
-        if op.tag == "equal":
-            if run is not None:
-                out.append(run)
-            run = None
+    prev_a = prev_b = -1
+    anchors = [
+        (al.offsets_a[op.na_start + k], al.offsets_b[op.nb_start + k])
+        for op in al.ops
+        if op.kind == "equal"
+        for k in range(op.na_end - op.na_start)
+    ]
+    for pa, pb in [*anchors, (len(al.a), len(al.b))]:
+        if pa <= prev_a or pb <= prev_b:  # offsets that are not in order: no anchor
             continue
-        run = run or ("", "")
-        run = (run[0] + a[op.src_start : op.src_end], run[1] + b[op.dest_start : op.dest_end])
-    if run is not None:
-        out.append(run)
+        gap = _trimmed(al.a[prev_a + 1 : pa], al.b[prev_b + 1 : pb])
+        if gap != ("", ""):
+            out.append(gap)
+        prev_a, prev_b = pa, pb
     return tuple(out)
+
+
+def _trimmed(x: str, y: str) -> tuple[str, str]:
+    """``x`` and ``y`` without the characters they share at the start and at the end."""
+    start = 0
+    while start < min(len(x), len(y)) and x[start] == y[start]:
+        start += 1
+    end = 0
+    while end < min(len(x), len(y)) - start and x[-1 - end] == y[-1 - end]:
+        end += 1
+    return x[start : len(x) - end], y[start : len(y) - end]
 
 
 def _pair_measures(
@@ -429,27 +460,20 @@ def _pair_measures(
     norm_a = [normalize(m.text, names_a) for m in a.measures]
     norm_b = [normalize(m.text, names_b) for m in b.measures]
     cands: list[tuple[Any, int, int]] = []
-    found: dict[tuple[int, int], PairKind] = {}
+    found: dict[tuple[int, int], tuple[PairKind, float]] = {}
     for i, x in enumerate(a.measures):
         fx = _fold(x.text)
         for j, y in enumerate(b.measures):
             elsewhere = (x.issue or "", y.issue or "") not in matched
             if fx and fx == folded_b[j]:
-                found[i, j] = "verbatim"
+                found[i, j] = ("verbatim", 1.0)
                 cands.append(((0, -1.0, elsewhere, i, j), i, j))
                 continue
             score = verify.align_score(norm_a[i], norm_b[j], containment=True)
             if score >= EDITED:
-                found[i, j] = "edited"
+                found[i, j] = ("edited", score)
                 cands.append(((1, -score, elsewhere, i, j), i, j))
-    out: list[tuple[int, int, PairKind, float]] = []
-    for i, j in _greedy(cands):
-        if found[i, j] == "verbatim":
-            out.append((i, j, "verbatim", 1.0))
-            continue
-        al = align(a.measures[i].text, b.measures[j].text, names_a, names_b)  # the reader's alignment
-        out.append((i, j, "edited", verify.align_score(al.norm_a, al.norm_b, containment=True)))
-    return out
+    return [(i, j, *found[i, j]) for i, j in _greedy(cands)]
 
 
 def compare(a: NoticeSide, b: NoticeSide) -> Comparison:
@@ -474,9 +498,11 @@ def compare(a: NoticeSide, b: NoticeSide) -> Comparison:
         issue_pairs.append(IssuePair(x, y, s, sa, sb, da, db))
     matched = {(p.a.id, p.b.id) for p in issue_pairs}
     pairs: list[MeasurePair] = []
+    names_a, names_b = a.names(), b.names()
     for i, j, kind, score in sorted(_pair_measures(a, b, matched)):
         ma, mb = a.measures[i], b.measures[j]
-        diff = () if kind == "verbatim" else changes(ma.text, mb.text)
+        # an edited pair is aligned once, as a reader sees it; its changes are read off that
+        diff = () if kind == "verbatim" else changes(ma.text, mb.text, names_a, names_b)
         pairs.append(MeasurePair(kind, ma, mb, score, diff, (ma.issue or "", mb.issue or "") in matched))
     in_a = {p.a.id for p in pairs}
     in_b = {p.b.id for p in pairs}

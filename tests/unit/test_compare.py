@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from graphkit.analysis.align import align
 from graphkit.analysis.compare import (
     EDITED,
     TITLE_MATCH,
@@ -23,6 +24,7 @@ from graphkit.analysis.compare import (
     NoticeInfo,
     NoticeSide,
     changes,
+    changes_in,
     compare,
     title_score,
     title_topic,
@@ -163,6 +165,22 @@ def test_changes_are_the_fragments_as_written() -> None:
     assert changes("每季度公开", "每月公开") == (("季度", "月"),)
     assert changes("开展检查", "开展专项检查") == (("", "专项"),)
     assert changes("一样", "一样") == ()
+
+
+def test_changes_are_read_off_the_alignment_a_reader_sees() -> None:
+    """One alignment per edited pair: the changes are the edits ``align`` marks (a rewritten
+    phrase around one kept character is one change, as the report and ``recycled show`` mark
+    it), plus what normalisation left out and differs (a count)."""
+    a, b = "推进改为重点工作", "推进医为民重点工作"
+    al = align(a, b)
+    assert [(a[e.a_start : e.a_end], b[e.b_start : e.b_end]) for e in al.edits()] == [("改为", "医为民")]
+    assert changes_in(al) == changes(a, b) == (("改为", "医为民"),)  # not 改→医 and then +民
+    a, b = "东河县委共谈话96人次", "西山区委共谈话103人次"  # the units' names are not compared
+    assert changes(a, b, ["东河县委"], ["西山区委"]) == (("东河县", "西山区"), ("96", "103"))
+    side_a = _side("a", ["推进改为重点工作，共谈话96人次"])
+    side_b = _side("b", ["推进医为民重点工作，共谈话103人次"])
+    (pair,) = compare(side_a, side_b).edited
+    assert pair.changes == (("改为", "医为民"), ("96", "103"))
 
 
 def _side(nid: str, texts: list[str]) -> NoticeSide:
