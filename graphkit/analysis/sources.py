@@ -6,7 +6,8 @@ units are ordered by it. The earliest unit is the family's candidate source; whe
 the earliest date the family says so (`tie`: how many) and each of them is a candidate; units
 without any date are counted (`undated`) and left out of the order. Every later unit gets one
 `Reuse` to each candidate source: the days between their dates and the alignment score of the
-two units' first members. A family is `vertical` when one of its units stands above another in
+two units' first members (the verified pair's score, else the score of their texts normalised
+as detection compared them: ``compared_text``). A family is `vertical` when one of its units stands above another in
 the same line (a city and one of its counties: the higher unit's division contains the lower's
 and their levels differ), `horizontal` when its units are peers (one level); the levels it
 spans are named highest first (`city/county`).
@@ -37,6 +38,7 @@ __all__ = [
     "UnitRank",
     "attribute",
     "attribute_all",
+    "compared_text",
     "notice_date",
 ]
 
@@ -149,10 +151,22 @@ def family_direction(units: Iterable[str], ranks: Mapping[str, UnitRank]) -> tup
     return None, "/".join(levels)
 
 
+def compared_text(kind: str, text: str, names: Sequence[str] = ()) -> str:
+    """A member's text as detection compared it: a document's title by ``normalize_title``, a
+    headline by ``normalize`` alone, a measure or a sentence by ``normalize`` without its unit's
+    own ``names``."""
+    from graphkit.analysis.normalize import normalize, normalize_title
+
+    if kind == "document":
+        return normalize_title(text, names)
+    return normalize(text, () if kind == "headline" else names)
+
+
 def attribute(
     family: Family,
     dates: Mapping[str, tuple[str | None, str | None]],
     ranks: Mapping[str, UnitRank] | None = None,
+    names: Mapping[str, Sequence[str]] | None = None,
 ) -> Attribution:
     """Order a family's units by their notices' dates and name the candidate source.
 
@@ -160,10 +174,13 @@ def attribute(
         family: the family (its members carry unit and notice ids).
         dates: notice id → (date, kind), as `notice_date` gives.
         ranks: unit id → its level and division (for the direction); none: no direction.
+        names: unit id → the names detection removed from its texts (``store_families.
+            unit_names``); none: no names removed.
     """
     from graphkit.analysis.verify import align_score
 
     ranks = ranks or {}
+    names = names or {}
     first: dict[str, tuple[str, str, MeasureItem]] = {}  # unit → (date, kind, member)
     units: set[str] = set()
     for m in family.members:
@@ -188,8 +205,12 @@ def attribute(
     for u, (d, _, m) in ordered[out.tie :]:
         for s, sm in sources:
             score = scores.get((m.id, sm.id)) or scores.get((sm.id, m.id))
-            if score is None:
-                score = align_score(m.text, sm.text, containment=True)
+            if score is None:  # a pair detection did not verify (equal texts): scored as it compares
+                score = align_score(
+                    compared_text(family.kind, m.text, names.get(m.unit, ())),
+                    compared_text(family.kind, sm.text, names.get(sm.unit, ())),
+                    containment=True,
+                )
             out.reuses.append(
                 Reuse(
                     u,
@@ -207,6 +228,8 @@ def attribute_all(
     families: Sequence[Family],
     dates: Mapping[str, tuple[str | None, str | None]],
     ranks: Mapping[str, UnitRank] | None = None,
+    names: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, Attribution]:
-    """Family id → its attribution, for every family spanning two units or more."""
-    return {f.id: attribute(f, dates, ranks) for f in families if len(f.units) >= 2}
+    """Family id → its attribution, for every family spanning two units or more (arguments as
+    ``attribute``)."""
+    return {f.id: attribute(f, dates, ranks, names) for f in families if len(f.units) >= 2}

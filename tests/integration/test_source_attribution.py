@@ -6,12 +6,13 @@ reported as one, and REUSED_FROM edges are written and replaced with the familie
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from graphkit.analysis.items import MeasureItem
 from graphkit.analysis.recycled import Family
-from graphkit.analysis.sources import UnitRank, attribute, family_direction, notice_date
+from graphkit.analysis.sources import UnitRank, attribute, attribute_all, family_direction, notice_date
 from graphkit.records import Inspection, NoticeRecord
 from graphkit.service.loading import load_records, read_diffusion, rebuild_families
 from graphkit.testing.synth import generate
@@ -59,6 +60,32 @@ def test_the_earliest_unit_is_the_source_and_later_ones_point_at_it() -> None:
         ("a", "c", 71, False),
     }
     assert all(r.score == 1.0 for r in att.reuses)
+
+
+def test_a_score_detection_did_not_verify_is_taken_on_the_texts_it_compared() -> None:
+    """Members with equal normalised texts have no verified pair: their score is the alignment
+    of the texts as detection compared them (numbers, labels, the units' own names and, for a
+    document, the title's wrapping removed), not of the raw texts — those gave 0.80–0.88 for
+    document families detection had found equal."""
+    dates = {"n1": ("2020-01-01", "published"), "n2": ("2020-02-01", "published")}
+    items = [
+        MeasureItem("n1/m0", "u1", "n1", "n1/i0", "一是共开展谈心谈话96人次。"),
+        MeasureItem("n2/m0", "u2", "n2", "n2/i0", "（1）共开展谈心谈话103人次"),
+    ]
+    fam = Family("measure:across-units:x", "measure", "across-units", items[0].text, items, ["u1", "u2"], 2)
+    (reuse,) = attribute(fam, dates).reuses
+    assert reuse.score == 1.0
+    names = {"u1": ["东河县委"], "u2": ["西山区委"]}
+    items = [
+        MeasureItem("n1/m0/d0", "u1", "n1", "n1/i0", "《中共东河县委关于巡视整改专题民主生活会的方案》"),
+        MeasureItem("n2/m0/d0", "u2", "n2", "n2/i0", "《中共西山区委关于巡视整改专题民主生活会的方案》"),
+    ]
+    fam = Family("document:across-units:y", "document", "across-units", items[0].text, items, ["u1", "u2"], 2)
+    (reuse,) = attribute(fam, dates, names=names).reuses
+    assert reuse.score == 1.0
+    assert attribute_all([fam], dates, names=names)[fam.id].reuses == [reuse]
+    (verified,) = attribute(replace(fam, pairs=[("n1/m0/d0", "n2/m0/d0", 0.7)]), dates, names=names).reuses
+    assert verified.score == 0.7  # a verified pair keeps the score detection gave it
 
 
 def test_a_tie_is_stated_and_both_are_candidates() -> None:
