@@ -8,7 +8,9 @@ with those the index was built from; the notices added, removed or changed are r
 store (their measures, documents and texts only), the index finds the families they change
 (``index.FamilyIndex.apply``: re-clustering only the components they touch), and those families
 are replaced in the store in one transaction. It declines (returns None, and the caller rebuilds
-in full) when there is no whole index, when it was built with other parameters, when a known
+in full) when there is no whole index, when it was built with other parameters, when the
+store holds another number of families than the index wrote (they were removed, or replaced
+by other means), when a known
 unit's names or rank changed (its texts normalise differently, its families attribute
 differently), or when so many notices changed that a rebuild is as quick.
 """
@@ -117,6 +119,9 @@ def update_families(store: Store, params: DetectParams | None = None) -> FamilyR
         added = sorted(n for n, h in stored.items() if known.get(n) != h)
         if len(removed) + len(added) > max(MIN_REBUILD_NOTICES, MIN_REBUILD_SHARE * len(stored)):
             return None
+        (stored_families,) = store.run_internal("family_count").rows[0]
+        if stored_families != sum(idx.counts()[1].values()):
+            return None  # the store's families were removed or replaced since the index was written
         names, ranks = unit_names(store), unit_ranks(store)
         if idx.units_differ(names, ranks):
             return None
@@ -137,6 +142,10 @@ def update_families(store: Store, params: DetectParams | None = None) -> FamilyR
             {**docs, **change.documents},
         )
         lap("write")
+        from graphkit.analysis.figures import refresh_figures
+
+        refresh_figures(store, units=sorted(change.units))
+        lap("figures")
         idx.set_sources(stored, names, ranks)
         idx.commit()
         report.measures, report.families = idx.counts()

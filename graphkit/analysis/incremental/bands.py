@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["BandSegments", "write_segment"]
+__all__ = ["BandSegments", "merge_segments", "write_segment"]
 
 
 def write_segment(folder: Path, name: str, rows: np.ndarray, keys: np.ndarray) -> None:
@@ -27,6 +27,17 @@ def write_segment(folder: Path, name: str, rows: np.ndarray, keys: np.ndarray) -
     sorted_rows = rows.astype(np.int64)[order]
     np.save(folder / f"{name}.keys.npy", sorted_keys)
     np.save(folder / f"{name}.rows.npy", sorted_rows)
+
+
+def merge_segments(folder: Path, names: list[str], name: str) -> None:
+    """Write the segment ``name`` holding the rows of the segments ``names`` (each band's keys
+    merged in order); the caller lists it in their place, then removes their files."""
+    parts = [(np.load(folder / f"{n}.keys.npy"), np.load(folder / f"{n}.rows.npy")) for n in names]
+    keys = np.concatenate([k for k, _ in parts], axis=1)
+    rows = np.concatenate([r for _, r in parts], axis=1)
+    order = np.argsort(keys, axis=1, kind="stable")
+    np.save(folder / f"{name}.keys.npy", np.take_along_axis(keys, order, axis=1))
+    np.save(folder / f"{name}.rows.npy", np.take_along_axis(rows, order, axis=1))
 
 
 class BandSegments:

@@ -31,10 +31,11 @@ class Keyed:
 
 @dataclass
 class ExactChange:
-    """The families an update removed (ids) and wrote."""
+    """The families an update removed (ids) and wrote, and the units of their keys' items."""
 
     deleted: set[str] = field(default_factory=set)
     families: list[Family] = field(default_factory=list)
+    units: set[str] = field(default_factory=set)
 
 
 class ExactKind:
@@ -95,6 +96,7 @@ class ExactKind:
                 (k, key),
             ).fetchall()
             members = [MeasureItem(*r) for r in rows]
+            change.units.update(m.unit for m in members)
             if len({m.unit for m in members}) >= self.min_units:
                 text = min((m.text for m in members), key=len)
                 f = _make_family(k, "across-units", members, text, [])

@@ -41,13 +41,15 @@ _SCHEMA = Path(__file__).with_name("index.sql")  # its tables
 
 @dataclass
 class IndexChange:
-    """The stored families an update replaces: ids to delete, families to write, and the
-    measures whose SIMILAR_TO edges are rewritten."""
+    """The stored families an update replaces: ids to delete, families to write, the measures
+    whose SIMILAR_TO edges are rewritten, the documents of the document families' members
+    (as ``measure_documents``) and the units whose figures change (``analysis.figures``)."""
 
     deleted: set[str] = field(default_factory=set)
     families: list[Family] = field(default_factory=list)
     measures: set[str] = field(default_factory=set)
     documents: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    units: set[str] = field(default_factory=set)
 
 
 def _rank_json(rank: UnitRank | None) -> str:
@@ -193,6 +195,11 @@ class FamilyIndex:
         """The notices ``removed`` (ids) go and the notices of ``parts`` come: the stored
         families to delete and to write (nothing committed)."""
         out = IndexChange()
+        for table in ("item", "xitem", "sent"):
+            for part in chunks(list(removed)):
+                q = f"SELECT DISTINCT unit FROM {table} WHERE notice IN ({_marks(len(part))})"
+                out.units.update(u for (u,) in self.db.execute(q, tuple(part)))
+        out.units.update(it.unit for it, _ in parts.measures)
         m = self.measure.update(self.measure.item_ids_of_notices(removed), parts.measures, names)
         s = self.sentence.update(*self._sentence_delta(removed, parts, m.born, m.died), names)
         h = self.headline.update(removed, parts.headlines)
@@ -204,6 +211,7 @@ class FamilyIndex:
             self.db.execute(f"DELETE FROM written WHERE base IN ({_marks(len(part))})", tuple(part))
         out.families = self._write(m.families, s.families, [*h.families, *d.families])
         out.measures = m.members
+        out.units |= m.units | s.units | h.units | d.units
         out.documents = self.document.documents_of([mm.id for f in d.families for mm in f.members])
         return out
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from graphkit.analysis.incremental.bands import BandSegments, write_segment
+from graphkit.analysis.incremental.bands import BandSegments, merge_segments, write_segment
 from graphkit.analysis.items import MeasureItem
 from graphkit.analysis.lsh import agreement, band_keys
 from graphkit.analysis.normalize import normalize
@@ -40,6 +40,7 @@ from graphkit.analysis.verify import align_pairs
 __all__ = ["NearChange", "NearKind", "Ranked"]
 
 CHUNK = 500  # ids per `IN (…)` list
+MAX_SMALL = 8  # segments added by updates, merged into one past this many
 
 Ranked = tuple[MeasureItem, str]
 """An item and its rank: the key detection orders items by."""
@@ -62,6 +63,7 @@ class NearChange:
     born: set[str] = field(default_factory=set)
     died: set[str] = field(default_factory=set)
     members: set[str] = field(default_factory=set)  # items of the re-clustered rows
+    units: set[str] = field(default_factory=set)  # their units
 
 
 def chunks(xs: Sequence[object], n: int = CHUNK) -> Iterable[Sequence[object]]:
@@ -114,10 +116,22 @@ class NearKind:
             self._add_segment(np.arange(len(groups), dtype=np.int64), keys)
 
     def _add_segment(self, rows: np.ndarray, keys: np.ndarray) -> None:
-        (n,) = self.db.execute("SELECT count(*) FROM segment WHERE kind=?", (self.kind,)).fetchone()
-        name = f"s{n:06d}-{int(rows.min())}"
+        """List a new segment of these rows; past ``MAX_SMALL`` small segments, merge them (the
+        first segment, of the full detection, is never rewritten)."""
+        names = [n for (n,) in self.db.execute("SELECT name FROM segment WHERE kind=? ORDER BY name", (self.kind,))]
+        name = f"s{int(rows.min()):012d}-{len(names)}"
         write_segment(self.folder, name, rows, keys)
         self.db.execute("INSERT INTO segment VALUES (?,?)", (self.kind, name))
+        small = [*names[1:], name]
+        if len(small) > MAX_SMALL:
+            merged = f"{small[0]}-m"
+            merge_segments(self.folder, small, merged)
+            self.db.executemany("DELETE FROM segment WHERE kind=? AND name=?", ((self.kind, n) for n in small))
+            self.db.execute("INSERT INTO segment VALUES (?,?)", (self.kind, merged))
+            # safe before the commit: an update that dies leaves the index dirty, never opened again
+            for n in small:
+                for part in ("keys", "rows"):
+                    (self.folder / f"{n}.{part}.npy").unlink(missing_ok=True)
 
     def _segments(self) -> BandSegments:
         names = [
@@ -258,15 +272,14 @@ class NearKind:
         moved_set = set(moved)
         state_before = {r: s for r, s in state_now.items() if r not in moved_set}
         state_before.update({r: before[r] for r in moved if r in before})
-        old_pairs: set[tuple[int, int]] = set()
-        new_pairs: set[tuple[int, int]] = set()
+        gone: set[tuple[int, int]] = set()
+        fresh_pairs: set[tuple[int, int]] = set()
         for rows in buckets.values():
-            rl = rows.tolist()
-            old_pairs |= _bucket_pairs(rl, state_before, p.max_bucket)
-            new_pairs |= _bucket_pairs(rl, state_now, p.max_bucket)
+            g, f = _bucket_delta(rows.tolist(), state_before, state_now, moved_set, p.max_bucket)
+            gone |= g
+            fresh_pairs |= f
         changed: set[int] = set()
-        # pairs no touched bucket produces now: their edge goes unless an untouched bucket does
-        gone = old_pairs - new_pairs
+        # an edge whose pair a bucket no longer proposes goes, unless another bucket still does
         if gone:
             edges = {(a, b) for a, b, _ in self._edges_of(sorted({x for pr in gone for x in pr}))}
             gone &= edges
@@ -277,10 +290,10 @@ class NearKind:
                 zip(ends, band_keys(signatures([texts[r] for r in ends], p), p.bands, p.rows), strict=True)
             )
             for a, b in sorted(gone):
-                if not self._produced_elsewhere(a, b, keys_of, buckets, segs, state_now):
+                if not self._proposed_now(a, b, keys_of, buckets, segs, state_now):
                     self.db.execute("DELETE FROM edge WHERE kind=? AND a=? AND b=?", (k, a, b))
                     changed.update((a, b))
-        fresh = sorted(new_pairs - old_pairs)
+        fresh = sorted(fresh_pairs)
         if fresh:
             existing = {(a, b) for a, b, _ in self._edges_of(sorted({x for pr in fresh for x in pr}))}
             fresh = [pr for pr in fresh if pr not in existing]
@@ -303,7 +316,7 @@ class NearKind:
                 changed.update(x for _, a, b, _ in new_edges for x in (a, b))
         return changed
 
-    def _produced_elsewhere(
+    def _proposed_now(
         self,
         a: int,
         b: int,
@@ -312,14 +325,19 @@ class NearKind:
         segs: BandSegments,
         state: dict[int, str],
     ) -> bool:
-        """Whether a bucket the update did not touch still proposes the pair (a, b)."""
+        """Whether any bucket proposes the pair (a, b) now (``state``: rank of the living rows
+        of the touched buckets)."""
+        if a not in state or b not in state:
+            return False
         ka, kb = keys_of[a], keys_of[b]
         for j in np.flatnonzero(ka == kb).tolist():
             key = int(ka[j])
-            if (j, key) in touched:
-                continue
-            (rows,) = segs.members(j, np.array([key], dtype=np.uint64))
-            st = self._row_state(rows.tolist())
+            rows = touched.get((j, key))
+            if rows is None:
+                (rows,) = segs.members(j, np.array([key], dtype=np.uint64))
+                st = self._row_state(rows.tolist())
+            else:
+                st = state
             if (min(a, b), max(a, b)) in _bucket_pairs(rows.tolist(), st, self.p.max_bucket):
                 return True
         return False
@@ -364,6 +382,7 @@ class NearKind:
             ]
         items.sort(key=lambda x: x[0])
         change.members.update(it.id for _, _, it in items)
+        change.units.update(it.unit for _, _, it in items)
         order: list[int] = []  # rows by rank of their first item
         groups_of: dict[int, list[int]] = {}
         for idx, (_, row, _) in enumerate(items):
@@ -393,6 +412,24 @@ class NearKind:
                     f"UPDATE row SET fam=? WHERE kind=? AND row IN ({_marks(len(part))})", (f.id, k, *part)
                 )
         change.families += fams
+
+
+def _bucket_delta(
+    rows: list[int], before: Mapping[int, str], after: Mapping[int, str], moved: set[int], max_bucket: int
+) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """The pairs a bucket of these rows proposed before and no longer, and those it proposes now
+    and did not: in a bucket small before and after, only the pairs of rows that came or went;
+    otherwise (a chain, in rank order) the two sets of pairs compared."""
+    old = [r for r in rows if r in before]
+    new = [r for r in rows if r in after]
+    if len(old) <= max_bucket and len(new) <= max_bucket:
+        went = [r for r in rows if r in moved and r in before and r not in after]
+        came = [r for r in rows if r in moved and r in after and r not in before]
+        gone = {(min(x, o), max(x, o)) for x in went for o in old if o != x}
+        fresh = {(min(x, o), max(x, o)) for x in came for o in new if o != x}
+        return gone, fresh
+    was, now = _bucket_pairs(old, before, max_bucket), _bucket_pairs(new, after, max_bucket)
+    return was - now, now - was
 
 
 def _bucket_pairs(rows: list[int], state: Mapping[int, str], max_bucket: int) -> set[tuple[int, int]]:
