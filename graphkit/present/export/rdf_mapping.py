@@ -143,70 +143,101 @@ def _status(v: str) -> Iri:
     return Iri(STATUS + _seg(v))
 
 
-# The properties of each node label written as one triple each, in the order they are written.
-NOTICE_FIELDS = (
-    Field("title", DCT + "title", zh),
-    Field("source", DCT + "source", plain, _set),
-    Field("published", DCT + "issued", date_literal),
-    Field("unit_name", GK + "unitName", zh),
-    Field("publisher", GK + "publisherName", zh),
-    Field("figures", GK + "figures", _json, _set),
-    Field("content_hash", GK + "contentHash", plain),
-    Field("issue_count", GK + "issueCount", _count, _set),
-    Field("measure_count", GK + "measureCount", _count, _set),
-    Field("date", GK + "orderDate", date_literal),
-    Field("date_kind", GK + "orderDateKind", plain),
+_TERMS: dict[str, Callable[[Any], Term]] = {
+    "zh": zh,
+    "plain": plain,
+    "date": date_literal,
+    "integer": integer,
+    "count": _count,
+    "json": _json,
+    "status": _status,
+}
+"""A term's name in a field table → the function that makes the term of a value."""
+
+
+def _field_tables(text: str) -> dict[str, tuple[Field, ...]]:
+    """Field tables from text: a node label on a line of its own, then its fields indented, one a
+    line: `key  prefix:name  term`, and `set` where the field is written whenever it is not None
+    (else only when truthy). `prefix` is one of PREFIXES, `term` one of _TERMS."""
+    tables: dict[str, list[Field]] = {}
+    rows: list[Field] = []
+    for line in text.strip("\n").splitlines():
+        if not line[:1].isspace():
+            rows = tables.setdefault(line.strip(), [])
+            continue
+        key, curie, term, *given = line.split()
+        prefix, _, name = curie.partition(":")
+        if given not in ([], ["set"]):
+            raise ValueError(f"field table: {line.strip()!r} ends in neither a term nor `set`")
+        rows.append(Field(key, PREFIXES[prefix] + name, _TERMS[term], _set if given else bool))
+    return {label: tuple(rows) for label, rows in tables.items()}
+
+
+FIELDS = _field_tables(
+    """
+Notice
+    title             dcterms:title           zh
+    source            dcterms:source          plain    set
+    published         dcterms:issued          date
+    unit_name         gk:unitName             zh
+    publisher         gk:publisherName        zh
+    figures           gk:figures              json     set
+    content_hash      gk:contentHash          plain
+    issue_count       gk:issueCount           count    set
+    measure_count     gk:measureCount         count    set
+    date              gk:orderDate            date
+    date_kind         gk:orderDateKind        plain
+Unit
+    province          gk:province             zh
+    city              gk:city                 zh
+    county            gk:county               zh
+    division_code     gk:divisionCode         plain
+    level             gk:level                plain
+    body_kind         gk:bodyKind             plain
+Place
+    name              skos:prefLabel          zh
+    level             gk:level                plain
+Inspection
+    team              gk:team                 zh
+    kind              gk:inspectionKind       zh
+    round             gk:round                zh
+    start_date        gk:startDate            date
+    end_date          gk:endDate              date
+    feedback_date     gk:feedbackDate         date
+Issue
+    title             skos:prefLabel          zh       set
+    label             gk:marker               plain
+    path              skos:notation           plain
+    depth             gk:depth                integer  set
+    ord               gk:order                integer  set
+Measure
+    text              gk:text                 zh       set
+    label             gk:marker               plain
+    status            gk:status               status
+    deadline          gk:deadline             date
+    ord               gk:order                integer  set
+Role
+    position          gk:position             zh
+    person            gk:personName           zh
+Person
+    name              foaf:name               zh
+Document
+    title             dcterms:title           zh       set
+MeasureTemplate
+    kind              gk:familyKind           plain
+    scope             gk:scope                plain
+    text              gk:text                 zh       set
+    size              gk:size                 count    set
+    n_units           gk:unitCount            count    set
+    source_date       gk:sourceDate           date
+    source_date_kind  gk:sourceDateKind       plain
+    source_tie        gk:sourceTie            count    set
+    undated           gk:undatedUnits         count    set
+    direction         gk:direction            plain
+    levels            gk:levels               plain
+"""
 )
-UNIT_FIELDS = (
-    Field("province", GK + "province", zh),
-    Field("city", GK + "city", zh),
-    Field("county", GK + "county", zh),
-    Field("division_code", GK + "divisionCode", plain),
-    Field("level", GK + "level", plain),
-    Field("body_kind", GK + "bodyKind", plain),
-)
-PLACE_FIELDS = (
-    Field("name", SKOS + "prefLabel", zh),
-    Field("level", GK + "level", plain),
-)
-INSPECTION_FIELDS = (
-    Field("team", GK + "team", zh),
-    Field("kind", GK + "inspectionKind", zh),
-    Field("round", GK + "round", zh),
-    Field("start_date", GK + "startDate", date_literal),
-    Field("end_date", GK + "endDate", date_literal),
-    Field("feedback_date", GK + "feedbackDate", date_literal),
-)
-ISSUE_FIELDS = (
-    Field("title", SKOS + "prefLabel", zh, _set),
-    Field("label", GK + "marker", plain),
-    Field("path", SKOS + "notation", plain),
-    Field("depth", GK + "depth", integer, _set),
-    Field("ord", GK + "order", integer, _set),
-)
-MEASURE_FIELDS = (
-    Field("text", GK + "text", zh, _set),
-    Field("label", GK + "marker", plain),
-    Field("status", GK + "status", _status),
-    Field("deadline", GK + "deadline", date_literal),
-    Field("ord", GK + "order", integer, _set),
-)
-ROLE_FIELDS = (Field("position", GK + "position", zh), Field("person", GK + "personName", zh))
-PERSON_FIELDS = (Field("name", FOAF + "name", zh),)
-DOCUMENT_FIELDS = (Field("title", DCT + "title", zh, _set),)
-TEMPLATE_FIELDS = (
-    Field("kind", GK + "familyKind", plain),
-    Field("scope", GK + "scope", plain),
-    Field("text", GK + "text", zh, _set),
-    Field("size", GK + "size", _count, _set),
-    Field("n_units", GK + "unitCount", _count, _set),
-    Field("source_date", GK + "sourceDate", date_literal),
-    Field("source_date_kind", GK + "sourceDateKind", plain),
-    Field("source_tie", GK + "sourceTie", _count, _set),
-    Field("undated", GK + "undatedUnits", _count, _set),
-    Field("direction", GK + "direction", plain),
-    Field("levels", GK + "levels", plain),
-)
+"""Node label → the properties written as one triple each, in the order they are written."""
 
 
 EDGE_PREDICATES = {
@@ -319,7 +350,14 @@ class Mapper:
         for cls in NODE_CLASSES.get(label, [GK + label]):
             yield s, A, Iri(cls)
         yield s, DCT + "identifier", plain(p["id"])
-        yield from getattr(self, "_" + label.lower(), self._generic)(s, p)
+        # a label with more than its fields has a method of its own (_notice for Notice …)
+        own = getattr(self, "_" + label.lower(), None)
+        if own is not None:
+            yield from own(s, p)
+        elif label in FIELDS:
+            yield from _fields(s, p, FIELDS[label])
+        else:
+            yield from self._generic(s, p)
 
     def _generic(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
         for k, v in p.items():
@@ -327,7 +365,7 @@ class Mapper:
                 yield s, GK + k, _literal(v)
 
     def _notice(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
-        yield from _fields(s, p, NOTICE_FIELDS)
+        yield from _fields(s, p, FIELDS["Notice"])
         scheme = Iri(s + "#issues")
         yield s, GK + "issueScheme", scheme
         yield scheme, A, Iri(SKOS + "ConceptScheme")
@@ -338,13 +376,7 @@ class Mapper:
             yield s, SKOS + "prefLabel", zh(p["name"])
         for alias in p["aliases"] or []:
             yield s, SKOS + "altLabel", zh(alias)
-        yield from _fields(s, p, UNIT_FIELDS)
-
-    def _place(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
-        yield from _fields(s, p, PLACE_FIELDS)
-
-    def _inspection(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
-        yield from _fields(s, p, INSPECTION_FIELDS)
+        yield from _fields(s, p, FIELDS["Unit"])
 
     def _derivation(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
         notice = self.node_iri("Notice", p["notice_id"])
@@ -359,12 +391,12 @@ class Mapper:
             yield d, GK + "spanEnd", integer(p["span_end"], "nonNegativeInteger")
 
     def _issue(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
-        yield from _fields(s, p, ISSUE_FIELDS)
+        yield from _fields(s, p, FIELDS["Issue"])
         yield s, SKOS + "inScheme", Iri(self.node_iri("Notice", p["notice_id"]) + "#issues")
         yield from self._derivation(s, p)
 
     def _measure(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
-        yield from _fields(s, p, MEASURE_FIELDS)
+        yield from _fields(s, p, FIELDS["Measure"])
         if p.get("kind"):
             k = Iri(KIND + _seg(p["kind"]))
             yield s, GK + "kind", k
@@ -391,16 +423,10 @@ class Mapper:
                 self._seen_roles.add(p["role"])
                 yield r, A, Iri(ORG + "Role")
                 yield r, SKOS + "prefLabel", zh(p["role"])
-        yield from _fields(s, p, ROLE_FIELDS)
-
-    def _person(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
-        yield from _fields(s, p, PERSON_FIELDS)
-
-    def _document(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
-        yield from _fields(s, p, DOCUMENT_FIELDS)
+        yield from _fields(s, p, FIELDS["Role"])
 
     def _measuretemplate(self, s: str, p: dict[str, Any]) -> Iterator[Triple]:
-        yield from _fields(s, p, TEMPLATE_FIELDS)
+        yield from _fields(s, p, FIELDS["MeasureTemplate"])
         if p.get("source_unit"):
             yield s, GK + "sourceUnit", self.node_iri("Unit", p["source_unit"])
 
