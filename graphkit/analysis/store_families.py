@@ -117,8 +117,10 @@ def unit_ranks(store: Store) -> dict[str, UnitRank]:
 
 
 def attributions(store: Store, families: Sequence[Family]) -> dict[str, Attribution]:
-    """Each family's units in date order, its candidate source and its direction."""
-    return attribute_all(families, notice_dates(store), unit_ranks(store))
+    """Each family's units in date order, its candidate source and its direction (reuse
+    scores of members detection did not pair compare the texts as detection does: without
+    their units' names)."""
+    return attribute_all(families, notice_dates(store), unit_ranks(store), unit_names(store))
 
 
 def notice_texts(store: Store, ids: Sequence[str] | None = None) -> list[tuple[str, str, str]]:
