@@ -2,6 +2,7 @@
 
     python benchmarks/templates.py --uri bolt://127.0.0.1:7687 [--measures 1000000] [--runs 20]
     python benchmarks/templates.py --embedded /tmp/bench-store [--measures 150000] [--against HEAD~3]
+    python benchmarks/templates.py --start-neo4j /tmp/bench-neo4j-home --measures 300000 --against REV
 
 --against REV times each template's text at that git revision too (runs interleaved with the
 current text, so the machine's load falls on both alike) and prints the ratios new / old.
@@ -9,8 +10,11 @@ current text, so the machine's load falls on both alike) and prints the ratios n
 The graph is generated as notice records (units × notices × categories × issues × measures,
 with roles, documents, statuses, deadlines) and loaded with graphkit.ingest.load_records, so it
 has exactly the shape ingest gives; families (MeasureTemplate + INSTANCE_OF, SIMILAR_TO pairs)
-are added as a GraphBatch the way detection would write them. A graph already holding the same
-number of measures is reused (--reload to rebuild). WARNING: the target database is emptied.
+are added as a GraphBatch the way detection would write them, then the figures the templates
+read are stored as rebuild_families stores them (graphkit.analysis.figures; the time is printed).
+A graph already holding the same number of measures is reused (--reload to rebuild, --refresh to
+store the figures again). WARNING: the target database is emptied. --start-neo4j HOME runs a
+Neo4j of its own in HOME (the user's jars, free ports, GRAPHKIT_NEO4J_HEAP/PAGECACHE or 2g/1g).
 
 Each template runs once to warm up, then --runs times; the table gives rows, p50, p95 and max
 in milliseconds. Templates over the --slow threshold (p95) are listed at the end with their
@@ -155,6 +159,16 @@ def build(store: Any, args: argparse.Namespace) -> None:
         print(f"  {done} notices loaded ({time.perf_counter() - t0:.0f} s)", flush=True)
     families(store, args.families)
     print(f"graph built in {time.perf_counter() - t0:.0f} s", flush=True)
+    figures(store)
+
+
+def figures(store: Any) -> None:
+    """The figures the templates read, as rebuild_families stores them after writing families."""
+    from graphkit.analysis.figures import refresh_figures
+
+    t0 = time.perf_counter()
+    refresh_figures(store)
+    print(f"figures stored in {time.perf_counter() - t0:.1f} s", flush=True)
 
 
 def _wipe(store: Any) -> None:
@@ -205,6 +219,16 @@ def main() -> None:
     ap.add_argument("--only", default="", help="run only templates whose name contains this")
     ap.add_argument("--reload", action="store_true")
     ap.add_argument(
+        "--refresh", action="store_true", help="store the figures again (timed) on a reused graph"
+    )
+    ap.add_argument(
+        "--start-neo4j",
+        type=Path,
+        default=None,
+        metavar="HOME",
+        help="start a Neo4j of its own in HOME (jars linked from the user's home, free ports), stop it at the end",
+    )
+    ap.add_argument(
         "--against",
         default="",
         help="a git revision: time its text of each template too, runs interleaved, and give new/old ratios",
@@ -223,10 +247,16 @@ def main() -> None:
     else:
         from graphkit.stores.neo4j_store import Neo4jStore
 
+        if args.start_neo4j is not None:
+            args.uri, args.password = _start_neo4j(args.start_neo4j)
         store = Neo4jStore(args.uri, args.user, args.password)
     have = store.query("MATCH (m:Measure) RETURN count(m) AS c").rows[0][0]
     if args.reload or have < args.measures:
         build(store, args)
+    elif (
+        args.refresh or store.query("MATCH (u:Unit) WHERE u.measures IS NULL RETURN count(u) AS c").rows[0][0]
+    ):
+        figures(store)  # a graph built before figures were stored, or asked for
     counts = store.counts()
     print("graph:", {k: v for k, v in counts["nodes"].items() if v}, flush=True)
 
@@ -271,6 +301,43 @@ def main() -> None:
         for name, p95 in slow:
             print(f"  {name}: p95 {p95:.0f} ms")
     store.close()
+    if args.start_neo4j is not None:
+        from graphkit import neo4j_server
+
+        neo4j_server.stop()
+
+
+def _start_neo4j(home: Path) -> tuple[str, str]:
+    """A Neo4j in a home of its own (as tests/integration/private_neo4j.py makes one): its URI
+    and password. The home keeps its database, so a later run reuses the graph."""
+    import os
+    import socket
+
+    from graphkit import neo4j_server
+
+    user_lib = neo4j_server.neo4j_home() / "lib"
+    lib = home / "neo4j" / "lib"
+    if not lib.exists():
+        lib.parent.mkdir(parents=True, exist_ok=True)
+        lib.symlink_to(user_lib, target_is_directory=True)
+
+    def free_port() -> str:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            return str(s.getsockname()[1])
+
+    os.environ.update(
+        GRAPHKIT_HOME=str(home),
+        GRAPHKIT_NEO4J_BOLT_PORT=os.environ.get("GRAPHKIT_NEO4J_BOLT_PORT") or free_port(),
+        GRAPHKIT_NEO4J_HTTP_PORT=os.environ.get("GRAPHKIT_NEO4J_HTTP_PORT") or free_port(),
+        GRAPHKIT_NEO4J_HEAP=os.environ.get("GRAPHKIT_NEO4J_HEAP", "2g"),
+        GRAPHKIT_NEO4J_PAGECACHE=os.environ.get("GRAPHKIT_NEO4J_PAGECACHE", "1g"),
+    )
+    for k in ("GRAPHKIT_NEO4J_URI", "GRAPHKIT_NEO4J_PASSWORD"):
+        os.environ.pop(k, None)
+    info = neo4j_server.start(timeout=300)
+    print(f"Neo4j of its own at {info.uri} (home {home})", flush=True)
+    return info.uri, info.password
 
 
 if __name__ == "__main__":

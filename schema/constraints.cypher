@@ -32,3 +32,5 @@ CREATE CONSTRAINT measure_template_id IF NOT EXISTS FOR (n:MeasureTemplate) REQU
 CREATE INDEX measure_template_kind IF NOT EXISTS FOR (n:MeasureTemplate) ON (n.kind);
 CREATE INDEX measure_template_scope IF NOT EXISTS FOR (n:MeasureTemplate) ON (n.scope);
 CREATE CONSTRAINT graphkit_state_id IF NOT EXISTS FOR (n:GraphkitState) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT unit_pair_id IF NOT EXISTS FOR (n:UnitPair) REQUIRE n.id IS UNIQUE;
+CREATE INDEX unit_pair_shared_families IF NOT EXISTS FOR (n:UnitPair) ON (n.shared_families);

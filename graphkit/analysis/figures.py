@@ -7,13 +7,16 @@ and MeasureTemplate), and the templates read them:
 
 - Unit: measures, instanced (in an across-units family), copied (in such a family or in an
   across-units SIMILAR_TO pair): units/originality, units/originality_rank, recycled/by_level.
-- Unit, also: measures by status and kind (units/status_shares, units/measure_kinds), the
-  units it shares measure families with (units/shared_measures), measures taken from its own
-  earlier notices (units/from_earlier_notices).
+- Unit, also: measures by status and kind (units/status_shares, units/measure_kinds),
+  measures taken from its own
+  earlier notices (units/from_earlier_notices), issues answered only on paper
+  (issues/paper_only).
 - Notice: the measures its unit took for it and those in measure/headline families of each
   scope; their totals per year (recycled/by_year), and the units' per level and kind of body
   (recycled/by_level), each on one node of its group.
 - Document: units, measures, issued, cited: documents/most_issued.
+- UnitPair (a record beside the graph, schema/graph.yaml `meta`): two units sharing measure
+  families, and how many: units/shared_measures.
 - MeasureTemplate: members, member_units, member_notices, unit_ids: recycled/families_by_spread,
   graphs/family_spread.
 
@@ -29,13 +32,13 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from graphkit.stores.base import Store, internal_statement
+from graphkit.stores.base import Statement, Store, internal_statement
 
 _PER_NODE = (
     "figures_families",
     "figures_units",
-    "figures_unit_pairs",
     "figures_unit_taken",
+    "figures_unit_paper",
     "figures_notices",
     "figures_documents",
 )
@@ -44,51 +47,87 @@ _PER_NODE = (
 def refresh_figures(store: Store, units: Collection[str] | None = None) -> None:
     """Compute the stored figures again.
 
-    The figures of units, notices, documents and families are written in one transaction, then
-    the totals per level and kind of body and per year (from those figures: a few thousand
-    rows, never the measures) in a second.
+    The figures of units, notices, documents and families are written in one transaction; then
+    the pairs of units sharing measure families, and the totals per level and kind of body and
+    per year, are made in Python from those figures (a few rows per family, unit or notice,
+    never one per measure) and written in a second.
 
     Args:
         store: an open store (read-write).
         units: None for every unit, notice, document and family. Otherwise the ids of the units
-            whose measures were added, replaced or removed, or whose measures joined or left a
-            family or an across-units SIMILAR_TO pair: their figures, their notices', those of
-            the families they are in (now, or when last counted) and of every unit of those
-            families, and those of the documents their measures issued or cited (now, or when
-            last counted) are computed again, with any unit, notice, family or document never
-            counted (a node written anew has none). Unknown ids are ignored.
+            an update touched: those of every measure added, removed or replaced, and of every
+            member, before and after, of every family or SIMILAR_TO pair it wrote or deleted.
+            Computed again: their figures and their notices', those of the families they are in
+            now or were in when last counted (and the pairs of every unit of those),
+            and of the documents their measures issue or cite now or did; with any unit, notice,
+            family or document never counted (a node written anew has none). Unknown ids are
+            ignored.
     """
     if units is None:
         every = {"every": True, "ids": []}
         store.run_transaction([internal_statement(name, every) for name in _PER_NODE])
-        _totals(store)
+        _derived(store, None)
         return
     touched = sorted(set(units))
     families: set[str] = set()
     documents: set[str] = set()
     for what, id_ in store.run_internal("figures_touched", {"units": touched}).rows:
         (families if what == "family" else documents).add(id_)
-    closure = set(touched)
+    around = set(touched)
     if families:
         rows = store.run_internal("figures_family_units", {"ids": sorted(families)}).rows
-        closure.update(u for (u,) in rows if u is not None)
-    ids = {
-        "figures_families": families,
-        "figures_documents": documents,
-    }
+        around.update(u for (u,) in rows if u is not None)
+    ids = {"figures_families": families, "figures_documents": documents}
     store.run_transaction(
         [
-            internal_statement(name, {"every": False, "ids": sorted(ids.get(name, closure))})
+            internal_statement(name, {"every": False, "ids": sorted(ids.get(name, touched))})
             for name in _PER_NODE
         ]
     )
-    _totals(store)
+    _derived(store, around)
 
 
-def _totals(store: Store) -> None:
-    """The totals per level and kind of body (recycled/by_level) and per year (recycled/by_year),
-    each stored on one node of its group (the smallest id): LadybugDB's sum() of integers
-    answers a 128-bit Decimal, so the templates read totals instead of adding figures up."""
+def _derived(store: Store, around: set[str] | None) -> None:
+    """Write what is made from the stored figures: the pairs of units sharing measure families
+    (every pair, or those of a unit `around`) and the totals."""
+    statements = _pairs(store, around) + _totals(store)
+    if statements:
+        store.run_transaction(statements)
+
+
+def _pairs(store: Store, around: set[str] | None) -> list[Statement]:
+    """units/shared_measures: a UnitPair for each pair of units sharing measure families, with how
+    many (from the families' stored unit_ids): every pair, or those with a unit `around`."""
+    names = dict(store.run_internal("unit_id_names").rows)
+    count: dict[tuple[str, str], int] = {}
+    for (members,) in store.run_internal("figures_family_unit_lists").rows:
+        ids = sorted(u for u in set(members or ()) if u in names)
+        for k, a in enumerate(ids):
+            for b in ids[k + 1 :]:
+                if around is None or a in around or b in around:
+                    count[(a, b)] = count.get((a, b), 0) + 1
+    rows = [
+        {
+            "id": f"{a}|{b}",
+            "unit_a": names[a],
+            "unit_b": names[b],
+            "unit_a_id": a,
+            "unit_b_id": b,
+            "shared_families": n,
+        }
+        for (a, b), n in sorted(count.items())
+    ]
+    gone = {"every": around is None, "ids": sorted(around or ())}
+    return [internal_statement("delete_unit_pairs", gone)] + [
+        internal_statement("create_unit_pairs", {"rows": rows[i : i + 5000]})
+        for i in range(0, len(rows), 5000)
+    ]
+
+
+def _totals(store: Store) -> list[Statement]:
+    """The statements storing the totals per level and kind of body (recycled/by_level) and per
+    year (recycled/by_year), each on one node of its group (the smallest id): LadybugDB's sum()
+    of integers answers a 128-bit Decimal, so the templates read totals, not sums of figures."""
     levels: dict[tuple[object, object], list[Any]] = {}
     held: list[str] = []
     for uid, level, body_kind, measures, instanced, holds in store.run_internal("figures_unit_levels").rows:
@@ -113,7 +152,7 @@ def _totals(store: Store) -> None:
             g[2 + k] += v or 0
     keys = ("notices", "measures", "mau", "mwu", "man", "hau", "hwu", "han")
     year_rows = [{"id": g[0], **dict(zip(keys, g[1:], strict=True))} for g in years.values()]
-    statements = []
+    statements: list[Statement] = []
     clear = sorted(set(held) - {r["id"] for r in level_rows})
     if clear:
         statements.append(internal_statement("clear_level_totals", {"ids": clear}))
@@ -124,5 +163,4 @@ def _totals(store: Store) -> None:
         statements.append(internal_statement("set_level_totals", {"rows": level_rows}))
     if year_rows:
         statements.append(internal_statement("set_year_totals", {"rows": year_rows}))
-    if statements:
-        store.run_transaction(statements)
+    return statements

@@ -4,13 +4,13 @@
 // mode: read
 // An issue is answered when at least one measure ADDRESSES it; it is answered only on paper when
 // every one of those measures is of a paper kind (meeting, document, training:
-// schema/measure_kinds.yaml; a unit test checks the list equals the yaml's).
+// schema/measure_kinds.yaml, listed where the figures are counted: queries/_internal/figures_unit_paper).
 // paper_only_share = paper_only / answered. issues/paper_only_issues lists the issues of one unit.
-MATCH (u:Unit)-[:TOOK]->(m:Measure)-[:ADDRESSES]->(i:Issue)
-WHERE $unit = '' OR u.name = $unit OR $unit IN u.aliases
-WITH u, i, count(m) AS measures,
-     count(CASE WHEN m.kind IN ['meeting', 'document', 'training'] THEN 1 END) AS paper
-WITH u, count(i) AS answered, count(CASE WHEN paper = measures THEN 1 END) AS paper_only
-RETURN u.name AS unit, answered, paper_only, 1.0 * paper_only / answered AS paper_only_share
+// answered and paper_only are the unit's stored figures (graphkit.analysis.figures, written with
+// the families).
+MATCH (u:Unit)
+WHERE u.answered > 0 AND ($unit = '' OR u.name = $unit OR $unit IN u.aliases)
+RETURN u.name AS unit, u.answered AS answered, u.paper_only AS paper_only,
+       1.0 * u.paper_only / u.answered AS paper_only_share
 ORDER BY paper_only DESC, paper_only_share DESC, unit
 LIMIT $limit

@@ -35,6 +35,16 @@ REPO = Path(__file__).resolve().parents[2]
 OLD = "58846f5"  # store format 3: no figures
 
 REFERENCE: dict[str, str] = {
+    "issues/paper_only": """
+MATCH (u:Unit)-[:TOOK]->(m:Measure)-[:ADDRESSES]->(i:Issue)
+WHERE $unit = '' OR u.name = $unit OR $unit IN u.aliases
+WITH u, i, count(m) AS measures,
+     count(CASE WHEN m.kind IN ['meeting', 'document', 'training'] THEN 1 END) AS paper
+WITH u, count(i) AS answered, count(CASE WHEN paper = measures THEN 1 END) AS paper_only
+RETURN u.name AS unit, answered, paper_only, 1.0 * paper_only / answered AS paper_only_share
+ORDER BY paper_only DESC, paper_only_share DESC, unit
+LIMIT $limit
+""",
     "documents/most_issued": """
 MATCH (d:Document)<-[:ISSUED|CITES]-(m:Measure)<-[:TOOK]-(u:Unit)
 WITH d, count(DISTINCT u) AS units, count(DISTINCT m) AS measures
@@ -215,7 +225,7 @@ FIGURES = {
     "Unit": (
         "measures instanced copied status_done status_in_progress status_long_term kind_meeting "
         "kind_document kind_training kind_inspection kind_discipline kind_financial kind_fix kind_paper "
-        "shared_with taken taken_families taken_notices level_units level_measures level_instanced"
+        "taken taken_families taken_notices answered paper_only level_units level_measures level_instanced"
     ),
     "Notice": (
         "measures_taken measure_across_units measure_within_unit measure_across_notices "
@@ -225,6 +235,7 @@ FIGURES = {
     ),
     "Document": "units measures issued cited unit_ids",
     "MeasureTemplate": "members member_units member_notices unit_ids",
+    "UnitPair": "unit_a unit_b unit_a_id unit_b_id shared_families",
 }
 
 
