@@ -13,6 +13,14 @@ edges) and in the same process, so that the figures share the machine's load of 
   hashing, building nodes and edges, one transaction per batch, the store closed at the end),
   and its ratio to the baseline.
 - one transaction per row, on a slice of the same data (`--slice` elements), and the ratio.
+- Neo4j only: `neo4j import` of the same records (`graphkit.service.neo4j_import`, families not
+  detected, as `load_records` detects none): records → CSV files, the offline importer with the
+  server stopped, the start, constraints and indexes; its rate whole and without the server's
+  start, and its ratio to graphkit's transactional load and to one transaction per row.
+
+Neo4j runs in a GRAPHKIT_HOME of the benchmark's own (a temporary folder, the jars of the user's
+home linked, free ports): the import stops that server and replaces its database, never the
+user's.
 
 Rates count the elements of the records' graph (each shared node once), the same for all.
 Peak RSS is printed per phase so that memory can be seen to follow the batch size.
@@ -32,6 +40,7 @@ import argparse
 import copy
 import csv
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -187,6 +196,65 @@ def run(store_name: str, n_elements: int, slice_elements: int, per_batch: int, p
     )
     print(f"[{store_name}] ratio graphkit / per-row = {b_rate / s_rate:.1f}x", flush=True)
     store.close()
+    if store_name == "neo4j":
+        i_rate = neo4j_import(records, elements)
+        print(f"[neo4j] ratio graphkit transactional / neo4j import = {b_rate / i_rate:.2f}", flush=True)
+        print(f"[neo4j] ratio neo4j import / per-row = {i_rate / s_rate:.1f}x", flush=True)
+
+
+def neo4j_import(records: list[NoticeRecord], elements: int) -> float:
+    """`neo4j import` of `records` into the (emptied) Neo4j of the benchmark's home; prints its
+    phases and returns its rate in elements/s, the server's start included."""
+    from graphkit import neo4j_server
+    from graphkit.service.neo4j_import import import_notices
+
+    folder = Path(tempfile.mkdtemp(prefix="gk-bench-records-"))
+    path = folder / "records.jsonl"
+    path.write_text("".join(r.model_dump_json() + "\n" for r in records), encoding="utf-8")
+    neo4j_server.stop()
+    data = neo4j_server.neo4j_home() / "data"
+    for sub in ("databases", "transactions"):
+        shutil.rmtree(data / sub / "neo4j", ignore_errors=True)
+    t = time.perf_counter()
+    result = import_notices([str(path)], records=True, families=False)
+    took = time.perf_counter() - t
+    shutil.rmtree(folder, ignore_errors=True)
+    rate = elements / took
+    started = result.seconds.get("start", 0.0)
+    phases = ", ".join(f"{k} {v:.1f} s" for k, v in result.seconds.items())
+    print(
+        f"[neo4j] neo4j import: {result.elements:,} elements in {took:.1f} s = {rate:,.0f} elements/s "
+        f"({elements / (took - started):,.0f} without the server's start; {phases}); "
+        f"peak RSS {rss_mb():.0f} MB",
+        flush=True,
+    )
+    return rate
+
+
+def private_neo4j_home() -> Path:
+    """Point graphkit's local Neo4j at a temporary home with the user's jars, on free ports."""
+    import os
+    import socket
+
+    from graphkit import neo4j_server
+
+    jars = neo4j_server.lib_dir()
+    root = Path(tempfile.mkdtemp(prefix="gk-bench-neo4j-"))
+    (root / "neo4j").mkdir()
+    (root / "neo4j" / "lib").symlink_to(jars, target_is_directory=True)
+    ports = []
+    for _ in range(2):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            ports.append(s.getsockname()[1])
+    os.environ.update(
+        GRAPHKIT_HOME=str(root),
+        GRAPHKIT_NEO4J_BOLT_PORT=str(ports[0]),
+        GRAPHKIT_NEO4J_HTTP_PORT=str(ports[1]),
+    )
+    for k in ("GRAPHKIT_NEO4J_URI", "GRAPHKIT_NEO4J_DATABASE"):
+        os.environ.pop(k, None)
+    return root
 
 
 def _per_row_statements(store: Store) -> list[tuple[str, dict[str, Any]]]:
@@ -217,7 +285,17 @@ def main() -> None:
     args = ap.parse_args()
     pipeline = False if args.no_pipeline else None
     for name in ("embedded", "neo4j") if args.store == "both" else (args.store,):
-        run(name, args.elements, args.slice, args.notices_per_batch, pipeline)
+        if name != "neo4j":
+            run(name, args.elements, args.slice, args.notices_per_batch, pipeline)
+            continue
+        from graphkit import neo4j_server
+
+        root = private_neo4j_home()
+        try:
+            run(name, args.elements, args.slice, args.notices_per_batch, pipeline)
+        finally:
+            neo4j_server.stop()
+            shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -81,6 +81,7 @@ def import_notices(
     notices_per_batch: int = 500,
     on_item: OnItem | None = None,
     on_phase: OnPhase | None = None,
+    families: bool = True,
 ) -> ImportResult:
     """Parse notice files (or read record files) into graphkit's local Neo4j, which must hold
     nothing yet, with Neo4j's offline importer; then start it, apply the schema and detect
@@ -96,6 +97,8 @@ def import_notices(
         notices_per_batch: notices per batch built (as `graphkit ingest` batches transactions).
         on_item: called with each input's result as it is read.
         on_phase: called with the name of each phase as it begins.
+        families: detect the families afterwards; without, the store's record says they are
+            not current (as `load_records(..., families="never")` leaves it).
 
     Raises:
         Neo4jServerError: the settings name another server or database, the database holds
@@ -140,14 +143,15 @@ def import_notices(
     info = neo4j_server.start()
     result.uri = info.uri
     result.seconds["start"] = time.perf_counter() - t
-    result.families = _finish(s, info.uri, result, phase)
+    result.families = _finish(s, info.uri, result, phase, families)
     return result
 
 
-def _finish(s: Settings, uri: str, result: ImportResult, phase: OnPhase) -> Any:
+def _finish(s: Settings, uri: str, result: ImportResult, phase: OnPhase, families: bool) -> Any:
     """On the running server: constraints and indexes, the aliases left empty, the families."""
     from graphkit.ingest import refresh_unit_aliases
     from graphkit.service.loading import rebuild_families
+    from graphkit.stores import state
     from graphkit.stores.neo4j_store import Neo4jStore
 
     phase("schema")
@@ -162,11 +166,14 @@ def _finish(s: Settings, uri: str, result: ImportResult, phase: OnPhase) -> Any:
         if bare:
             refresh_unit_aliases(store, [r[0] for r in bare])
         result.seconds["schema"] = time.perf_counter() - t
+        if not families:
+            state.write_state(store, state.idle(families_current=False))
+            return None
         phase("families")
         t = time.perf_counter()
-        families = rebuild_families(store)
+        report = rebuild_families(store)
         result.seconds["families"] = time.perf_counter() - t
-        return families
+        return report
     finally:
         store.close()
 
