@@ -29,6 +29,7 @@ query_app = typer.Typer(
 )
 
 FORMATS = ("table", "json", "csv")
+NameArg = Annotated[str, typer.Argument(help="Template name, e.g. units/profile")]
 ParamOpt = Annotated[
     list[str] | None,
     typer.Option("-p", "--param", help="A parameter as name=value (repeatable)", metavar="NAME=VALUE"),
@@ -114,7 +115,7 @@ def print_templates(templates: dict[str, Template]) -> None:
 
 
 @query_app.command("show")
-def show_command(name: Annotated[str, typer.Argument(help="Template name, e.g. units/profile")]) -> None:
+def show_command(name: NameArg) -> None:
     """Print one template: its header and its Cypher."""
     from graphkit import service
 
@@ -125,7 +126,7 @@ def show_command(name: Annotated[str, typer.Argument(help="Template name, e.g. u
 
 @query_app.command("run")
 def run_command(
-    name: Annotated[str, typer.Argument(help="Template name, e.g. units/profile")],
+    name: NameArg,
     param: ParamOpt = None,
     fmt: FormatOpt = "table",
     timeout: TimeoutOpt = None,

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 from graphkit.errors import QueryError
 from graphkit.service.checks import check_params_given
 from graphkit.service.results import Stats, TemplateCall
-from graphkit.stores.base import QueryResult, Store
+from graphkit.stores.base import AdhocOptions, QueryResult, Store
 from graphkit.templates import Template, get_template, load_templates
 
 
@@ -96,26 +96,20 @@ def check_cypher(query: str) -> None:
 
 
 def run_cypher(
-    store: Store,
-    query: str,
-    params: Mapping[str, Any] | None = None,
-    *,
-    write: bool = False,
-    allow_files: bool = False,
-    timeout: float | None = None,
+    store: Store, query: str, params: Mapping[str, Any] | None = None, **options: Unpack[AdhocOptions]
 ) -> QueryResult:
     """Run an ad-hoc Cypher statement through the store's guard (`Store.run_adhoc`).
 
-    It only reads the graph unless `write` (changes to the graph) or `allow_files` (files, the
-    network, extensions, other databases) allow more; a statement that does more is refused
-    before it runs.
+    It only reads the graph unless the options (`AdhocOptions`: `write`, changes to the graph;
+    `allow_files`, files, the network, extensions, other databases) allow more; a statement
+    that does more is refused before it runs. `timeout`: seconds it may run.
 
     Raises:
         QueryError: an empty or refused statement, a Cypher error, or a query past `timeout`.
     """
     check_cypher(query)
     check_params_given(query, params or {})  # a $name with no value: an error, not null
-    return store.run_adhoc(query, dict(params or {}), write=write, allow_files=allow_files, timeout=timeout)
+    return store.run_adhoc(query, dict(params or {}), **options)
 
 
 def stats(store: Store) -> Stats:

@@ -13,7 +13,7 @@ import abc
 import contextlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from graphkit.schema import GraphSchema, schema
 from graphkit.stores import guard
@@ -29,6 +29,20 @@ def internal_statement(name: str, params: dict[str, Any] | None = None) -> State
     its header), for `Store.run_transaction` and `Store.write_batch`."""
     q = internal_query(name)
     return q.cypher, q.bind(params)
+
+
+class AdhocOptions(TypedDict, total=False):
+    """What `Store.run_adhoc` allows a statement a person typed, for the callers that pass them on.
+
+    Attributes:
+        write: it may change the graph (default False).
+        allow_files: it may reach files, the network, extensions or other databases (default False).
+        timeout: seconds it may run (default: none).
+    """
+
+    write: bool
+    allow_files: bool
+    timeout: float | None
 
 
 @dataclass
@@ -216,12 +230,21 @@ class Store(abc.ABC):
 
         `all_new`: every node and edge of `batch` is absent from the store (e.g. `before`
         emptied their labels), so all are CREATEd instead of MERGEd. A store with a `stager`
-        also takes the StagedBatch it made of a batch (TypeError on the others).
+        stages the batch and writes it through `_write_staged`; it also takes the StagedBatch
+        it made of a batch (TypeError on the others).
         """
-        if isinstance(batch, StagedBatch):
-            raise TypeError(f"the {self.name} store stages no batches: pass the GraphBatch")
-        with self._batch_statements(batch, replace, all_new=all_new) as statements:
-            self.run_transaction([*(before or []), *statements])
+        if not isinstance(batch, StagedBatch):
+            stage = self.stager(all_new=all_new)
+            if stage is None:
+                with self._batch_statements(batch, replace, all_new=all_new) as statements:
+                    self.run_transaction([*(before or []), *statements])
+                return
+            batch = stage(batch)
+        self._write_staged(batch, replace, before or [])
+
+    def _write_staged(self, staged: StagedBatch, replace: list[str], before: list[Statement]) -> None:
+        """`write_batch` of a batch staged by this store's `stager` (a store with one implements it)."""
+        raise TypeError(f"the {self.name} store stages no batches: pass the GraphBatch")
 
     @contextlib.contextmanager
     def _batch_statements(

@@ -207,15 +207,9 @@ class EmbeddedStore(Store):
             self._staging = _Layout(nodes, edges, pairs, owned)
         return self._staging
 
-    def write_batch(
-        self,
-        batch: GraphBatch | StagedBatch,
-        replace: list[str],
-        before: list[Statement] | None = None,
-        *,
-        all_new: bool = False,
-    ) -> None:
-        """Run `before`, replace the notices `replace` and write `batch`, in one transaction.
+    def _write_staged(self, staged: StagedBatch, replace: list[str], before: list[Statement]) -> None:
+        """Run `before`, replace the notices `replace` and write the staged batch, in one
+        transaction (`Store.write_batch` stages a GraphBatch with `stager` first).
 
         A notice's own nodes and edges, and the shared nodes not stored yet, are loaded with
         `COPY … FROM` an Arrow table (UNWIND … MERGE of Python rows ran at ~9k rows/s, UNWIND …
@@ -231,9 +225,8 @@ class EmbeddedStore(Store):
         """
         if self.read_only:
             raise StoreError("the embedded store is open read-only")
-        staged = batch if isinstance(batch, StagedBatch) else self.stager(all_new=all_new)(batch)
         with self._transaction():
-            for cypher, params in [*(before or []), *self.replace_statements(replace)]:
+            for cypher, params in [*before, *self.replace_statements(replace)]:
                 self._conn.execute(cypher, params)
             self._write_shared(staged.shared)
             for table, a, b, data in staged.bulk:
