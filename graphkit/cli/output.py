@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from graphkit.atomic import Atomic, mode_for
+from graphkit.atomic_folder import place
 from graphkit.errors import OutputError
 
 
@@ -44,23 +45,12 @@ def check_output(path: Path, protected: Iterable[Path] = (), *, make_folder: boo
 
     Raises:
         OutputError: `path` is a folder, its folder does not exist, or it lies inside one of
-            the `protected` folders (or is one of them).
+            the `protected` folders (``graphkit.atomic_folder.refuse_store``, the check every
+            output makes).
     """
     if path.is_dir():
         raise OutputError(f"{path}: is a folder: give a file name (e.g. {path / 'out'})")
-    target = path.resolve()  # through symbolic links: the file that would really be written
-    for folder in protected:
-        store = Path(folder).resolve()
-        if target == store or store in target.parents:
-            raise OutputError(f"{path}: inside the graph store {folder}: refusing to write there")
-    if make_folder and not target.parent.exists():
-        try:
-            target.parent.mkdir(parents=True)
-        except OSError as exc:
-            raise OutputError(f"{path}: cannot make its folder: {exc.strerror or exc}") from None
-    if not target.parent.is_dir():
-        raise OutputError(f"{path}: no such folder {path.parent}")
-    return target
+    return place(path, protected, make_parents=make_folder)  # through symbolic links
 
 
 class AtomicOutput(Atomic):

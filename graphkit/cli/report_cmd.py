@@ -19,15 +19,15 @@ def report_command(
 ) -> None:
     """Write a static, offline report: families side by side with their edits marked, every
     notice with its issues and measures highlighted, every unit, a searchable index."""
-    from graphkit.cli.output import check_output, protected_paths
+    from graphkit.cli.output import protected_paths
     from graphkit.cli.viz_cmd import _open
-    from graphkit.service.reporting import write_report
+    from graphkit.service.reporting import check_report_output, write_report
     from graphkit.stores import open_store
 
     with one_line_errors():
-        check_output(output / "index.html", protected_paths(), make_folder=True)
+        check_report_output(output, protected_paths())  # refused before the store is opened
         with open_store(state.settings, read_only=True) as store:
-            result = write_report(store, output)
+            result = write_report(store, output, protected=protected_paths())
     for note in result.notes:
         print(f"report: {note}", file=sys.stderr)
     pages = ", ".join(f"{n} {kind}" for kind, n in result.pages.items())

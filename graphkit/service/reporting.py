@@ -10,11 +10,12 @@ while their pages are written, so a large store is never held in memory at once.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, TypeVar
 
+from graphkit.errors import OutputError
 from graphkit.present.report.model import (
     FamilyInfo,
     FamilyMemberInfo,
@@ -30,7 +31,7 @@ from graphkit.service.loading import read_families
 from graphkit.service.querying import run_template
 from graphkit.stores.base import Store
 
-__all__ = ["ReportResult", "gather_report", "notice_texts", "write_report"]
+__all__ = ["ReportResult", "check_report_output", "gather_report", "notice_texts", "write_report"]
 
 ALL = 1_000_000_000  # "no limit" for the templates' `limit`
 TEXT_BATCH = 200  # notice texts read per statement
@@ -155,24 +156,42 @@ def notice_texts(store: Store) -> Callable[[Sequence[str]], dict[str, str]]:
     return read
 
 
-def write_report(store: Store, out: Path, limits: ReportLimits | None = None) -> ReportResult:
-    """Write the report of an open store into the folder ``out`` (created; files in it replaced).
+def check_report_output(out: Path, protected: Iterable[Path] = ()) -> Path:
+    """Refuse (OutputError) a report folder that cannot or may not be written, before any store
+    is opened: a file, inside the graph store (``protected``), a folder that is not a report."""
+    from graphkit.present.report.site import check_report_folder
+
+    return check_report_folder(out, protected)
+
+
+def write_report(
+    store: Store, out: Path, limits: ReportLimits | None = None, protected: Iterable[Path] = ()
+) -> ReportResult:
+    """Write the report of an open store into the folder ``out``, whole or not at all.
 
     Args:
         store: an open store (read-only will do).
-        out: the report's folder; ``index.html`` is its entry page.
+        out: the report's folder; ``index.html`` is its entry page. Made (with its parents), or
+            replaced when it holds a report written before; the pages are written beside it
+            first and it is replaced only once they all are.
         limits: what to cut for large stores (default ``ReportLimits()``).
+        protected: folders it may not be in (the graph store's).
 
     Raises:
-        OutputError: ``out`` is a file, or cannot be made.
+        OutputError: ``out`` is a file, lies in ``protected``, is a folder holding anything but
+            a report, or cannot be written.
         QueryError: the store could not answer.
     """
-    from graphkit.present.report.site import write_site
+    from graphkit.present.report.site import report_folder, write_site
 
     t0 = time.perf_counter()
-    data = gather_report(store)
-    t1 = time.perf_counter()
-    site = write_site(data, out, notice_texts(store), limits or ReportLimits())
+    with report_folder(out, protected) as folder:
+        data = gather_report(store)
+        t1 = time.perf_counter()
+        try:
+            site = write_site(data, folder.tmp, notice_texts(store), limits or ReportLimits())
+        except OSError as exc:
+            raise OutputError(f"{out}: cannot write: {exc.strerror or exc}") from None
     t2 = time.perf_counter()
     return ReportResult(
         out / "index.html", site.pages, site.bytes, {"read": t1 - t0, "write": t2 - t1}, site.notes

@@ -1,15 +1,19 @@
 """Write a whole report: the index and lists, a page per family, per notice and per unit.
 
-Notice texts are asked for in batches (``texts``), so only one batch is held at a time.
+Notice texts are asked for in batches (``texts``), so only one batch is held at a time. The
+report's folder is written whole or not at all (``report_folder``: the pages go to a temporary
+folder beside it, swapped in once complete); an existing folder is replaced only when it is
+empty or a report graphkit wrote (``is_report``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graphkit.errors import OutputError
+from graphkit.atomic_folder import AtomicFolder, FolderKind, check_folder
 from graphkit.present.report.family import family_page
 from graphkit.present.report.index import index_page, list_pages
 from graphkit.present.report.model import FamilyInfo, IssueInfo, ReportData, ReportLimits
@@ -17,9 +21,43 @@ from graphkit.present.report.notice import notice_page
 from graphkit.present.report.paths import family_file, notice_file, unit_file
 from graphkit.present.report.unit import unit_page
 
-__all__ = ["SiteSummary", "write_site"]
+__all__ = ["REPORT", "SiteSummary", "check_report_folder", "is_report", "report_folder", "write_site"]
 
 TEXT_BATCH = 500
+INDEX_TITLE = "<title>graphkit report</title>"  # how a report's index.html says what it is
+# What a report's folder holds: the index, the full lists, and the pages in f/, n/ and u/.
+_TOP = re.compile(r"index\.html|(?:families|units|notices)-\d+\.html|[fnu]")
+_PAGE = re.compile(r"[0-9a-f]{16}\.html")
+
+
+def is_report(folder: Path) -> bool:
+    """Whether ``folder`` is a report graphkit wrote (and so may be replaced): its index.html
+    has the report's title, and it holds nothing but a report's pages."""
+    index = folder / "index.html"
+    if not index.is_file() or INDEX_TITLE not in index.read_text(encoding="utf-8", errors="replace"):
+        return False
+    for entry in folder.iterdir():
+        if not _TOP.fullmatch(entry.name) or entry.is_dir() != (len(entry.name) == 1):
+            return False
+        if entry.is_dir() and not all(_PAGE.fullmatch(p.name) for p in entry.iterdir()):
+            return False
+    return True
+
+
+REPORT = FolderKind("report", is_report, make_parents=True)
+
+
+def check_report_folder(path: Path, protected: Iterable[Path] = ()) -> Path:
+    """The folder to write the report to (``path`` resolved, its parent made), or an
+    OutputError: a file, inside the graph store (``protected``), or a folder that is not empty
+    and not a report."""
+    return check_folder(path, protected, REPORT)
+
+
+def report_folder(path: Path, protected: Iterable[Path] = ()) -> AtomicFolder:
+    """The report's folder, written whole or not at all: write into its ``tmp`` inside a
+    ``with`` block; it takes ``path``'s place when the block ends normally."""
+    return AtomicFolder(path, protected, REPORT)
 
 
 @dataclass
@@ -50,24 +88,17 @@ def write_site(
     texts: Callable[[Sequence[str]], dict[str, str]],
     limits: ReportLimits,
 ) -> SiteSummary:
-    """Write the report of ``data`` into the folder ``out`` (made if missing).
+    """Write the pages of ``data`` into the folder ``out`` (an empty folder: ``report_folder``'s
+    ``tmp``).
 
     Args:
         data: what the report shows (``graphkit.service.reporting.gather_report``).
-        out: the folder; existing pages of an earlier report are overwritten.
+        out: the folder to fill.
         texts: notice id batch → their clean texts.
         limits: what to cut on large stores.
-
-    Raises:
-        OutputError: ``out`` is a file or cannot be made.
     """
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{out}: is a file: the report is a folder")
-    try:
-        for sub in ("", "f", "n", "u"):
-            (out / sub).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{out}: cannot make the report's folder: {exc.strerror or exc}") from None
+    for sub in ("f", "n", "u"):
+        (out / sub).mkdir(exist_ok=True)
     w = _Writer(out)
     html, notes = index_page(data, limits)
     w.write("index.html", "index", html)
