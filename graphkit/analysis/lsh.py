@@ -22,8 +22,10 @@ Parameters and what they mean for results:
   pairs whose full signatures agree on fewer than 20 of 128 positions (estimated J < 0.16)
   are dropped as they are found (``agreement``).
 * ``max_bucket`` (50): a bucket with more texts than this (a stock
-  phrase shared by thousands) is linked as a chain through its sorted members instead of all
-  pairs, so the candidate list stays near-linear.
+  phrase shared by thousands) is linked as a chain through its members instead of all pairs,
+  so the candidate list stays near-linear. The chain follows a hash of each text
+  (``chain_order``), not where the text stands in the input: a notice added later finds the
+  same chain again (``graphkit.analysis.incremental``).
 
 Measured (20 000 generated measures among real clauses, copies edited 20 %; every pair scored
 by brute force, 160–290 s on two cores; ``benchmarks/recycled.py --only lsh``): at
@@ -45,6 +47,7 @@ and a ``distinct``. ``minhash_signatures`` works on any partition of rows indepe
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import threading
 from collections.abc import Sequence
@@ -150,7 +153,27 @@ def band_keys(sigs: np.ndarray, b: int, r: int) -> np.ndarray:
     return keys
 
 
-def _bucket_pairs(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray, max_bucket: int) -> np.ndarray:
+def text_hashes(texts: Sequence[str]) -> np.ndarray:
+    """A stable 64-bit hash of each text (BLAKE2b): the order a big bucket's chain follows."""
+    return np.fromiter(
+        (int.from_bytes(hashlib.blake2b(t.encode("utf-8"), digest_size=8).digest(), "little") for t in texts),
+        dtype=np.uint64,
+        count=len(texts),
+    )
+
+
+def chain_order(members: np.ndarray, chain_key: np.ndarray | None) -> np.ndarray:
+    """A big bucket's members in chain order: by ``chain_key`` (a hash of each text, so the
+    chain does not depend on where a text stands in the input, and an incremental update finds
+    it again), ties by index; by index without keys."""
+    if chain_key is None:
+        return np.sort(members)
+    return members[np.lexsort((members, chain_key[members]))]
+
+
+def _bucket_pairs(
+    order: np.ndarray, starts: np.ndarray, sizes: np.ndarray, max_bucket: int, chain_key: np.ndarray | None = None
+) -> np.ndarray:
     small = sizes <= max_bucket
     out = []
     # All pairs inside small buckets.
@@ -164,7 +187,7 @@ def _bucket_pairs(order: np.ndarray, starts: np.ndarray, sizes: np.ndarray, max_
         out.append(np.stack([order[left], order[right]], axis=1))
     # A chain through each big bucket.
     for s, z in zip(starts[~small], sizes[~small], strict=True):
-        members = np.sort(order[s : s + z])
+        members = chain_order(order[s : s + z], chain_key)
         out.append(np.stack([members[:-1], members[1:]], axis=1))
     return np.concatenate(out) if out else np.zeros((0, 2), dtype=np.int64)
 
@@ -184,6 +207,7 @@ def candidate_pairs(
     sigs: np.ndarray | None = None,
     min_agree: int = 0,
     workers: int = 2,
+    chain_key: np.ndarray | None = None,
 ) -> np.ndarray:
     """Pairs ``(i, j)``, ``i < j``, of texts sharing a key in at least one band; sorted, unique.
 
@@ -195,7 +219,8 @@ def candidate_pairs(
     agreement (two values equal in 32 bits are equal in 16) that reads half the memory; the
     extra pairs are chance (2⁻¹⁶ per position; 95 more among 191 000 candidates of 330 000
     measures) and verification drops them. Bands are worked in ``workers`` threads (numpy
-    releases the GIL in sorting and indexing).
+    releases the GIL in sorting and indexing). A bucket of more than ``max_bucket`` texts is a
+    chain through its members in ``chain_order`` (by ``chain_key`` when given).
     """
     n = len(keys)
     low = sigs.astype(np.uint16) if sigs is not None and min_agree > 0 else None
@@ -211,7 +236,7 @@ def candidate_pairs(
         keep = sizes > 1
         if not keep.any():
             return np.zeros(0, dtype=np.int64)
-        bp = _bucket_pairs(order, starts[keep], sizes[keep], max_bucket)
+        bp = _bucket_pairs(order, starts[keep], sizes[keep], max_bucket, chain_key)
         if low is not None and len(bp):
             bp = bp[agreement(low, bp) >= min_agree]
         bp = np.sort(bp, axis=1)

@@ -48,7 +48,7 @@ import numpy as np
 from graphkit.analysis.families import cluster
 from graphkit.analysis.items import MeasureItem, items_from_records
 from graphkit.analysis.laps import Laps
-from graphkit.analysis.lsh import NUM_PERM, SEED, band_keys, candidate_pairs, minhash_signatures
+from graphkit.analysis.lsh import NUM_PERM, SEED, band_keys, candidate_pairs, minhash_signatures, text_hashes
 from graphkit.analysis.normalize import normalize
 from graphkit.analysis.scopes import SCOPES, Scope
 from graphkit.analysis.shingles import N, hash_shingles
@@ -288,7 +288,7 @@ def _candidate_pairs(
         keep.append(keys)
     if len(texts) < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    pairs = candidate_pairs(keys, p.max_bucket, sigs, p.min_agree)
+    pairs = candidate_pairs(keys, p.max_bucket, sigs, p.min_agree, chain_key=text_hashes(texts))
     lap("lsh")
     return pairs
 

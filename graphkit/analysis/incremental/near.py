@@ -2,16 +2,17 @@
 
 The full detection (``graphkit.analysis.recycled.detect``) numbers distinct normalised texts
 (rows) in the order of their first item, proposes candidate pairs from LSH buckets (all pairs in
-a bucket of up to ``max_bucket`` rows, a chain through the rows in that order above it), keeps
-those agreeing on ``min_agree`` signature positions, verifies them and clusters the components
-of the strong pairs. Every step but the buckets is local to a pair or to a component, and the
-clustering of a set of whole components with rows in the same relative order is the clustering
-the full run gives them. So an update:
+a bucket of up to ``max_bucket`` rows, above it a chain through the rows in the order of a hash
+of their texts), keeps those agreeing on ``min_agree`` signature positions, verifies them and
+clusters the components of the strong pairs. Every step but the buckets is local to a pair or
+to a component, and the clustering of a set of whole components with rows in the same relative
+order is the clustering the full run gives them. So an update:
 
-1. applies the items removed and added, and finds the rows whose bucket standing changed: new or
-   dead, or whose first item (rank) changed;
+1. applies the items removed and added, and finds the rows that came to stand for items or
+   ceased to (a bucket's pairs depend on nothing else: ``alive`` and the text hashes are kept
+   per row on disk);
 2. recomputes the pairs of every bucket those rows are in, before and after; a pair no bucket
-   produces any longer loses its strong edge, a new pair is filtered and verified as detection
+   proposes any longer loses its strong edge, a new pair is filtered and verified as detection
    does;
 3. re-clusters the components (over strong edges) holding any changed row or edge, the rows
    numbered by rank; the families of those rows are replaced, all others stand.
@@ -22,7 +23,6 @@ measures, the notice and position for sentences), the order detection numbers ro
 
 from __future__ import annotations
 
-import itertools
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,7 +32,7 @@ import numpy as np
 
 from graphkit.analysis.incremental.bands import BandSegments, merge_segments, write_segment
 from graphkit.analysis.items import MeasureItem
-from graphkit.analysis.lsh import agreement, band_keys
+from graphkit.analysis.lsh import agreement, band_keys, chain_order, text_hashes
 from graphkit.analysis.normalize import normalize
 from graphkit.analysis.recycled import DetectParams, Family, Intermediates, _cluster, _families, signatures
 from graphkit.analysis.verify import align_pairs
@@ -114,11 +114,17 @@ class NearKind:
         )
         if len(groups):
             self._add_segment(np.arange(len(groups), dtype=np.int64), keys)
+        rows_ = self._rows()
+        rows_.alive = np.ones(len(groups), dtype=np.uint8)
+        rows_.hashes = text_hashes([norm[g[0]] for g in groups])
+        rows_.save()
 
     def _add_segment(self, rows: np.ndarray, keys: np.ndarray) -> None:
         """List a new segment of these rows; past ``MAX_SMALL`` small segments, merge them (the
         first segment, of the full detection, is never rewritten)."""
-        names = [n for (n,) in self.db.execute("SELECT name FROM segment WHERE kind=? ORDER BY name", (self.kind,))]
+        names = [
+            n for (n,) in self.db.execute("SELECT name FROM segment WHERE kind=? ORDER BY name", (self.kind,))
+        ]
         name = f"s{int(rows.min()):012d}-{len(names)}"
         write_segment(self.folder, name, rows, keys)
         self.db.execute("INSERT INTO segment VALUES (?,?)", (self.kind, name))
@@ -126,12 +132,17 @@ class NearKind:
         if len(small) > MAX_SMALL:
             merged = f"{small[0]}-m"
             merge_segments(self.folder, small, merged)
-            self.db.executemany("DELETE FROM segment WHERE kind=? AND name=?", ((self.kind, n) for n in small))
+            self.db.executemany(
+                "DELETE FROM segment WHERE kind=? AND name=?", ((self.kind, n) for n in small)
+            )
             self.db.execute("INSERT INTO segment VALUES (?,?)", (self.kind, merged))
             # safe before the commit: an update that dies leaves the index dirty, never opened again
             for n in small:
                 for part in ("keys", "rows"):
                     (self.folder / f"{n}.{part}.npy").unlink(missing_ok=True)
+
+    def _rows(self) -> _RowArrays:
+        return _RowArrays(self.folder)
 
     def _segments(self) -> BandSegments:
         names = [
@@ -239,72 +250,86 @@ class NearKind:
             ),
         )
         after = self._row_state(touched)
-        moved = sorted(r for r in touched if before.get(r) != after.get(r))
+        # a bucket's pairs depend on which of its rows stand for items, not on their items
+        moved = sorted(r for r in touched if (r in before) != (r in after))
         norms = self._norms(touched)
         change.born = {norms[r] for r in touched if r in after and r not in before}
         change.died = {norms[r] for r in touched if r in before and r not in after}
+        rows_ = self._rows()
         if new_rows:
             rows = np.array(sorted(new_rows.values()), dtype=np.int64)
-            self._add_segment(rows, band_keys(signatures([norms[int(r)] for r in rows], p), p.bands, p.rows))
+            texts = [norms[int(r)] for r in rows]
+            self._add_segment(rows, band_keys(signatures(texts, p), p.bands, p.rows))
+            rows_.grow(rows, text_hashes(texts))
+        rows_.alive[[r for r in touched if r in after]] = 1
+        rows_.alive[[r for r in touched if r not in after]] = 0
+        rows_.save()
         # 2. candidate pairs of the buckets the moved rows stand in, before and after
         seeds = set(touched)
         if moved:
-            seeds |= self._repair_edges(moved, before, after, norms)
+            seeds |= self._repair_edges(moved, norms, rows_)
         # 3. re-cluster the components of the seeds
         self._recluster(seeds, change)
         return change
 
-    def _repair_edges(
-        self, moved: list[int], before: dict[int, str], after: dict[int, str], norms: dict[int, str]
-    ) -> set[int]:
-        """Strong edges made right for the buckets of the moved rows; the rows of every edge
-        added or removed."""
+    def _repair_edges(self, moved: list[int], norms: dict[int, str], rows_: _RowArrays) -> set[int]:
+        """Strong edges made right for the buckets of the moved rows (rows that came to stand
+        for items, or ceased to); the rows of every edge added or removed."""
         k, p = self.kind, self.p
         segs = self._segments()
+        alive, chain_key, n = rows_.alive.astype(bool), rows_.hashes, len(rows_.alive)
+        flip = np.zeros(n, dtype=bool)
+        flip[moved] = True
         mkeys = band_keys(signatures([norms[r] for r in moved], p), p.bands, p.rows)
         buckets: dict[tuple[int, int], np.ndarray] = {}
+        gone_parts: list[np.ndarray] = []
+        fresh_parts: list[np.ndarray] = []
         for j in range(p.bands):
             col = np.unique(mkeys[:, j])
             for key, rows in zip(col.tolist(), segs.members(j, col), strict=True):
+                if len(rows) < 2:
+                    continue
                 buckets[(j, key)] = rows
-        all_rows = {int(r) for rows in buckets.values() for r in rows.tolist()}
-        state_now = self._row_state(all_rows)
-        moved_set = set(moved)
-        state_before = {r: s for r, s in state_now.items() if r not in moved_set}
-        state_before.update({r: before[r] for r in moved if r in before})
-        gone: set[tuple[int, int]] = set()
-        fresh_pairs: set[tuple[int, int]] = set()
-        for rows in buckets.values():
-            g, f = _bucket_delta(rows.tolist(), state_before, state_now, moved_set, p.max_bucket)
-            gone |= g
-            fresh_pairs |= f
+                now = rows[alive[rows]]
+                was = rows[alive[rows] ^ flip[rows]]
+                g, f = _bucket_delta(was, now, flip, chain_key, p.max_bucket, n)
+                gone_parts.append(g)
+                fresh_parts.append(f)
+        gone = np.unique(np.concatenate(gone_parts)) if gone_parts else np.zeros(0, dtype=np.int64)
+        fresh = np.unique(np.concatenate(fresh_parts)) if fresh_parts else np.zeros(0, dtype=np.int64)
         changed: set[int] = set()
         # an edge whose pair a bucket no longer proposes goes, unless another bucket still does
-        if gone:
-            edges = {(a, b) for a, b, _ in self._edges_of(sorted({x for pr in gone for x in pr}))}
-            gone &= edges
-        if gone:
-            ends = sorted({x for pr in gone for x in pr})
-            texts = self._norms(ends)
+        if len(gone):
+            ends = sorted(set(np.concatenate([gone // n, gone % n]).tolist()))
+            edges = {(a, b) for a, b, _ in self._edges_of(ends)}
+            cand = [(int(c // n), int(c % n)) for c in gone.tolist()]
+            cand = [pr for pr in cand if pr in edges]
+            live = [r for r in {x for pr in cand for x in pr} if alive[r]]
+            texts = self._norms(live)
             keys_of = dict(
-                zip(ends, band_keys(signatures([texts[r] for r in ends], p), p.bands, p.rows), strict=True)
+                zip(live, band_keys(signatures([texts[r] for r in live], p), p.bands, p.rows), strict=True)
             )
-            for a, b in sorted(gone):
-                if not self._proposed_now(a, b, keys_of, buckets, segs, state_now):
+            for a, b in cand:
+                if not (
+                    alive[a]
+                    and alive[b]
+                    and self._proposed_now(a, b, keys_of, buckets, segs, alive, chain_key)
+                ):
                     self.db.execute("DELETE FROM edge WHERE kind=? AND a=? AND b=?", (k, a, b))
                     changed.update((a, b))
-        fresh = sorted(fresh_pairs)
-        if fresh:
-            existing = {(a, b) for a, b, _ in self._edges_of(sorted({x for pr in fresh for x in pr}))}
-            fresh = [pr for pr in fresh if pr not in existing]
-        if fresh:
-            ends = sorted({x for pr in fresh for x in pr})
+        if len(fresh):
+            pairs = [(int(c // n), int(c % n)) for c in fresh.tolist()]
+            existing = {(a, b) for a, b, _ in self._edges_of(sorted({x for pr in pairs for x in pr}))}
+            pairs = [pr for pr in pairs if pr not in existing]
+        else:
+            pairs = []
+        if pairs:
+            ends = sorted({x for pr in pairs for x in pr})
             local = {r: i for i, r in enumerate(ends)}
             texts = self._norms(ends)
             sigs = signatures([texts[r] for r in ends], p)
-            lp = np.array([(local[a], local[b]) for a, b in fresh], dtype=np.int64)
-            keep = agreement(sigs.astype(np.uint16), lp) >= p.min_agree
-            lp = lp[keep]
+            lp = np.array([(local[a], local[b]) for a, b in pairs], dtype=np.int64)
+            lp = lp[agreement(sigs.astype(np.uint16), lp) >= p.min_agree]
             if len(lp):
                 scores = align_pairs([texts[r] for r in ends], lp, p.containment)
                 strong = scores >= p.strong
@@ -323,22 +348,22 @@ class NearKind:
         keys_of: dict[int, np.ndarray],
         touched: dict[tuple[int, int], np.ndarray],
         segs: BandSegments,
-        state: dict[int, str],
+        alive: np.ndarray,
+        chain_key: np.ndarray,
     ) -> bool:
-        """Whether any bucket proposes the pair (a, b) now (``state``: rank of the living rows
-        of the touched buckets)."""
-        if a not in state or b not in state:
-            return False
+        """Whether any bucket proposes the pair (a, b) of living rows now."""
         ka, kb = keys_of[a], keys_of[b]
         for j in np.flatnonzero(ka == kb).tolist():
             key = int(ka[j])
             rows = touched.get((j, key))
             if rows is None:
                 (rows,) = segs.members(j, np.array([key], dtype=np.uint64))
-                st = self._row_state(rows.tolist())
-            else:
-                st = state
-            if (min(a, b), max(a, b)) in _bucket_pairs(rows.tolist(), st, self.p.max_bucket):
+            live = rows[alive[rows]]
+            if len(live) <= self.p.max_bucket:
+                return True
+            chain = chain_order(live, chain_key)
+            pos = np.flatnonzero(chain == a)[0]
+            if (pos > 0 and chain[pos - 1] == b) or (pos + 1 < len(chain) and chain[pos + 1] == b):
                 return True
         return False
 
@@ -414,31 +439,72 @@ class NearKind:
         change.families += fams
 
 
+def _pair_codes(rows: np.ndarray, chain_key: np.ndarray, max_bucket: int, n: int) -> np.ndarray:
+    """The pairs a bucket of these living rows proposes, as codes ``lo * n + hi``: every pair up
+    to ``max_bucket`` rows, above it a chain in ``chain_order``."""
+    if len(rows) < 2:
+        return np.zeros(0, dtype=np.int64)
+    if len(rows) <= max_bucket:
+        i, j = np.triu_indices(len(rows), 1)
+        a, b = rows[i], rows[j]
+    else:
+        chain = chain_order(rows, chain_key)
+        a, b = chain[:-1], chain[1:]
+    codes: np.ndarray = np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b)
+    return codes
+
+
 def _bucket_delta(
-    rows: list[int], before: Mapping[int, str], after: Mapping[int, str], moved: set[int], max_bucket: int
-) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
-    """The pairs a bucket of these rows proposed before and no longer, and those it proposes now
-    and did not: in a bucket small before and after, only the pairs of rows that came or went;
-    otherwise (a chain, in rank order) the two sets of pairs compared."""
-    old = [r for r in rows if r in before]
-    new = [r for r in rows if r in after]
-    if len(old) <= max_bucket and len(new) <= max_bucket:
-        went = [r for r in rows if r in moved and r in before and r not in after]
-        came = [r for r in rows if r in moved and r in after and r not in before]
-        gone = {(min(x, o), max(x, o)) for x in went for o in old if o != x}
-        fresh = {(min(x, o), max(x, o)) for x in came for o in new if o != x}
-        return gone, fresh
-    was, now = _bucket_pairs(old, before, max_bucket), _bucket_pairs(new, after, max_bucket)
-    return was - now, now - was
+    was: np.ndarray, now: np.ndarray, flip: np.ndarray, chain_key: np.ndarray, max_bucket: int, n: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of the pairs a bucket proposed before and no longer, and of those it proposes now
+    and did not (``was``, ``now``: its living rows before and after; ``flip``: the rows that
+    came or went). In a bucket small before and after, only the pairs of those rows change."""
+    if len(was) <= max_bucket and len(now) <= max_bucket:
+        went, came = was[flip[was]], now[flip[now]]
+        return _cross(went, was, n), _cross(came, now, n)
+    before, after = _pair_codes(was, chain_key, max_bucket, n), _pair_codes(now, chain_key, max_bucket, n)
+    return np.setdiff1d(before, after), np.setdiff1d(after, before)
 
 
-def _bucket_pairs(rows: list[int], state: Mapping[int, str], max_bucket: int) -> set[tuple[int, int]]:
-    """The pairs a bucket of these rows proposes (only rows that hold items count): every pair
-    up to ``max_bucket`` rows, above it a chain through them in rank order."""
-    live = sorted((state[r], r) for r in rows if r in state)
-    if len(live) < 2:
-        return set()
-    rs = [r for _, r in live]
-    if len(rs) <= max_bucket:
-        return {(min(a, b), max(a, b)) for i, a in enumerate(rs) for b in rs[i + 1 :]}
-    return {(min(a, b), max(a, b)) for a, b in itertools.pairwise(rs)}
+def _cross(xs: np.ndarray, rows: np.ndarray, n: int) -> np.ndarray:
+    """Codes of the pairs of each of ``xs`` with each other row of ``rows``."""
+    if not len(xs) or len(rows) < 2:
+        return np.zeros(0, dtype=np.int64)
+    a = np.repeat(xs, len(rows))
+    b = np.tile(rows, len(xs))
+    keep = a != b
+    a, b = a[keep], b[keep]
+    codes: np.ndarray = np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b)
+    return codes
+
+
+class _RowArrays:
+    """Per row of a kind, on disk beside the index: whether it stands for items (``alive``) and
+    the hash of its text its big buckets' chains follow (``hashes``). Written in place by an
+    update (which marked the index dirty first)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.alive = (
+            np.fromfile(folder / "alive.bin", dtype=np.uint8)
+            if (folder / "alive.bin").exists()
+            else np.zeros(0, np.uint8)
+        )
+        self.hashes = (
+            np.fromfile(folder / "hash.bin", dtype=np.uint64)
+            if (folder / "hash.bin").exists()
+            else np.zeros(0, np.uint64)
+        )
+
+    def grow(self, rows: np.ndarray, hashes: np.ndarray) -> None:
+        """Append new rows (numbered on from the last), standing for nothing yet."""
+        assert int(rows[0]) == len(self.alive) and len(rows) == int(rows[-1]) - int(rows[0]) + 1
+        self.alive = np.concatenate([self.alive, np.zeros(len(rows), dtype=np.uint8)])
+        self.hashes = np.concatenate([self.hashes, hashes.astype(np.uint64)])
+
+    def save(self) -> None:
+        """Write both arrays."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.alive.tofile(self.folder / "alive.bin")
+        self.hashes.tofile(self.folder / "hash.bin")

@@ -1,0 +1,131 @@
+"""Adding notices to a large store: incremental family detection against a full rebuild.
+
+    python benchmarks/incremental.py [--measures 100000] [--store embedded|neo4j] [--adds 1,10,100]
+
+Generates notices with planted near-copies and notice texts (graphkit.testing.synth; unique
+measures from the real clauses of ``--corpus`` when it exists), holds some back, loads the rest
+and rebuilds the families in full (the baseline: it also writes the family index), then loads
+the held-back notices 1, 10, 100 at a time (as `graphkit ingest` does: the families updated
+through the index), and last replaces one stored notice by an edited version. Prints, for each,
+the load, the family update and its phases, and the update's share of the full rebuild
+measured in the same run; then checks that the families equal a full rebuild of the final store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _stores import empty_store  # benchmarks/_stores.py
+
+from graphkit import service
+from graphkit.records import Measure, NoticeRecord, notice_id
+from graphkit.testing.synth import edit_text, generate
+
+
+def edited(rec: NoticeRecord, rng: random.Random) -> NoticeRecord:
+    """The notice with one measure edited (same source: a replacement)."""
+    issues = [i.model_copy(deep=True) for i in rec.issues]
+    issue = rng.choice([i for i in issues if i.measures])
+    k = rng.randrange(len(issue.measures))
+    issue.measures[k] = Measure(text=edit_text(issue.measures[k].text, 0.15, rng))
+    body = "".join(m.text for i in issues for m in i.measures) + (rec.unit or "") + "edited"
+    return rec.model_copy(update={"id": notice_id(body), "issues": issues})
+
+
+def families_snapshot(store) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    rows = store.query("MATCH (x)-[:INSTANCE_OF]->(t:MeasureTemplate) RETURN t.id, x.id").rows
+    return sorted((a, b) for a, b in rows)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--measures", type=int, default=100_000)
+    ap.add_argument("--store", choices=["embedded", "neo4j"], default="embedded")
+    ap.add_argument("--adds", default="1,10,100")
+    ap.add_argument("--no-check", action="store_true", help="skip the final comparison with a rebuild")
+    ap.add_argument(
+        "--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared/corpus/notices"
+    )
+    args = ap.parse_args()
+    adds = [int(x) for x in args.adds.split(",") if x]
+    clauses = None
+    if args.corpus.is_dir():
+        from graphkit.testing.synth import corpus_clauses
+
+        clauses = corpus_clauses(args.corpus)
+    per_notice = 25
+    held = sum(adds)
+    n_units = max(2, args.measures // per_notice) + held
+    corpus = generate(
+        n_units=n_units,
+        measures_per_notice=(per_notice, per_notice),
+        notices_per_unit=(1, 1),
+        n_families=max(1, n_units * per_notice // 40),
+        family_size=(2, 10),
+        edit_rate=0.2,
+        clauses=clauses,
+        with_text=True,
+    )
+    rng = random.Random(7)
+    records = corpus.records
+    rng.shuffle(records)
+    base, extra = records[held:], records[:held]
+    store = empty_store(args.store, "gk-inc-")
+    t = time.perf_counter()
+    service.load_records(store, base, families="never", notices_per_batch=2000)
+    print(
+        f"[{args.store}] loaded {len(base):,} notices ({len(base) * per_notice:,} measures) in {time.perf_counter() - t:.0f} s",
+        flush=True,
+    )
+    t = time.perf_counter()
+    full = service.rebuild_families(store)
+    rebuild = time.perf_counter() - t
+    print(
+        f"full rebuild: {rebuild:.1f} s, {full.total():,} families from {full.measures:,} measures "
+        f"(of which writing the family index {full.timings.get('write the family index', 0):.1f} s)",
+        flush=True,
+    )
+    for n in adds:
+        batch, extra = extra[:n], extra[n:]
+        t = time.perf_counter()
+        got = service.load_records(store, batch)
+        total = time.perf_counter() - t
+        rep = got.families
+        assert rep is not None
+        fam = sum(rep.timings.values())
+        how = "incremental" if rep.incremental else "FULL REBUILD"
+        print(
+            f"add {n:>4}: {total:6.2f} s in all, families {fam:6.2f} s ({how}, ×{fam / rebuild:.3f} of the rebuild; "
+            f"{rep.changed} families written) phases {rep.timings}",
+            flush=True,
+        )
+    victim = base[0]
+    t = time.perf_counter()
+    got = service.load_records(store, [edited(victim, rng)])
+    total = time.perf_counter() - t
+    rep = got.families
+    assert rep is not None
+    fam = sum(rep.timings.values())
+    print(
+        f"replace 1: {total:6.2f} s in all, families {fam:6.2f} s (incremental={rep.incremental}, "
+        f"×{fam / rebuild:.3f} of the rebuild)",
+        flush=True,
+    )
+    if not args.no_check:
+        before = families_snapshot(store)
+        service.rebuild_families(store)
+        same = families_snapshot(store) == before
+        print(
+            f"families after the updates {'EQUAL' if same else 'DIFFER FROM'} a full rebuild of the final store"
+        )
+    store.close()
+
+
+if __name__ == "__main__":
+    main()
