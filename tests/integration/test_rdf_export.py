@@ -121,6 +121,9 @@ def add_families(store) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
         for mid in mids:
             g.edge("INSTANCE_OF", ("Measure", mid), ("MeasureTemplate", fid))
     store.run_transaction(store.write_statements(g, []))
+    from graphkit.analysis.figures import refresh_figures
+
+    refresh_figures(store)  # as rebuild_families does after writing families
     return fams
 
 
