@@ -47,6 +47,12 @@ def recycled_command(
     fmt: Annotated[str, typer.Option("--format", help="table | json | csv")] = "table",
     limit: Annotated[int, typer.Option(help="at most K families (0: all)")] = 50,
     rebuild: Annotated[bool, typer.Option(help="detect families anew and store them")] = False,
+    engine: Annotated[
+        str | None, typer.Option(help="with --rebuild: local (in this process) | spark (PySpark)")
+    ] = None,
+    master: Annotated[
+        str | None, typer.Option(help="with --engine spark: the Spark master (local[2], spark://host:7077)")
+    ] = None,
     direction: Annotated[
         bool, typer.Option("--direction", help="who reused whom: later unit → earlier unit, per pair")
     ] = False,
@@ -70,16 +76,37 @@ def recycled_command(
         raise fail("--threshold must be in (0, 1]", 2)
     if threshold is not None and not rebuild:
         raise fail("--threshold changes detection: pass --rebuild too (families are stored)", 2)
+    check_engine(engine, master, rebuild)
     if rebuild:
-        with service.open_store(state.settings) as store:
-            report = service.rebuild_families(store, threshold=threshold)
-        print(f"families rebuilt from {report.measures} measures: {report.total()}", file=sys.stderr)
+        rebuild_families(threshold, engine or "local", master)
     with service.open_store(state.settings, read_only=True) as store:
         fams = service.read_families(store, kind=kind, scope=scope, min_units=min_units, limit=limit or None)
     if fmt == "json":
         print(json.dumps([f.as_dict() for f in fams], ensure_ascii=False, indent=2))
     else:
         (print_csv if fmt == "csv" else print_table)(fams, kind, scope)
+
+
+def check_engine(engine: str | None, master: str | None, rebuild: bool) -> None:
+    """Refuse (one line, exit 2, before a store is opened) an unknown engine, --engine or
+    --master without --rebuild, and --master without --engine spark."""
+    from graphkit.service.loading import ENGINES
+
+    if engine is not None and engine not in ENGINES:
+        raise fail(f"unknown engine {engine!r}: choose {' or '.join(ENGINES)}", 2)
+    if (engine is not None or master is not None) and not rebuild:
+        raise fail(f"--{'engine' if engine else 'master'} chooses how detection runs: pass --rebuild too", 2)
+    if master is not None and engine != "spark":
+        raise fail("--master is the Spark master: pass --engine spark too", 2)
+
+
+def rebuild_families(threshold: float | None, engine: str, master: str | None) -> None:
+    """`recycled --rebuild [--engine spark [--master M]]`: detect anew and store the families."""
+    from graphkit import service
+
+    with one_line_errors(), service.open_store(state.settings) as store:
+        report = service.rebuild_families(store, threshold=threshold, engine=engine, master=master)
+    print(f"families rebuilt from {report.measures} measures: {report.total()}", file=sys.stderr)
 
 
 def show(action: str, family: str | None, kind: str) -> None:

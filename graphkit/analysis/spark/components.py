@@ -15,7 +15,7 @@ none. The number of rounds grows with the logarithm of the largest component (a 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -71,7 +71,7 @@ def _is_star_forest(e: DataFrame) -> bool:
     return not bad.limit(1).count()
 
 
-def _local_stars(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+def _local_stars(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """The edges of one partition ``(x, y)`` → each node linked to the smallest node of its
     component among these edges: the same components, as stars (``scipy`` connected
     components), so that the rounds start from far fewer edges."""

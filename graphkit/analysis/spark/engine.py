@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from graphkit.analysis.items import MeasureItem
 from graphkit.analysis.laps import Laps
-from graphkit.analysis.recycled import DetectParams, Detection, _families
+from graphkit.analysis.recycled import Detection, DetectParams, _families
 from graphkit.analysis.spark import stages
 from graphkit.analysis.spark.components import component_labels
 from graphkit.analysis.spark.session import DEFAULT_MASTER, check_pyspark, spark_session
@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 __all__ = ["SparkDetector"]
 
 Cluster = tuple[list[int], int]
+
+
+def _collect(df: DataFrame) -> Any:
+    """``df`` on the driver as a pandas DataFrame (through Arrow)."""
+    return df.toPandas()
 
 
 class SparkDetector:
@@ -76,10 +81,12 @@ class _Run:
         for df in self.kept:
             df.unpersist()
 
-    def detect(self, items: Sequence[MeasureItem], kind: str, names: Mapping[str, Sequence[str]]) -> Detection:
+    def detect(
+        self, items: Sequence[MeasureItem], kind: str, names: Mapping[str, Sequence[str]]
+    ) -> Detection:
         """The pipeline of ``recycled.detect``: distinct texts, candidates, strong pairs, clusters
         on Spark; rows expanded to families here."""
-        p, lap = self.p, self.lap
+        lap = self.lap
         keys, texts, groups, distinct = self.distinct_texts(items, names)
         lap("normalize")
         n_candidates = 0
@@ -123,9 +130,11 @@ class _Run:
         names_of = sc.broadcast({u: list(v) for u, v in names.items() if u in used})
         norm = rows.mapInArrow(stages.normalize_rows(names_of, self.p.min_chars), stages.NORMALIZED)
         distinct = self.keep(
-            norm.groupBy("norm").agg(F.min("i").alias("key"), F.sort_array(F.collect_list("i")).alias("items"))
+            norm.groupBy("norm").agg(
+                F.min("i").alias("key"), F.sort_array(F.collect_list("i")).alias("items")
+            )
         )
-        got = distinct.toPandas()
+        got = _collect(distinct)
         order = np.argsort(np.asarray(got["key"], dtype=np.int64), kind="stable")
         keys = np.asarray(got["key"], dtype=np.int64)[order]
         texts = [str(got["norm"].iat[k]) for k in order.tolist()]
@@ -176,7 +185,7 @@ class _Run:
     @staticmethod
     def strong_pairs(strong: DataFrame, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The strong pairs as row pairs, sorted as ``candidate_pairs`` gives them, and scores."""
-        got = strong.select("a", "b", "score").toPandas()
+        got = _collect(strong.select("a", "b", "score"))
         pairs = np.stack(
             [
                 np.searchsorted(keys, np.asarray(got["a"], dtype=np.int64)),
@@ -202,7 +211,7 @@ class _Run:
             .agg(F.collect_list("e").alias("edges"))
             .select("edges")
         )
-        got = comps.mapInArrow(stages.cluster_components(self.p), stages.CLUSTERS).toPandas()
+        got = _collect(comps.mapInArrow(stages.cluster_components(self.p), stages.CLUSTERS))
         out: list[Cluster] = [
             (np.searchsorted(keys, np.asarray(m, dtype=np.int64)).tolist(), int(np.searchsorted(keys, med)))
             for m, med in zip(got["members"], got["medoid"], strict=True)

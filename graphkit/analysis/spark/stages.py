@@ -11,7 +11,7 @@ it orders distinct texts as the in-process row numbers do.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -27,8 +27,8 @@ from graphkit.analysis.verify import align_matrix, align_pairs
 if TYPE_CHECKING:
     from pyspark.broadcast import Broadcast
 
-Batches = Iterator[pa.RecordBatch]
-BatchFn = Callable[[Batches], Batches]
+Batches = Iterable[pa.RecordBatch]
+BatchFn = Callable[[Batches], Iterable[pa.RecordBatch]]
 
 NORMALIZED = "i long, norm string"
 SIGNATURES = "key long, sig array<int>"
@@ -67,7 +67,7 @@ def normalize_rows(names_of: Broadcast[dict[str, list[str]]], min_chars: int) ->
     (broadcast: unit → names) removed, short ones dropped (``recycled.normalize_all`` and
     ``_distinct_texts``)."""
 
-    def run(batches: Batches) -> Batches:
+    def run(batches: Batches) -> Iterator[pa.RecordBatch]:
         names: Mapping[str, Sequence[str]] = names_of.value
         for b in batches:
             idx = _ints(b.column("i"))
@@ -88,7 +88,7 @@ def normalize_rows(names_of: Broadcast[dict[str, list[str]]], min_chars: int) ->
 def signature_rows(n: int, num_perm: int, seed: int) -> BatchFn:
     """``(key, norm)`` → ``SIGNATURES``: the MinHash signature of each distinct text's shingles."""
 
-    def run(batches: Batches) -> Batches:
+    def run(batches: Batches) -> Iterator[pa.RecordBatch]:
         for b in batches:
             hashes, offsets = hash_shingles(b.column("norm").to_pylist(), n)
             sigs = minhash_signatures(hashes, offsets, num_perm=num_perm, seed=seed)
@@ -102,7 +102,7 @@ def signature_rows(n: int, num_perm: int, seed: int) -> BatchFn:
 def band_rows(num_perm: int, bands: int, rows: int) -> BatchFn:
     """``SIGNATURES`` → ``BAND_ROWS``: one record per (text, band) with the band's key."""
 
-    def run(batches: Batches) -> Batches:
+    def run(batches: Batches) -> Iterator[pa.RecordBatch]:
         for b in batches:
             keys = _ints(b.column("key"))
             bk = band_keys(_matrix(b.column("sig"), np.uint32, num_perm), bands, rows)
@@ -122,7 +122,7 @@ def low_rows(num_perm: int) -> BatchFn:
     """``SIGNATURES`` → ``LOW_BITS``: the low 16 bits of each signature value, what
     ``lsh.candidate_pairs`` counts agreement on."""
 
-    def run(batches: Batches) -> Batches:
+    def run(batches: Batches) -> Iterator[pa.RecordBatch]:
         for b in batches:
             low = _matrix(b.column("sig"), np.uint32, num_perm).astype(np.uint16)
             yield pa.RecordBatch.from_arrays(
@@ -137,7 +137,7 @@ def bucket_pairs(num_perm: int, max_bucket: int, min_agree: int) -> BatchFn:
     at most ``max_bucket`` texts, a chain through a larger one's members in key order, kept
     when their signatures agree on ``min_agree`` positions (``lsh.candidate_pairs``)."""
 
-    def run(batches: Batches) -> Batches:
+    def run(batches: Batches) -> Iterator[pa.RecordBatch]:
         for b in batches:
             col = b.column("members")
             sizes = np.asarray(pc.list_value_length(col).to_numpy(zero_copy_only=False), dtype=np.int64)
@@ -164,7 +164,7 @@ def verify_pairs(containment: bool, strong: float) -> BatchFn:
     """``(a, b, ta, tb)`` → ``STRONG``: candidate pairs scored by ``verify.align_pairs``, those
     reaching ``strong`` kept with their texts."""
 
-    def run(batches: Batches) -> Batches:
+    def run(batches: Batches) -> Iterator[pa.RecordBatch]:
         for b in batches:
             ta, tb = b.column("ta").to_pylist(), b.column("tb").to_pylist()
             m = len(ta)
@@ -194,36 +194,38 @@ def cluster_components(params: Any) -> BatchFn:
     so this gives the clusters of the whole run. ``params`` is a ``recycled.DetectParams``.
     """
 
-    def run(batches: Batches) -> Batches:
+    def run(batches: Batches) -> Iterator[pa.RecordBatch]:
         for b in batches:
-            if b.num_rows == 0:
-                continue
-            edges = b.column("edges").flatten()
-            a, bb = _ints(_field(edges, "a")), _ints(_field(edges, "b"))
-            scores = np.asarray(_field(edges, "score").to_numpy(zero_copy_only=False), dtype=np.float64)
-            keys, first = np.unique(np.concatenate([a, bb]), return_index=True)
-            both = _field(edges, "ta").to_pylist() + _field(edges, "tb").to_pylist()
-            texts = [both[k] for k in first.tolist()]
-            pairs = np.stack([np.searchsorted(keys, a), np.searchsorted(keys, bb)], axis=1)
-            order = np.lexsort((pairs[:, 1], pairs[:, 0]))  # as candidate_pairs: sorted
-            pairs, scores = pairs[order], scores[order]
-            found = cluster(
-                len(keys),
-                pairs,
-                scores,
-                lambda rows: align_matrix([texts[r] for r in rows.tolist()], params.containment),
-                params.strong,
-                params.link,
-                pair_sim=lambda some: align_pairs(texts, some, params.containment, processes=1),
-                sparse_above=params.sparse_above,
-            )
-            members = [keys[np.asarray(m, dtype=np.int64)] for m, _ in found]
-            yield pa.RecordBatch.from_arrays(
-                [
-                    pa.array([m.tolist() for m in members], pa.list_(pa.int64())),
-                    pa.array([int(keys[med]) for _, med in found], pa.int64()),
-                ],
-                names=["members", "medoid"],
-            )
+            if b.num_rows:
+                yield _cluster_batch(b.column("edges").flatten(), params)
 
     return run
+
+
+def _cluster_batch(edges: pa.Array, params: Any) -> pa.RecordBatch:
+    """The clusters of the components whose strong edges (with their texts) are ``edges``."""
+    a, b = _ints(_field(edges, "a")), _ints(_field(edges, "b"))
+    scores = np.asarray(_field(edges, "score").to_numpy(zero_copy_only=False), dtype=np.float64)
+    keys, first = np.unique(np.concatenate([a, b]), return_index=True)
+    both = _field(edges, "ta").to_pylist() + _field(edges, "tb").to_pylist()
+    texts = [both[k] for k in first.tolist()]
+    pairs = np.stack([np.searchsorted(keys, a), np.searchsorted(keys, b)], axis=1)
+    order = np.lexsort((pairs[:, 1], pairs[:, 0]))  # sorted, as candidate_pairs gives them
+    pairs, scores = pairs[order], scores[order]
+    found = cluster(
+        len(keys),
+        pairs,
+        scores,
+        lambda rows: align_matrix([texts[r] for r in rows.tolist()], params.containment),
+        params.strong,
+        params.link,
+        pair_sim=lambda some: align_pairs(texts, some, params.containment, processes=1),
+        sparse_above=params.sparse_above,
+    )
+    return pa.RecordBatch.from_arrays(
+        [
+            pa.array([keys[np.asarray(m, dtype=np.int64)].tolist() for m, _ in found], pa.list_(pa.int64())),
+            pa.array([int(keys[med]) for _, med in found], pa.int64()),
+        ],
+        names=["members", "medoid"],
+    )
