@@ -52,7 +52,7 @@ def _assert_same(local: Detection, spark: Detection) -> None:
 
 def test_same_families_as_in_process_on_50k_measures(spark_engine: Any) -> None:
     # unique measures from the real clauses of the bundled samples, as benchmarks do from a corpus
-    items, truth = generate_items(50_000, seed=11, clauses=corpus_clauses(samples_dir()))
+    items, _ = generate_items(50_000, seed=11, clauses=corpus_clauses(samples_dir()))
     local = detect(items)
     spark = spark_engine(items)
     assert len(local.families) > 1000 and max(f.size for f in local.families) >= 10
