@@ -72,7 +72,7 @@ def test_same_families_with_the_sentence_tuning(spark_engine: Any) -> None:
 
 def test_few_texts(spark_engine: Any) -> None:
     items, _ = generate_items(40, seed=2)
-    for some in (items[:1] + items[:1], items):
+    for some in (items[:0], items[:1] + items[:1], items):
         _assert_same(detect(some), spark_engine(some))
 
 

@@ -52,6 +52,8 @@ class SparkDetector:
         """Families of near-identical texts among ``items``, as ``recycled.detect``."""
         p = params or DetectParams()
         lap = Laps()
+        if not items:  # nothing to start a session for
+            return Detection([], 0, 0, 0, lap.timings, [])
         with spark_session(self.master, self.conf) as spark:
             lap("spark start")
             run = _Run(spark, p, lap)
