@@ -79,6 +79,7 @@ def build_index(
         idx.build(parts, (found.measures.kept, found.measures.families), sentences, found.exact)
         notices = dict(store.run_internal("notice_hashes").rows)
         idx.set_sources(notices, found.names, unit_ranks(store))
+        idx.finish_build()
         idx.commit()
     finally:
         idx.close()

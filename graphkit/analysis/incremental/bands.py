@@ -58,9 +58,18 @@ class BandSegments:
         for sk, sr in self._segs:
             if not sk.shape[1]:
                 continue
-            col = sk[band]
+            col = np.asarray(sk[band]).view(np.ndarray)  # plain views: a memmap slice is slow
             lo = np.searchsorted(col, keys, side="left")
             hi = np.searchsorted(col, keys, side="right")
-            for q in np.flatnonzero(hi > lo).tolist():
-                found[q].append(np.asarray(sr[band, lo[q] : hi[q]]))
-        return [np.concatenate(f) if f else np.zeros(0, dtype=np.int64) for f in found]
+            hit = np.flatnonzero(hi > lo)
+            if not len(hit):
+                continue
+            counts = hi[hit] - lo[hit]
+            starts = np.repeat(lo[hit] - np.cumsum(counts) + counts, counts)
+            idx = starts + np.arange(counts.sum())
+            rows = np.asarray(sr[band]).view(np.ndarray)[idx]
+            for q, part in zip(hit.tolist(), np.split(rows, np.cumsum(counts)[:-1]), strict=True):
+                found[q].append(part)
+        return [
+            np.concatenate(f) if len(f) > 1 else f[0] if f else np.zeros(0, dtype=np.int64) for f in found
+        ]

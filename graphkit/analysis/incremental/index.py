@@ -72,7 +72,12 @@ class FamilyIndex:
         """A new, empty index in ``folder`` (which must not exist)."""
         folder.mkdir(parents=True)
         db = sqlite3.connect(folder / "index.sqlite")
-        db.executescript(_SCHEMA.read_text(encoding="utf-8"))
+        # a new index is written in a folder of its own and renamed into place when whole: no
+        # journal needed while it is built
+        db.execute("PRAGMA journal_mode=OFF")
+        db.execute("PRAGMA synchronous=OFF")
+        tables, _, _ = _SCHEMA.read_text(encoding="utf-8").partition("-- indexes")
+        db.executescript(tables)
         db.executemany(
             "INSERT INTO meta VALUES (?,?)",
             [("format", FORMAT), ("params", _params_json(params)), ("dirty", "0")],
@@ -107,6 +112,11 @@ class FamilyIndex:
         """Say (committed) that an update is under way: until ``commit``, nobody trusts it."""
         self.db.execute("UPDATE meta SET v='1' WHERE k='dirty'")
         self.db.commit()
+
+    def finish_build(self) -> None:
+        """Create the indexes (after the bulk insert of a build: several times faster)."""
+        _, _, indexes = _SCHEMA.read_text(encoding="utf-8").partition("-- indexes")
+        self.db.executescript(indexes.partition("\n")[2])
 
     def commit(self) -> None:
         """Commit the update and say the index is whole again."""
