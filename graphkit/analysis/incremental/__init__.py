@@ -68,10 +68,13 @@ def build_index(
     remove_folder(tmp)
     idx = FamilyIndex.create(tmp, params)
     try:
-        parts = extract(found.items, docs, found.texts, found.names)
+        sents = found.sentences
+        known = {}
+        if sents is not None and sents.kept is not None:
+            known = {s.id: n for s, n in zip(found.sentence_items, sents.kept.norm, strict=True)}
+        parts = extract(found.items, docs, found.texts, found.names, known)
         assert found.measures.kept is not None, "detect_all(keep=True) keeps what the index needs"
         rank = {c.item.id: c.rank for c in parts.sentences}
-        sents = found.sentences
         if sents is not None and sents.kept is not None:
             sentences = ([(s, rank[s.id]) for s in found.sentence_items], sents.kept, sents.families)
         else:  # no notice text: no sentence

@@ -48,10 +48,12 @@ def extract(
     docs: Mapping[str, Sequence[tuple[str, str]]],
     texts: Sequence[tuple[str, str, str]],
     names: Mapping[str, Sequence[str]],
+    sentence_norms: Mapping[str, str] | None = None,
 ) -> Parts:
     """The parts of the notices whose measures are ``items`` (in measure-id order), whose
     measures' documents are ``docs`` (measure id → (document id, title), in document-id order)
-    and whose texts outside the issues are ``texts`` ((notice id, unit id, text), by notice id)."""
+    and whose texts outside the issues are ``texts`` ((notice id, unit id, text), by notice id).
+    ``sentence_norms``: sentence id → normalised text, where detection computed it already."""
     out = Parts(measures=[(it, it.id) for it in items])
     for it in items:
         h = boilerplate.headline(it.text)
@@ -76,8 +78,9 @@ def extract(
         if len(key) >= 6:
             k = d.id.rsplit("/t", 1)[1]
             out.documents.append(Keyed(d, f"1{SEP}{d.notice}{SEP}{int(k):06d}", key))
+    known = sentence_norms or {}
     for s in boilerplate.sentence_items(texts, names):
         k = s.id.rsplit("/s", 1)[1]
-        norm = normalize(s.text, names.get(s.unit, ()))
+        norm = known.get(s.id) or normalize(s.text, names.get(s.unit, ()))
         out.sentences.append(SentenceCandidate(s, f"{s.notice}{SEP}{int(k):06d}", norm))
     return out
