@@ -89,7 +89,8 @@ def recycled_command(
 
 def check_engine(engine: str | None, master: str | None, rebuild: bool) -> None:
     """Refuse (one line, exit 2, before a store is opened) an unknown engine, --engine or
-    --master without --rebuild, and --master without --engine spark."""
+    --master without --rebuild, --master without --engine spark, and the spark engine without
+    PySpark."""
     from graphkit.service.loading import ENGINES
 
     if engine is not None and engine not in ENGINES:
@@ -98,6 +99,11 @@ def check_engine(engine: str | None, master: str | None, rebuild: bool) -> None:
         raise fail(f"--{'engine' if engine else 'master'} chooses how detection runs: pass --rebuild too", 2)
     if master is not None and engine != "spark":
         raise fail("--master is the Spark master: pass --engine spark too", 2)
+    if engine == "spark":
+        from graphkit.analysis.spark import check_pyspark
+
+        with one_line_errors():  # before the store is marked as rebuilding
+            check_pyspark()
 
 
 def rebuild_families(threshold: float | None, engine: str, master: str | None) -> None:

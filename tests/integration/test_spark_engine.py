@@ -145,3 +145,13 @@ def test_cli_refuses_an_engine_without_rebuild_and_an_unknown_engine(tmp_path: A
         assert says in res.stderr and len(res.stderr.strip().splitlines()) == 1, res.stderr
         assert "Traceback" not in res.stderr
     assert not (tmp_path / "db").exists()  # refused before a store was opened
+
+
+def test_cli_without_pyspark_says_how_to_install_it(tmp_path: Any) -> None:
+    hide = "import sys; sys.modules['pyspark'] = None; from graphkit.cli.app import main; sys.exit(main())"
+    db = str(tmp_path / "db")
+    args = ["--db", db, "recycled", "--rebuild", "--engine", "spark"]
+    res = subprocess.run([sys.executable, "-c", hide, *args], capture_output=True, text=True)
+    assert res.returncode == 2, res.stderr
+    assert "pip install 'pyspark>=3.5,<4'" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "db").exists()

@@ -38,7 +38,7 @@ from collections.abc import Mapping
 from graphkit.analysis.spark.engine import SparkDetector
 from graphkit.analysis.spark.session import DEFAULT_MASTER, SparkUnavailable, check_pyspark
 
-__all__ = ["DEFAULT_MASTER", "SparkDetector", "SparkUnavailable", "spark_detector"]
+__all__ = ["DEFAULT_MASTER", "SparkDetector", "SparkUnavailable", "check_pyspark", "spark_detector"]
 
 
 def spark_detector(master: str | None = None, conf: Mapping[str, str] | None = None) -> SparkDetector:

@@ -56,7 +56,8 @@ def check_pyspark() -> None:
         import pyspark  # noqa: F401
     except ImportError as exc:
         raise SparkUnavailable(
-            f"the spark engine needs PySpark ({exc.name} is missing): pip install 'graphkit[spark]'"
+            f"the spark engine needs PySpark ({exc.name} is missing): pip install 'pyspark>=3.5,<4' "
+            "(graphkit's spark extra)"
         ) from None
 
 
