@@ -65,7 +65,8 @@ def refresh_figures(store: Store, units: Collection[str] | None = None) -> None:
     """
     if units is None:
         every = {"every": True, "ids": []}
-        store.run_transaction([internal_statement(name, every) for name in _PER_NODE])
+        lists = _unit_lists(store, None, None)
+        store.run_transaction([internal_statement(name, every) for name in _PER_NODE] + lists)
         _derived(store, None)
         return
     touched = sorted(set(units))
@@ -78,13 +79,33 @@ def refresh_figures(store: Store, units: Collection[str] | None = None) -> None:
         rows = store.run_internal("figures_family_units", {"ids": sorted(families)}).rows
         around.update(u for (u,) in rows if u is not None)
     ids = {"figures_families": families, "figures_documents": documents}
+    lists = _unit_lists(store, families, documents)
     store.run_transaction(
         [
             internal_statement(name, {"every": False, "ids": sorted(ids.get(name, touched))})
             for name in _PER_NODE
         ]
+        + lists
     )
     _derived(store, around)
+
+
+def _unit_lists(store: Store, families: set[str] | None, documents: set[str] | None) -> list[Statement]:
+    """The statements writing the unit_ids of these families and documents (every one when
+    None), sorted: a list collected in Cypher comes in each store's own order."""
+    params = {
+        "every": families is None,
+        "families": sorted(families or ()),
+        "documents": sorted(documents or ()),
+    }
+    units: dict[tuple[str, str], set[str]] = {}
+    for what, id_, unit in store.run_internal("figures_member_units", params).rows:
+        units.setdefault((what, id_), set()).add(unit)
+    out = []
+    for what, name in (("family", "set_unit_ids"), ("document", "set_document_unit_ids")):
+        rows = [{"id": k[1], "units": sorted(v)} for k, v in sorted(units.items()) if k[0] == what]
+        out += [internal_statement(name, {"rows": rows[i : i + 5000]}) for i in range(0, len(rows), 5000)]
+    return out
 
 
 def _derived(store: Store, around: set[str] | None) -> None:
