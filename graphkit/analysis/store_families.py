@@ -53,6 +53,13 @@ class FamilyReport:
         """The number of families of every kind and scope."""
         return sum(self.families.values())
 
+    def how(self) -> str:
+        """How they were found, for a summary line: nothing for a full detection."""
+        if not self.incremental:
+            return ""
+        added, removed = self.notices
+        return f" (updated through the family index: {self.changed} written for {added} notices in, {removed} out)"
+
 
 def measure_items(store: Store) -> list[MeasureItem]:
     """Every measure with a text, with the ids of its unit, notice and issue, by measure id."""

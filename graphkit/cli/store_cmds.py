@@ -86,7 +86,7 @@ def _loading(store: str) -> Iterator[tuple[Callable[[int], None], Callable[[obje
 def print_ingest(result: IngestResult, what: str) -> None:
     """The families line (when detection ran) and the one-line summary of a load."""
     if result.families is not None:
-        out_console.print(f"recycled-measure families: {result.families.total()}")
+        out_console.print(f"recycled-measure families: {result.families.total()}{result.families.how()}")
     s = result.summary
     dup = f", {len(s.duplicates)} duplicates skipped" if s.duplicates else ""
     out_console.print(

@@ -37,11 +37,15 @@ def snapshot(store: Store) -> dict[str, Any]:
     templates = sorted(tuple(r) for r in q(f"MATCH (t:MeasureTemplate) RETURN {props}").rows)
     similar = sorted(
         (a, b, round(s, 6), sc)
-        for a, b, s, sc in q("MATCH (a:Measure)-[s:SIMILAR_TO]->(b:Measure) RETURN a.id, b.id, s.score, s.scope").rows
+        for a, b, s, sc in q(
+            "MATCH (a:Measure)-[s:SIMILAR_TO]->(b:Measure) RETURN a.id, b.id, s.score, s.scope"
+        ).rows
     )
     reused = sorted(
         tuple(r)
-        for r in q("MATCH (a:Unit)-[r:REUSED_FROM]->(b:Unit) RETURN a.id, b.id, r.family, r.days, r.direction").rows
+        for r in q(
+            "MATCH (a:Unit)-[r:REUSED_FROM]->(b:Unit) RETURN a.id, b.id, r.family, r.days, r.direction"
+        ).rows
     )
     return {"members": members, "templates": templates, "similar": similar, "reused": reused}
 
@@ -151,3 +155,36 @@ def test_an_update_that_died_leaves_an_index_nobody_trusts(embedded_store: Store
     got = service.load_records(embedded_store, corpus.records[-2:])
     assert got.families is not None and not got.families.incremental
     assert FamilyIndex.open(index_folder(embedded_store), DetectParams()) is not None
+
+
+def test_ingest_of_one_more_notice_says_it_updated_through_the_index(tmp_path: Path) -> None:
+    """`graphkit ingest` of a notice into a store with current families updates them (and says
+    so); the families are those `recycled --rebuild` gives."""
+    import os
+    import subprocess
+    import sys
+
+    from graphkit.paths import samples_dir
+
+    files = sorted(samples_dir().glob("*.txt"))
+    db = tmp_path / "db"
+
+    def gk(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "graphkit.cli.app", "--db", str(db), *args],
+            capture_output=True,
+            text=True,
+            env=dict(os.environ),
+            timeout=600,
+        )
+
+    first = gk("ingest", *map(str, files[:-1]))
+    assert first.returncode == 0, first.stderr
+    assert "updated through the family index" not in first.stdout
+    second = gk("ingest", str(files[-1]))
+    assert second.returncode == 0, second.stderr
+    assert "updated through the family index" in second.stdout, second.stdout
+    updated = gk("recycled", "--scope", "all", "--kind", "measure", "--limit", "0", "--format", "json")
+    assert gk("recycled", "--rebuild").returncode == 0
+    rebuilt = gk("recycled", "--scope", "all", "--kind", "measure", "--limit", "0", "--format", "json")
+    assert updated.stdout == rebuilt.stdout and updated.stdout.strip() not in ("", "[]")

@@ -10,7 +10,7 @@ that sort in that order; ``SEP`` sorts before every character of an id.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from graphkit.analysis import boilerplate
 from graphkit.analysis.incremental.exact import Keyed
@@ -37,10 +37,10 @@ class SentenceCandidate:
 class Parts:
     """Every kind's items of some notices."""
 
-    measures: list[Ranked] = field(default_factory=list)
-    headlines: list[Keyed] = field(default_factory=list)
-    documents: list[Keyed] = field(default_factory=list)
-    sentences: list[SentenceCandidate] = field(default_factory=list)
+    measures: list[Ranked]
+    headlines: list[Keyed]
+    documents: list[Keyed]
+    sentences: list[SentenceCandidate]
 
 
 def extract(
@@ -54,7 +54,7 @@ def extract(
     measures' documents are ``docs`` (measure id → (document id, title), in document-id order)
     and whose texts outside the issues are ``texts`` ((notice id, unit id, text), by notice id).
     ``sentence_norms``: sentence id → normalised text, where detection computed it already."""
-    out = Parts(measures=[(it, it.id) for it in items])
+    out = Parts([(it, it.id) for it in items], [], [], [])
     for it in items:
         h = boilerplate.headline(it.text)
         if h:

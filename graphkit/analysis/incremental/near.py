@@ -27,6 +27,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -153,57 +154,39 @@ class NearKind:
     # -- reading ------------------------------------------------------------------------------
     def item_ids_of_notices(self, notices: Sequence[str]) -> list[str]:
         """Ids of the items the index holds for these notices."""
-        out: list[str] = []
-        for part in chunks(notices):
-            out += [
-                i
-                for (i,) in self.db.execute(
-                    f"SELECT id FROM item WHERE kind=? AND notice IN ({_marks(len(part))})",
-                    (self.kind, *part),
-                )
-            ]
+        return [
+            i for (i,) in self._select("SELECT id FROM item WHERE kind=? AND notice IN ({marks})", notices)
+        ]
+
+    def _select(self, sql: str, values: Iterable[object]) -> list[tuple[Any, ...]]:
+        """Rows of ``sql`` (with ``{in}`` for a list of marks, after the kind's ``?``) over
+        ``values``, sorted and deduplicated, in slices of ``CHUNK``."""
+        out: list[tuple[Any, ...]] = []
+        for part in chunks(sorted(set(values))):  # type: ignore[type-var]
+            out += self.db.execute(sql.format(marks=_marks(len(part))), (self.kind, *part)).fetchall()
         return out
 
     def _row_state(self, rows: Iterable[int]) -> dict[int, str]:
         """Row → its rank (the least rank of its items), for the rows that hold items."""
-        out: dict[int, str] = {}
-        rs = sorted(set(rows))
-        for part in chunks(rs):
-            q = f"SELECT row, min(rank) FROM item WHERE kind=? AND row IN ({_marks(len(part))}) GROUP BY row"
-            out.update(self.db.execute(q, (self.kind, *part)).fetchall())
-        return out
+        q = "SELECT row, min(rank) FROM item WHERE kind=? AND row IN ({marks}) GROUP BY row"
+        return dict(self._select(q, rows))
 
     def _norms(self, rows: Iterable[int]) -> dict[int, str]:
-        out: dict[int, str] = {}
-        rs = sorted(set(rows))
-        for part in chunks(rs):
-            q = f"SELECT row, norm FROM row WHERE kind=? AND row IN ({_marks(len(part))})"
-            out.update(self.db.execute(q, (self.kind, *part)).fetchall())
-        return out
+        return dict(self._select("SELECT row, norm FROM row WHERE kind=? AND row IN ({marks})", rows))
 
     def alive_norms(self, norms: Iterable[str]) -> set[str]:
         """Which of these normalised texts stand for at least one item."""
-        out: set[str] = set()
-        ns = sorted(set(norms))
-        for part in chunks(ns):
-            q = (
-                f"SELECT r.norm FROM row r WHERE r.kind=? AND r.norm IN ({_marks(len(part))}) "
-                "AND EXISTS (SELECT 1 FROM item i WHERE i.kind=r.kind AND i.row=r.row)"
-            )
-            out.update(n for (n,) in self.db.execute(q, (self.kind, *part)))
-        return out
+        q = (
+            "SELECT r.norm FROM row r WHERE r.kind=? AND r.norm IN ({marks}) "
+            "AND EXISTS (SELECT 1 FROM item i WHERE i.kind=r.kind AND i.row=r.row)"
+        )
+        return {n for (n,) in self._select(q, norms)}
 
     def _edges_of(self, rows: Sequence[int]) -> list[tuple[int, int, float]]:
-        out: list[tuple[int, int, float]] = []
-        for part in chunks(rows):
-            m = _marks(len(part))
-            out += self.db.execute(
-                f"SELECT a, b, score FROM edge WHERE kind=? AND a IN ({m})", (self.kind, *part)
-            ).fetchall()
-            out += self.db.execute(
-                f"SELECT a, b, score FROM edge WHERE kind=? AND b IN ({m})", (self.kind, *part)
-            ).fetchall()
-        return out
+        """The strong edges with an end among these rows (each once)."""
+        q = "SELECT a, b, score FROM edge WHERE kind=? AND {end} IN ({{marks}})"
+        found = self._select(q.format(end="a"), rows) + self._select(q.format(end="b"), rows)
+        return list(dict.fromkeys(found))
 
     # -- updating -----------------------------------------------------------------------------
     def update(
