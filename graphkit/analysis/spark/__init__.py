@@ -34,9 +34,12 @@ spills to disk. The driver holds the items, the distinct texts and the strong pa
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from graphkit.analysis.spark.engine import SparkDetector
 from graphkit.analysis.spark.session import DEFAULT_MASTER, SparkUnavailable, check_pyspark
+
+if TYPE_CHECKING:
+    from graphkit.analysis.spark.engine import SparkDetector
 
 __all__ = ["DEFAULT_MASTER", "SparkDetector", "SparkUnavailable", "check_pyspark", "spark_detector"]
 
@@ -48,4 +51,16 @@ def spark_detector(master: str | None = None, conf: Mapping[str, str] | None = N
         SparkUnavailable: PySpark is not installed.
     """
     check_pyspark()
+    from graphkit.analysis.spark.engine import SparkDetector
+
     return SparkDetector(master, conf)
+
+
+def __getattr__(name: str) -> object:
+    """``SparkDetector``, imported when asked for: the executors import this package for the
+    stage functions and need none of the driver's side (``recycled``, pydantic records)."""
+    if name == "SparkDetector":
+        from graphkit.analysis.spark.engine import SparkDetector
+
+        return SparkDetector
+    raise AttributeError(name)

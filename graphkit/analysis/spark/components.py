@@ -20,8 +20,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
-import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -75,6 +73,9 @@ def _local_stars(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """The edges of one partition ``(x, y)`` → each node linked to the smallest node of its
     component among these edges: the same components, as stars (``scipy`` connected
     components), so that the rounds start from far fewer edges."""
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import connected_components
+
     parts = [(b.column("x").to_numpy(), b.column("y").to_numpy()) for b in batches]
     if not parts:
         return

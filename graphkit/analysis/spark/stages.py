@@ -5,7 +5,9 @@ Each function here is given to ``DataFrame.mapInArrow``: it takes an iterator of
 batch is turned into the numpy arrays and text lists the in-process pipeline works on and
 handed to the same functions (``normalize``, ``hash_shingles``, ``minhash_signatures``,
 ``band_keys``, ``agreement``, ``align_pairs``, ``families.cluster``), so both engines compute
-the same values. Rows are keyed by the index of the first item carrying their text (``key``):
+the same values. Each stage imports what it needs when it runs: Spark starts Python workers
+afresh (an idle one is ended after a minute), and the MinHash stage's datasketch and scipy take
+seconds to import. Rows are keyed by the index of the first item carrying their text (``key``):
 it orders distinct texts as the in-process row numbers do.
 """
 
@@ -17,12 +19,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-
-from graphkit.analysis.families import cluster
-from graphkit.analysis.lsh import _bucket_pairs, agreement, band_keys, minhash_signatures
-from graphkit.analysis.normalize import normalize
-from graphkit.analysis.shingles import hash_shingles
-from graphkit.analysis.verify import align_matrix, align_pairs
 
 if TYPE_CHECKING:
     from pyspark.broadcast import Broadcast
@@ -68,6 +64,8 @@ def normalize_rows(names_of: Broadcast[dict[str, list[str]]], min_chars: int) ->
     ``_distinct_texts``)."""
 
     def run(batches: Batches) -> Iterator[pa.RecordBatch]:
+        from graphkit.analysis.normalize import normalize
+
         names: Mapping[str, Sequence[str]] = names_of.value
         for b in batches:
             idx = _ints(b.column("i"))
@@ -89,6 +87,9 @@ def signature_rows(n: int, num_perm: int, seed: int) -> BatchFn:
     """``(key, norm)`` → ``SIGNATURES``: the MinHash signature of each distinct text's shingles."""
 
     def run(batches: Batches) -> Iterator[pa.RecordBatch]:
+        from graphkit.analysis.lsh import minhash_signatures
+        from graphkit.analysis.shingles import hash_shingles
+
         for b in batches:
             hashes, offsets = hash_shingles(b.column("norm").to_pylist(), n)
             sigs = minhash_signatures(hashes, offsets, num_perm=num_perm, seed=seed)
@@ -103,6 +104,8 @@ def band_rows(num_perm: int, bands: int, rows: int) -> BatchFn:
     """``SIGNATURES`` → ``BAND_ROWS``: one record per (text, band) with the band's key."""
 
     def run(batches: Batches) -> Iterator[pa.RecordBatch]:
+        from graphkit.analysis.lsh import band_keys
+
         for b in batches:
             keys = _ints(b.column("key"))
             bk = band_keys(_matrix(b.column("sig"), np.uint32, num_perm), bands, rows)
@@ -138,6 +141,8 @@ def bucket_pairs(num_perm: int, max_bucket: int, min_agree: int) -> BatchFn:
     when their signatures agree on ``min_agree`` positions (``lsh.candidate_pairs``)."""
 
     def run(batches: Batches) -> Iterator[pa.RecordBatch]:
+        from graphkit.analysis.lsh import _bucket_pairs, agreement
+
         for b in batches:
             col = b.column("members")
             sizes = np.asarray(pc.list_value_length(col).to_numpy(zero_copy_only=False), dtype=np.int64)
@@ -165,6 +170,8 @@ def verify_pairs(containment: bool, strong: float) -> BatchFn:
     reaching ``strong`` kept with their texts."""
 
     def run(batches: Batches) -> Iterator[pa.RecordBatch]:
+        from graphkit.analysis.verify import align_pairs
+
         for b in batches:
             ta, tb = b.column("ta").to_pylist(), b.column("tb").to_pylist()
             m = len(ta)
@@ -204,6 +211,9 @@ def cluster_components(params: Any) -> BatchFn:
 
 def _cluster_batch(edges: pa.Array, params: Any) -> pa.RecordBatch:
     """The clusters of the components whose strong edges (with their texts) are ``edges``."""
+    from graphkit.analysis.families import cluster
+    from graphkit.analysis.verify import align_matrix, align_pairs
+
     a, b = _ints(_field(edges, "a")), _ints(_field(edges, "b"))
     scores = np.asarray(_field(edges, "score").to_numpy(zero_copy_only=False), dtype=np.float64)
     keys, first = np.unique(np.concatenate([a, b]), return_index=True)
