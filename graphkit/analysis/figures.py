@@ -118,7 +118,8 @@ def _derived(store: Store, around: set[str] | None) -> None:
 
 def _pairs(store: Store, around: set[str] | None) -> list[Statement]:
     """units/shared_measures: a UnitPair for each pair of units sharing measure families, with how
-    many (from the families' stored unit_ids): every pair, or those with a unit `around`."""
+    many (from the families' stored unit_ids): every pair, or those with a unit `around`; only
+    the pairs whose count changed are written (a rebuild changes the families, rarely the pairs)."""
     names = dict(store.run_internal("unit_id_names").rows)
     count: dict[tuple[str, str], int] = {}
     for (members,) in store.run_internal("figures_family_unit_lists").rows:
@@ -127,19 +128,29 @@ def _pairs(store: Store, around: set[str] | None) -> list[Statement]:
             for b in ids[k + 1 :]:
                 if around is None or a in around or b in around:
                     count[(a, b)] = count.get((a, b), 0) + 1
+    stored = {
+        pid: n
+        for pid, a, b, n in store.run_internal("unit_pairs").rows
+        if around is None or a in around or b in around
+    }
+    now = {f"{a}|{b}": (a, b, n) for (a, b), n in count.items()}
+    gone = sorted(pid for pid, n in stored.items() if pid not in now or now[pid][2] != n)
     rows = [
         {
-            "id": f"{a}|{b}",
+            "id": pid,
             "unit_a": names[a],
             "unit_b": names[b],
             "unit_a_id": a,
             "unit_b_id": b,
             "shared_families": n,
         }
-        for (a, b), n in sorted(count.items())
+        for pid, (a, b, n) in sorted(now.items())
+        if stored.get(pid) != n
     ]
-    gone = {"every": around is None, "ids": sorted(around or ())}
-    return [internal_statement("delete_unit_pairs", gone)] + [
+    return [
+        internal_statement("delete_unit_pairs", {"ids": gone[i : i + 5000]})
+        for i in range(0, len(gone), 5000)
+    ] + [
         internal_statement("create_unit_pairs", {"rows": rows[i : i + 5000]})
         for i in range(0, len(rows), 5000)
     ]
