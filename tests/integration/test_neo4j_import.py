@@ -71,8 +71,15 @@ def _graph(store: Neo4jStore) -> tuple[list[str], list[str]]:
     edges = store.query(
         "MATCH (a)-[e]->(b) RETURN type(e), labels(a), a.id, labels(b), b.id, properties(e)"
     ).rows
-    dump = lambda row: json.dumps(row, sort_keys=True, ensure_ascii=False)  # noqa: E731
-    return sorted(dump(r) for r in nodes), sorted(dump(r) for r in edges)
+    return sorted(_dump(r) for r in nodes), sorted(_dump(r) for r in edges)
+
+
+def _dump(row: list[Any]) -> str:
+    """A row as JSON, each list property sorted: the families' writer lists a template's units
+    (`unit_ids`) in the order detection met them, which follows how the store hands out its
+    measures, and that differs between an imported and a transactionally written store."""
+    props = {k: sorted(v) if isinstance(v, list) else v for k, v in row[-1].items()}
+    return json.dumps([*row[:-1], props], sort_keys=True, ensure_ascii=False)
 
 
 def _state(store: Neo4jStore) -> tuple[Any, ...]:
