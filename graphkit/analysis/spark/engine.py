@@ -167,7 +167,7 @@ class _Run:
         buckets = (
             shared.join(low, "key")
             .groupBy("band", "bkey")
-            .agg(F.collect_list(F.struct("key", "low")).alias("members"))
+            .agg(F.collect_list(F.struct("key", "low", "h")).alias("members"))
         )
         pairs = buckets.mapInArrow(
             stages.bucket_pairs(p.num_perm, p.max_bucket, p.min_agree), stages.CANDIDATES

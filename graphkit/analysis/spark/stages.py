@@ -27,9 +27,9 @@ Batches = Iterable[pa.RecordBatch]
 BatchFn = Callable[[Batches], Iterable[pa.RecordBatch]]
 
 NORMALIZED = "i long, norm string"
-SIGNATURES = "key long, sig array<int>"
+SIGNATURES = "key long, sig array<int>, h long"
 BAND_ROWS = "band int, bkey long, key long"
-LOW_BITS = "key long, low array<smallint>"
+LOW_BITS = "key long, low array<smallint>, h long"
 CANDIDATES = "a long, b long"
 STRONG = "a long, b long, score double, ta string, tb string"
 CLUSTERS = "members array<long>, medoid long"
@@ -84,17 +84,24 @@ def normalize_rows(names_of: Broadcast[dict[str, list[str]]], min_chars: int) ->
 
 
 def signature_rows(n: int, num_perm: int, seed: int) -> BatchFn:
-    """``(key, norm)`` → ``SIGNATURES``: the MinHash signature of each distinct text's shingles."""
+    """``(key, norm)`` → ``SIGNATURES``: the MinHash signature of each distinct text's shingles,
+    and the hash of the text a big bucket's chain is ordered by (``lsh.text_hashes``)."""
 
     def run(batches: Batches) -> Iterator[pa.RecordBatch]:
-        from graphkit.analysis.lsh import minhash_signatures
+        from graphkit.analysis.lsh import minhash_signatures, text_hashes
         from graphkit.analysis.shingles import hash_shingles
 
         for b in batches:
-            hashes, offsets = hash_shingles(b.column("norm").to_pylist(), n)
+            texts = b.column("norm").to_pylist()
+            hashes, offsets = hash_shingles(texts, n)
             sigs = minhash_signatures(hashes, offsets, num_perm=num_perm, seed=seed)
             yield pa.RecordBatch.from_arrays(
-                [b.column("key"), _list_array(sigs.view(np.int32), pa.int32())], names=["key", "sig"]
+                [
+                    b.column("key"),
+                    _list_array(sigs.view(np.int32), pa.int32()),
+                    pa.array(text_hashes(texts).view(np.int64)),
+                ],
+                names=["key", "sig", "h"],
             )
 
     return run
@@ -129,15 +136,16 @@ def low_rows(num_perm: int) -> BatchFn:
         for b in batches:
             low = _matrix(b.column("sig"), np.uint32, num_perm).astype(np.uint16)
             yield pa.RecordBatch.from_arrays(
-                [b.column("key"), _list_array(low.view(np.int16), pa.int16())], names=["key", "low"]
+                [b.column("key"), _list_array(low.view(np.int16), pa.int16()), b.column("h")],
+                names=["key", "low", "h"],
             )
 
     return run
 
 
 def bucket_pairs(num_perm: int, max_bucket: int, min_agree: int) -> BatchFn:
-    """Buckets ``(members: list<struct<key, low>>)`` → ``CANDIDATES``: all pairs of a bucket of
-    at most ``max_bucket`` texts, a chain through a larger one's members in key order, kept
+    """Buckets ``(members: list<struct<key, low, h>>)`` → ``CANDIDATES``: all pairs of a bucket
+    of at most ``max_bucket`` texts, a chain through a larger one's members in chain order, kept
     when their signatures agree on ``min_agree`` positions (``lsh.candidate_pairs``)."""
 
     def run(batches: Batches) -> Iterator[pa.RecordBatch]:
@@ -149,17 +157,20 @@ def bucket_pairs(num_perm: int, max_bucket: int, min_agree: int) -> BatchFn:
             flat = col.flatten()
             keys = _ints(_field(flat, "key"))
             low = _matrix(_field(flat, "low"), np.uint16, num_perm)
+            chain = _ints(_field(flat, "h")).view(np.uint64)
             bucket = np.repeat(np.arange(len(sizes)), sizes)
-            # members of each bucket in key order: the chain of a big bucket follows it
-            order = np.lexsort((keys, bucket))
+            # members of each bucket in chain order (``lsh.chain_order``: by text hash, ties by
+            # row, which keys order as rows are): a big bucket's chain follows their positions
+            order = np.lexsort((keys, chain, bucket))
             keys, low = keys[order], low[order]
             starts = np.cumsum(sizes) - sizes
             pos = np.arange(len(keys))
             bp = _bucket_pairs(pos, starts[sizes > 1], sizes[sizes > 1], max_bucket)
             if len(bp) and min_agree > 0:
                 bp = bp[agreement(low, bp) >= min_agree]
+            a, b_ = keys[bp[:, 0]], keys[bp[:, 1]]
             yield pa.RecordBatch.from_arrays(
-                [pa.array(keys[bp[:, 0]]), pa.array(keys[bp[:, 1]])], names=["a", "b"]
+                [pa.array(np.minimum(a, b_)), pa.array(np.maximum(a, b_))], names=["a", "b"]
             )
 
     return run
