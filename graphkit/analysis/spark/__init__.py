@@ -10,12 +10,13 @@ Stages (S = a shuffle):
 1. normalise: items → ``(i, norm)`` in ``mapInArrow`` (``normalize``); identical texts grouped
    (S1, by text) into distinct rows keyed by their first item's index, which orders rows as
    the in-process row numbers; the driver collects them (texts and item groups, O(items)).
-2. MinHash: ``(key, norm)`` → 128 signature values (``hash_shingles``, ``minhash_signatures``),
-   kept (~0.5 KB a text).
+2. MinHash: ``(key, norm)`` → 128 signature values (``hash_shingles``, ``minhash_signatures``)
+   and the text's chain hash (``lsh.text_hashes``), kept (~0.5 KB a text).
 3. LSH: 64 band keys a text (``band_keys``), grouped by band key (S2); buckets of ≥ 2 texts
    exploded and joined with the low 16 bits of their signatures (S3, S4: both sides by key),
    regrouped by bucket (S5); each bucket yields all its pairs (≤ ``max_bucket`` texts) or a
-   chain in key order, kept when their signatures agree on ``min_agree`` positions
+   chain in ``lsh.chain_order`` (text hash, then row), kept when their signatures agree on
+   ``min_agree`` positions
    (``agreement``); pairs made distinct (S6).
 4. verify: pairs joined with both texts (S7, S8), scored by ``align_pairs``; pairs at
    ``strong`` or more kept with their texts.
