@@ -1,8 +1,9 @@
 """An output that appears whole or not at all: written aside, put in place by `commit`.
 
-`graphkit.cli.output.AtomicOutput` (one file) and `graphkit.present.panel.folder.PanelFolder`
-(a folder of tables) are both used as ``with …:`` blocks: the block's normal end commits, an
-exception discards, so a failed run never replaces what was there.
+`graphkit.cli.output.AtomicOutput` (one file) and `graphkit.atomic_folder.AtomicFolder` (a
+folder: the panel's tables, the report's pages) are both used as ``with …:`` blocks: the
+block's normal end commits, an exception discards, so a failed run never replaces what was
+there.
 """
 
 from __future__ import annotations

@@ -144,10 +144,11 @@ def load(
         What was loaded and detected, the lines (or files) that failed and the warnings counted.
     """
     tally = WarningTally()
-    return _load_items(store, _record_files(files, tally), tally, families, on_item, on_batch, on_loaded)
+    return _load_items(store, record_items(files, tally), tally, families, on_item, on_batch, on_loaded)
 
 
-def _record_files(files: Iterable[str | Path], tally: WarningTally) -> Iterator[Parsed]:
+def record_items(files: Iterable[str | Path], tally: WarningTally) -> Iterator[Parsed]:
+    """Each record of these JSON Lines files as a parsed input (a missing file: its error)."""
     for f in files:
         if Path(f).is_file():
             for _, rec in iter_jsonl(str(f)):
@@ -166,19 +167,23 @@ def _load_items(
     on_loaded: Callable[[LoadSummary], None] | None,
 ) -> IngestResult:
     errors: list[GraphkitError] = []
-
-    def records() -> Iterator[NoticeRecord]:
-        """The parsed records, reporting each item and setting the failed ones' errors aside."""
-        for item in items:
-            if on_item is not None:
-                on_item(item)
-            if item.error is not None:
-                errors.append(item.error)
-            elif item.ok and item.record is not None:
-                yield item.record
-
-    loaded = load_records(store, records(), families=families, on_batch=on_batch, on_loaded=on_loaded)
+    records = good_records(items, errors, on_item)
+    loaded = load_records(store, records, families=families, on_batch=on_batch, on_loaded=on_loaded)
     return IngestResult(loaded.summary, loaded.families, store=store.name, errors=errors, warnings=tally)
+
+
+def good_records(
+    items: Iterable[Parsed], errors: list[GraphkitError], on_item: OnItem | None
+) -> Iterator[NoticeRecord]:
+    """The records of the parsed inputs, each input reported to ``on_item`` and the failed
+    ones' errors appended to ``errors``."""
+    for item in items:
+        if on_item is not None:
+            on_item(item)
+        if item.error is not None:
+            errors.append(item.error)
+        elif item.ok and item.record is not None:
+            yield item.record
 
 
 def rebuild_families(

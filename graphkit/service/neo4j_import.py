@@ -33,9 +33,10 @@ from urllib.parse import urlsplit
 from graphkit.config import Settings
 from graphkit.errors import GraphkitError, InputError, Neo4jServerError
 from graphkit.ingest import LoadSummary
-from graphkit.records import NoticeRecord, iter_jsonl
+from graphkit.records import NoticeRecord
 from graphkit.schema import GraphSchema, schema
-from graphkit.service.parsing import ParseRun, parsed_item
+from graphkit.service.loading import good_records, record_items
+from graphkit.service.parsing import ParseRun
 from graphkit.service.results import IngestResult, Parsed, WarningTally
 from loaders.graph import EdgeKey, Row
 
@@ -114,7 +115,7 @@ def import_notices(
     tally = WarningTally(strict)
     errors: list[GraphkitError] = []
     items: Iterable[Parsed] = (
-        _record_items(paths, tally) if records else ParseRun(paths, jobs=jobs, strict=strict)
+        record_items(paths, tally) if records else ParseRun(paths, jobs=jobs, strict=strict)
     )
     if isinstance(items, ParseRun):
         tally = items.tally
@@ -125,7 +126,7 @@ def import_notices(
     try:
         phase("build")
         t = time.perf_counter()
-        files = _write_csv(_good_records(items, errors, on_item), work, result.summary, notices_per_batch)
+        files = _write_csv(good_records(items, errors, on_item), work, result.summary, notices_per_batch)
         result.seconds["build"] = time.perf_counter() - t
         if not result.summary.written:
             return result  # nothing to import: the database is left as it was
@@ -226,27 +227,6 @@ def _require_empty(s: Settings) -> None:
 
 
 # -- records ---------------------------------------------------------------------------------
-
-
-def _record_items(files: Iterable[str], tally: WarningTally) -> Iterator[Parsed]:
-    for f in files:
-        if Path(f).is_file():
-            for _, rec in iter_jsonl(str(f)):
-                yield parsed_item(rec, tally)
-        else:
-            yield parsed_item(InputError(str(f), "no such file"), tally)
-
-
-def _good_records(
-    items: Iterable[Parsed], errors: list[GraphkitError], on_item: OnItem | None
-) -> Iterator[NoticeRecord]:
-    for item in items:
-        if on_item is not None:
-            on_item(item)
-        if item.error is not None:
-            errors.append(item.error)
-        elif item.ok and item.record is not None:
-            yield item.record
 
 
 # -- the CSV files ---------------------------------------------------------------------------

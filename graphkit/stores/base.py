@@ -272,15 +272,7 @@ class Store(abc.ABC):
             full = [{p: r.get(p) for p in props} for r in rows.values()]  # absent property → null
             for chunk in self._chunks(full):
                 out.append((stmt, {"rows": chunk}))
-        for key, erows in batch.edges.items():
-            if key[0] not in self.schema.edges or (key[1], key[2]) not in self.schema.edges[key[0]].pairs:
-                raise ValueError(f"unknown edge {key}")
-            owned = self.owned_by_notice(key[1]) or self.owned_by_notice(key[2])
-            stmt = self.merge_edges_statement(key, create=all_new or owned)
-            cols = ["src", "dst", *self.schema.edges[key[0]].properties]
-            full = [{c: r.get(c) for c in cols} for r in erows.values()]
-            for chunk in self._chunks(full):
-                out.append((stmt, {"rows": chunk}))
+        out += self.edge_statements(batch, all_new=all_new)
         if replace and cleanup:
             out.extend(self.orphan_cleanup())
         return out
@@ -302,6 +294,24 @@ class Store(abc.ABC):
         out: list[Statement] = []
         for label in ("Unit", "Inspection", "Person", "Document"):
             out.append((f"MATCH (x:{label}) WHERE NOT EXISTS {{ MATCH (x)-[]-() }} DELETE x", {}))
+        return out
+
+    def edge_statements(
+        self, batch: GraphBatch, *, all_new: bool, order: Callable[[dict[str, Any]], Any] | None = None
+    ) -> list[Statement]:
+        """The statements writing `batch`'s edges, type by type (rows in `order` when given);
+        CREATE where every edge is new (`all_new`, or an end owned by its notice)."""
+        out: list[Statement] = []
+        for key, erows in batch.edges.items():
+            if key[0] not in self.schema.edges or (key[1], key[2]) not in self.schema.edges[key[0]].pairs:
+                raise ValueError(f"unknown edge {key}")
+            owned = self.owned_by_notice(key[1]) or self.owned_by_notice(key[2])
+            stmt = self.merge_edges_statement(key, create=all_new or owned)
+            cols = ["src", "dst", *self.schema.edges[key[0]].properties]
+            rows = list(erows.values()) if order is None else sorted(erows.values(), key=order)
+            out += [
+                (stmt, {"rows": chunk}) for chunk in self._chunks([{c: r.get(c) for c in cols} for r in rows])
+            ]
         return out
 
     def clear(self) -> None:

@@ -100,14 +100,7 @@ class Neo4jStore(Store):
                 stmt = self.merge_nodes_statement(label)
                 full = [{p: r.get(p) for p in props} for r in ordered]  # absent property → null
             out += [(stmt, {"rows": chunk}) for chunk in self._chunks(full)]
-        for key, erows in batch.edges.items():
-            if key[0] not in self.schema.edges or (key[1], key[2]) not in self.schema.edges[key[0]].pairs:
-                raise ValueError(f"unknown edge {key}")
-            owned = self.owned_by_notice(key[1]) or self.owned_by_notice(key[2])
-            stmt = self.merge_edges_statement(key, create=all_new or owned)
-            cols = ["src", "dst", *self.schema.edges[key[0]].properties]
-            full = [{c: r.get(c) for c in cols} for r in sorted(erows.values(), key=_ends)]
-            out += [(stmt, {"rows": chunk}) for chunk in self._chunks(full)]
+        out += self.edge_statements(batch, all_new=all_new, order=_ends)
         if replace and cleanup:
             out.extend(self.orphan_cleanup())
         return out
