@@ -71,7 +71,6 @@ def _local_defaults(master: str, folder: Path) -> dict[str, str]:
         # in local mode the executors live in the driver's JVM: this is their memory too
         "spark.driver.memory": "3g",
         "spark.driver.extraJavaOptions": f"-Dlog4j2.configurationFile={log4j.as_uri()}",
-        "spark.local.dir": str(folder),
         "spark.pyspark.python": sys.executable,
         "spark.pyspark.driver.python": sys.executable,
         "spark.sql.shuffle.partitions": "8",
