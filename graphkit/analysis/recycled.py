@@ -298,19 +298,27 @@ def _cluster(
 ) -> list[tuple[list[int], int]]:
     """``(rows, medoid row)`` of each family: the verified pairs clustered, plus every
     identical text that two or more items share and no family holds."""
-    fams = cluster(
+    fams = cluster_texts(texts, pairs, scores, p)
+    in_family = {r for members, _ in fams for r in members}
+    fams += [([r], r) for r, g in enumerate(groups) if len(g) >= 2 and r not in in_family]
+    return fams
+
+
+def cluster_texts(
+    texts: Sequence[str], pairs: np.ndarray, scores: np.ndarray, p: DetectParams, processes: int | None = None
+) -> list[tuple[list[int], int]]:
+    """``families.cluster`` over these texts with detection's scoring (exact alignment, with
+    containment as ``p`` says) and thresholds; ``processes`` as ``verify.align_pairs``'s."""
+    return cluster(
         len(texts),
         pairs,
         scores,
         lambda rows: align_matrix([texts[r] for r in rows.tolist()], p.containment),
         p.strong,
         p.link,
-        pair_sim=lambda some: align_pairs(texts, some, p.containment),
+        pair_sim=lambda some: align_pairs(texts, some, p.containment, processes=processes),
         sparse_above=p.sparse_above,
     )
-    in_family = {r for members, _ in fams for r in members}
-    fams += [([r], r) for r, g in enumerate(groups) if len(g) >= 2 and r not in in_family]
-    return fams
 
 
 def _families(

@@ -209,12 +209,12 @@ def rebuild_families(
 
     if threshold is not None and not 0 < threshold <= 1:
         raise QueryError(f"threshold must be in (0, 1], not {threshold}")
+    detector = _detector(engine, master)  # an unknown engine or no PySpark: refused before any write
     before = state.read_state(store)
     state.check_no_other_writer(store, before)
     # the old families stay until the rebuild's one transaction replaces them: as current as before
     state.write_state(store, state.begun("rebuilding", families_current=before.families_current))
     crash_point("rebuilding")
-    detector = _detector(engine, master)
     report = (
         rebuild(store, detector=detector)
         if threshold is None

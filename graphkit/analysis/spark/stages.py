@@ -222,8 +222,7 @@ def cluster_components(params: Any) -> BatchFn:
 
 def _cluster_batch(edges: pa.Array, params: Any) -> pa.RecordBatch:
     """The clusters of the components whose strong edges (with their texts) are ``edges``."""
-    from graphkit.analysis.families import cluster
-    from graphkit.analysis.verify import align_matrix, align_pairs
+    from graphkit.analysis.recycled import cluster_texts
 
     a, b = _ints(_field(edges, "a")), _ints(_field(edges, "b"))
     scores = np.asarray(_field(edges, "score").to_numpy(zero_copy_only=False), dtype=np.float64)
@@ -233,16 +232,7 @@ def _cluster_batch(edges: pa.Array, params: Any) -> pa.RecordBatch:
     pairs = np.stack([np.searchsorted(keys, a), np.searchsorted(keys, b)], axis=1)
     order = np.lexsort((pairs[:, 1], pairs[:, 0]))  # sorted, as candidate_pairs gives them
     pairs, scores = pairs[order], scores[order]
-    found = cluster(
-        len(keys),
-        pairs,
-        scores,
-        lambda rows: align_matrix([texts[r] for r in rows.tolist()], params.containment),
-        params.strong,
-        params.link,
-        pair_sim=lambda some: align_pairs(texts, some, params.containment, processes=1),
-        sparse_above=params.sparse_above,
-    )
+    found = cluster_texts(texts, pairs, scores, params, processes=1)
     return pa.RecordBatch.from_arrays(
         [
             pa.array([keys[np.asarray(m, dtype=np.int64)].tolist() for m, _ in found], pa.list_(pa.int64())),
