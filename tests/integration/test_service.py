@@ -116,6 +116,13 @@ def test_families_are_the_stored_ones_typed(store: Store) -> None:
     assert report.families == loaded.families.families
     with pytest.raises(QueryError, match="threshold"):
         service.rebuild_families(store, threshold=1.5)
+    # an unknown engine is refused before the store is marked as being rebuilt
+    with pytest.raises(QueryError, match="engine"):
+        service.rebuild_families(store, engine="dask")
+    from graphkit.stores.state import read_state
+
+    after = read_state(store)
+    assert after.load_state == "idle" and after.families_current
 
 
 def test_family_filter_is_checked_before_the_store() -> None:
