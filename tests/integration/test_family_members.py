@@ -57,7 +57,7 @@ def test_document_families_list_every_member(store: Store, records: list[NoticeR
     assert (rules["size"], len(rules["units"]), len(rules["measures"])) == (6, 4, 6)
 
     # each member is what detection found: the measure naming the title (its issue) or the notice
-    _, families = detect_all(store, measure_documents(store))
+    families = detect_all(store, measure_documents(store)).families
     found = {
         f.id: sorted(
             (m.id.rsplit("/d", 1)[0], m.issue) if "/d" in m.id else (m.notice, None) for m in f.members
