@@ -35,13 +35,21 @@ from typing import Any
 from graphkit.stores.base import Statement, Store, internal_statement
 
 _PER_NODE = (
-    "figures_families",
-    "figures_units",
-    "figures_unit_taken",
-    "figures_unit_paper",
-    "figures_notices",
-    "figures_documents",
+    ("figures_families", "family"),
+    ("figures_units", "unit"),
+    ("figures_unit_instanced", "unit"),
+    ("figures_unit_similar", "unit"),
+    ("figures_unit_family_ids", "unit"),
+    ("figures_unit_document_ids", "unit"),
+    ("figures_unit_taken", "unit"),
+    ("figures_unit_paper", "unit"),
+    ("figures_notices", "notice"),
+    ("figures_documents", "document"),
 )
+_CHUNK = 5000
+# Past this many touched units the stored pairs among them are read by one scan of UnitPair
+# rather than looked up by id (a pair of touched units is looked up whether it exists or not).
+_MAX_LOOKUP_UNITS = 300
 
 
 def refresh_figures(store: Store, units: Collection[str] | None = None) -> None:
@@ -49,8 +57,17 @@ def refresh_figures(store: Store, units: Collection[str] | None = None) -> None:
 
     The figures of units, notices, documents and families are written in one transaction; then
     the pairs of units sharing measure families, and the totals per level and kind of body and
-    per year, are made in Python from those figures (a few rows per family, unit or notice,
-    never one per measure) and written in a second.
+    per year, are made from those figures (a few rows per family, unit or notice, never one per
+    measure) and written in a second.
+
+    An incremental refresh (`units` given) starts every read from the touched units (a small
+    label: `u.id IN $units`, then their own edges), from the touched families' and pairs' ids,
+    or reads one scalar property of a label (the nodes never counted); the families and
+    documents a unit left are in its family_ids and document_ids, stored when it was counted
+    (a unit a load wrote anew has none: for such units every family's and document's stored
+    list of units is read).
+    Only the totals per level and per year are summed again over every unit and notice, by
+    the store (one row per group).
 
     Args:
         store: an open store (read-write).
@@ -58,81 +75,83 @@ def refresh_figures(store: Store, units: Collection[str] | None = None) -> None:
             an update touched: those of every measure added, removed or replaced, and of every
             member, before and after, of every family or SIMILAR_TO pair it wrote or deleted.
             Computed again: their figures and their notices', those of the families they are in
-            now or were in when last counted (and the pairs of every unit of those),
-            and of the documents their measures issue or cite now or did; with any unit, notice,
-            family or document never counted (a node written anew has none). Unknown ids are
-            ignored.
+            now or were in when last counted, the pairs of units with one of them, and the
+            figures of the documents their measures issue or cite now or did; with any unit,
+            notice, family or document never counted (a node written anew has none). Unknown
+            ids are ignored.
     """
-    if units is None:
-        every = {"every": True, "ids": []}
-        lists = _unit_lists(store, None, None)
-        store.run_transaction([internal_statement(name, every) for name in _PER_NODE] + lists)
-        _derived(store, None)
-        return
-    touched = sorted(set(units))
-    families: set[str] = set()
-    documents: set[str] = set()
-    for what, id_ in store.run_internal("figures_touched", {"units": touched}).rows:
-        (families if what == "family" else documents).add(id_)
-    around = set(touched)
-    if families:
-        rows = store.run_internal("figures_family_units", {"ids": sorted(families)}).rows
-        around.update(u for (u,) in rows if u is not None)
-    ids = {"figures_families": families, "figures_documents": documents}
-    lists = _unit_lists(store, families, documents)
-    store.run_transaction(
-        [
-            internal_statement(name, {"every": False, "ids": sorted(ids.get(name, touched))})
-            for name in _PER_NODE
-        ]
-        + lists
-    )
-    _derived(store, around)
+    ids: dict[str, set[str]] = {"unit": set(), "notice": set(), "family": set(), "document": set()}
+    every = units is None
+    touched = sorted(set(units or ()))
+    before: dict[str, tuple[Any, ...]] = {}
+    if not every:
+        ids["unit"].update(touched)
+        found = store.run_internal("figures_touched", {"units": touched}).rows
+        unlisted = sorted(id_ for what, id_ in found if what == "unlisted")
+        if unlisted:
+            found += store.run_internal("figures_touched_unlisted", {"units": unlisted}).rows
+        for what, id_ in found:
+            ids.setdefault(what, set()).add(id_)
+        before = _family_lists(store, ids["family"])
+    statements = [
+        internal_statement(name, {"every": every, "ids": chunk})
+        for name, what in _PER_NODE
+        for chunk in ([[]] if every else _chunks(sorted(ids[what])))
+    ]
+    store.run_transaction(statements + _unit_lists(store, every, ids["family"], ids["document"]))
+    pairs = _all_pairs(store) if every else _pairs_around(store, touched, ids["family"], before)
+    statements = pairs + _totals(store)
+    if statements:
+        store.run_transaction(statements)
 
 
-def _unit_lists(store: Store, families: set[str] | None, documents: set[str] | None) -> list[Statement]:
-    """The statements writing the unit_ids of these families and documents (every one when
-    None), sorted: a list collected in Cypher comes in each store's own order."""
-    params = {
-        "every": families is None,
-        "families": sorted(families or ()),
-        "documents": sorted(documents or ()),
-    }
+def _chunks(values: list[Any]) -> list[list[Any]]:
+    return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
+
+
+def _unit_lists(store: Store, every: bool, families: set[str], documents: set[str]) -> list[Statement]:
+    """The statements writing the unit_ids of these families and documents (`every`: of every
+    one), sorted: a list collected in Cypher comes in each store's own order."""
     units: dict[tuple[str, str], set[str]] = {}
+    params = {"every": every, "families": sorted(families), "documents": sorted(documents)}
     for what, id_, unit in store.run_internal("figures_member_units", params).rows:
         units.setdefault((what, id_), set()).add(unit)
     out = []
     for what, name in (("family", "set_unit_ids"), ("document", "set_document_unit_ids")):
         rows = [{"id": k[1], "units": sorted(v)} for k, v in sorted(units.items()) if k[0] == what]
-        out += [internal_statement(name, {"rows": rows[i : i + 5000]}) for i in range(0, len(rows), 5000)]
+        out += [internal_statement(name, {"rows": chunk}) for chunk in _chunks(rows)]
     return out
 
 
-def _derived(store: Store, around: set[str] | None) -> None:
-    """Write what is made from the stored figures: the pairs of units sharing measure families
-    (every pair, or those of a unit `around`) and the totals."""
-    statements = _pairs(store, around) + _totals(store)
-    if statements:
-        store.run_transaction(statements)
+def _family_lists(store: Store, families: set[str]) -> dict[str, tuple[Any, ...]]:
+    """Each of these families' kind, member_units and stored unit_ids (those it exists with)."""
+    out: dict[str, tuple[Any, ...]] = {}
+    for chunk in _chunks(sorted(families)):
+        for id_, kind, n_units, members in store.run_internal("figures_family_lists", {"ids": chunk}).rows:
+            out[id_] = (kind, n_units, members)
+    return out
 
 
-def _pairs(store: Store, around: set[str] | None) -> list[Statement]:
-    """units/shared_measures: a UnitPair for each pair of units sharing measure families, with how
-    many (from the families' stored unit_ids): every pair, or those with a unit `around`; only
-    the pairs whose count changed are written (a rebuild changes the families, rarely the pairs)."""
-    names = dict(store.run_internal("unit_id_names").rows)
+def _shared(lists: Any, keep: Any) -> dict[tuple[str, str], int]:
+    """How many measure families of more than one unit each pair of units (a < b) shares, among
+    these (kind, member_units, unit_ids), for the pairs `keep(a, b)` accepts."""
     count: dict[tuple[str, str], int] = {}
-    for (members,) in store.run_internal("figures_family_unit_lists").rows:
-        ids = sorted(u for u in set(members or ()) if u in names)
+    for kind, n_units, members in lists:
+        if kind != "measure" or n_units is None or n_units <= 1:
+            continue
+        ids = sorted(set(members or ()))
         for k, a in enumerate(ids):
             for b in ids[k + 1 :]:
-                if around is None or a in around or b in around:
+                if keep(a, b):
                     count[(a, b)] = count.get((a, b), 0) + 1
-    stored = {
-        pid: n
-        for pid, a, b, n in store.run_internal("unit_pairs").rows
-        if around is None or a in around or b in around
-    }
+    return count
+
+
+def _pair_statements(
+    stored: dict[str, int], count: dict[tuple[str, str], int], names: dict[str, Any]
+) -> list[Statement]:
+    """Delete the stored pairs whose count changed or that share no family any more, and write
+    the pairs whose count is new: a refresh rarely changes many pairs."""
     now = {f"{a}|{b}": (a, b, n) for (a, b), n in count.items()}
     gone = sorted(pid for pid, n in stored.items() if pid not in now or now[pid][2] != n)
     rows = [
@@ -147,52 +166,81 @@ def _pairs(store: Store, around: set[str] | None) -> list[Statement]:
         for pid, (a, b, n) in sorted(now.items())
         if stored.get(pid) != n
     ]
-    return [
-        internal_statement("delete_unit_pairs", {"ids": gone[i : i + 5000]})
-        for i in range(0, len(gone), 5000)
-    ] + [
-        internal_statement("create_unit_pairs", {"rows": rows[i : i + 5000]})
-        for i in range(0, len(rows), 5000)
+    return [internal_statement("delete_unit_pairs", {"ids": chunk}) for chunk in _chunks(gone)] + [
+        internal_statement("create_unit_pairs", {"rows": chunk}) for chunk in _chunks(rows)
     ]
+
+
+def _all_pairs(store: Store) -> list[Statement]:
+    """units/shared_measures: a UnitPair for each pair of units sharing measure families, with
+    how many (from the families' stored unit_ids)."""
+    names = dict(store.run_internal("unit_id_names").rows)
+    lists = (("measure", 2, m) for (m,) in store.run_internal("figures_family_unit_lists").rows)
+    count = _shared(lists, lambda a, b: a in names and b in names)
+    stored = {pid: n for pid, _a, _b, n in store.run_internal("unit_pairs").rows}
+    return _pair_statements(stored, count, names)
+
+
+def _pairs_around(
+    store: Store, touched: list[str], families: set[str], before: dict[str, tuple[Any, ...]]
+) -> list[Statement]:
+    """The UnitPairs with a touched unit, counted again from the families they are in now (each
+    a family the refresh counted: it holds a touched unit's measure). No other pair changed: a
+    family changes its units only through a touched unit's measure, and a family deleted had
+    only touched units. The stored pairs read: those of the families' units as last counted
+    (`before`), and those between two touched units (a deleted family's)."""
+    near = set(touched)
+
+    def keep(a: str, b: str) -> bool:
+        return a in near or b in near
+
+    count = _shared(_family_lists(store, families).values(), keep)
+    if len(near) > _MAX_LOOKUP_UNITS:
+        rows = store.run_internal("figures_pairs_of_units", {"ids": touched}).rows
+    else:
+        candidates = {f"{a}|{b}" for a, b in count}
+        candidates.update(f"{a}|{b}" for a, b in _shared(before.values(), keep))
+        candidates.update(f"{a}|{b}" for k, a in enumerate(touched) for b in touched[k + 1 :])
+        rows = []
+        for chunk in _chunks(sorted(candidates)):
+            rows += store.run_internal("figures_pairs_by_id", {"ids": chunk}).rows
+    stored = {pid: n for pid, a, b, n in rows if keep(a, b)}
+    named = sorted({u for pair in count for u in pair})
+    names: dict[str, Any] = {}
+    for chunk in _chunks(named):
+        names.update(
+            (id_, name) for id_, name in store.run_internal("figures_unit_names", {"ids": chunk}).rows
+        )
+    return _pair_statements(stored, count, names)
 
 
 def _totals(store: Store) -> list[Statement]:
     """The statements storing the totals per level and kind of body (recycled/by_level) and per
-    year (recycled/by_year), each on one node of its group (the smallest id): LadybugDB's sum()
-    of integers answers a 128-bit Decimal, so the templates read totals, not sums of figures."""
-    levels: dict[tuple[object, object], list[Any]] = {}
-    held: list[str] = []
-    for uid, level, body_kind, measures, instanced, holds in store.run_internal("figures_unit_levels").rows:
-        if holds:
-            held.append(uid)
-        if measures:  # a unit with no measure is in no group (by_level matches its measures)
-            g = levels.setdefault((level, body_kind), [uid, 0, 0, 0])
-            g[0] = min(g[0], uid)
-            g[1] += 1
-            g[2] += measures
-            g[3] += instanced or 0
-    level_rows = [{"id": h, "units": n, "measures": m, "instanced": i} for h, n, m, i in levels.values()]
-    years: dict[object, list[Any]] = {}
-    year_held: list[str] = []
-    for nid, year, *counts, holds in store.run_internal("figures_notice_years").rows:
-        if holds:
-            year_held.append(nid)
-        g = years.setdefault(year, [nid, 0] + [0] * 7)
-        g[0] = min(g[0], nid)
-        g[1] += 1
-        for k, v in enumerate(counts):
-            g[2 + k] += v or 0
+    year (recycled/by_year), each on one node of its group (the smallest id), as the store sums
+    them (one row per group): LadybugDB's sum() of integers answers a 128-bit Decimal, so the
+    templates read totals, not sums of figures. Only the totals that changed are written."""
+    held: dict[tuple[str, str], list[Any]] = {
+        (what, id_): list(totals) for what, id_, totals in store.run_internal("figures_totals_held").rows
+    }
+    level_rows = [
+        {"id": id_, "units": int(n), "measures": int(m), "instanced": int(i)}
+        for _level, _kind, id_, n, m, i in store.run_internal("figures_unit_levels").rows
+    ]
     keys = ("notices", "measures", "mau", "mwu", "man", "hau", "hwu", "han")
-    year_rows = [{"id": g[0], **dict(zip(keys, g[1:], strict=True))} for g in years.values()]
+    year_rows = [
+        {"id": id_, **{k: int(v) for k, v in zip(keys, counts, strict=True)}}
+        for _year, id_, *counts in store.run_internal("figures_notice_years").rows
+    ]
     statements: list[Statement] = []
-    clear = sorted(set(held) - {r["id"] for r in level_rows})
-    if clear:
-        statements.append(internal_statement("clear_level_totals", {"ids": clear}))
-    clear = sorted(set(year_held) - {r["id"] for r in year_rows})
-    if clear:
-        statements.append(internal_statement("clear_year_totals", {"ids": clear}))
-    if level_rows:
-        statements.append(internal_statement("set_level_totals", {"rows": level_rows}))
-    if year_rows:
-        statements.append(internal_statement("set_year_totals", {"rows": year_rows}))
+    for what, rows, clear_name, set_name, fields in (
+        ("level", level_rows, "clear_level_totals", "set_level_totals", ("units", "measures", "instanced")),
+        ("year", year_rows, "clear_year_totals", "set_year_totals", keys),
+    ):
+        holders = {r["id"] for r in rows}
+        clear = sorted(id_ for w, id_ in held if w == what and id_ not in holders)
+        if clear:
+            statements.append(internal_statement(clear_name, {"ids": clear}))
+        changed = [r for r in rows if held.get((what, r["id"])) != [r[f] for f in fields]]
+        if changed:
+            statements.append(internal_statement(set_name, {"rows": changed}))
     return statements

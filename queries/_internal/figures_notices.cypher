@@ -2,11 +2,10 @@
 // summary: 写入通报的措施与重复数字 | store each notice's figures: its unit's measures for it, and those in measure and headline families of each scope
 // params: every: bool, ids: list
 // mode: write
-// note: run by graphkit.analysis.figures.refresh_figures (every: every notice; else the notices of the units of `ids`, and notices never counted); read by recycled/by_year
+// note: run by graphkit.analysis.figures.refresh_figures (every: every notice; else the notices of `ids`: those of the touched units and those never counted); read by recycled/by_year
 MATCH (n:Notice)
+WHERE $every OR n.id IN $ids
 OPTIONAL MATCH (u:Unit)-[:REPORTED]->(n)
-WITH n, u
-WHERE $every OR u.id IN $ids OR n.measures_taken IS NULL
 OPTIONAL MATCH (u)-[:TOOK]->(m:Measure)
 WHERE m.notice_id = n.id
 OPTIONAL MATCH (m)-[:INSTANCE_OF]->(t:MeasureTemplate)

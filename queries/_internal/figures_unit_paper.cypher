@@ -3,9 +3,9 @@
 // params: every: bool, ids: list
 // mode: write
 // The paper kinds (meeting, document, training) are schema/measure_kinds.yaml's, as in issues/paper_only_issues.
-// note: run by graphkit.analysis.figures.refresh_figures (every: every unit; else the units of `ids`, and units never counted); read by issues/paper_only
+// note: run by graphkit.analysis.figures.refresh_figures (every: every unit; else the units of `ids`: those touched and those never counted); read by issues/paper_only
 MATCH (u:Unit)
-WHERE $every OR u.id IN $ids OR u.answered IS NULL
+WHERE $every OR u.id IN $ids
 SET u.answered = 0, u.paper_only = 0
 WITH u
 MATCH (u)-[:TOOK]->(m:Measure)-[:ADDRESSES]->(i:Issue)

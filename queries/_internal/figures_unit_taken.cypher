@@ -2,9 +2,9 @@
 // summary: 写入单位沿用本单位早期通报的措施数 | store each unit's measures taken from its own earlier notices (families of scope across-notices), their families and notices
 // params: every: bool, ids: list
 // mode: write
-// note: run by graphkit.analysis.figures.refresh_figures (every: every unit; else the units of `ids`, and units never counted), after figures_units; read by units/from_earlier_notices
+// note: run by graphkit.analysis.figures.refresh_figures (every: every unit; else the units of `ids`: those touched and those never counted), after figures_units; read by units/from_earlier_notices
 MATCH (u:Unit)
-WHERE $every OR u.id IN $ids OR u.taken IS NULL
+WHERE $every OR u.id IN $ids
 SET u.taken = 0, u.taken_families = 0, u.taken_notices = 0
 WITH u
 MATCH (t:MeasureTemplate)<-[:INSTANCE_OF]-(m:Measure)<-[:TOOK]-(u)

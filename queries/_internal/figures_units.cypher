@@ -2,11 +2,19 @@
 // summary: 写入单位的措施数字 | store each unit's figures: its measures by status and kind, those in across-units families, and those copied (family or near-copy pair)
 // params: every: bool, ids: list
 // mode: write
+// Every figure is set to 0 first, then counted by a MATCH from the unit (not an OPTIONAL MATCH,
+// which LadybugDB plans as a join over every measure): a unit with no row keeps its 0.
+// instanced, copied, family_ids and document_ids follow (figures_unit_instanced, …).
 // The paper kinds (meeting, document, training) are schema/measure_kinds.yaml's; a unit test checks them.
-// note: run by graphkit.analysis.figures.refresh_figures (every: every unit; else the units of `ids`, and units never counted); read by units/originality, units/originality_rank, units/status_shares, units/measure_kinds and recycled/by_level
+// note: run by graphkit.analysis.figures.refresh_figures (every: every unit; else the units of `ids`: those touched and those never counted); read by units/originality, units/originality_rank, units/status_shares, units/measure_kinds and recycled/by_level
 MATCH (u:Unit)
-WHERE $every OR u.id IN $ids OR u.measures IS NULL
-OPTIONAL MATCH (u)-[:TOOK]->(m:Measure)
+WHERE $every OR u.id IN $ids
+SET u.measures = 0, u.status_done = 0, u.status_in_progress = 0, u.status_long_term = 0,
+    u.kind_meeting = 0, u.kind_document = 0, u.kind_training = 0, u.kind_inspection = 0,
+    u.kind_discipline = 0, u.kind_financial = 0, u.kind_fix = 0, u.kind_paper = 0,
+    u.instanced = 0, u.copied = 0, u.family_ids = [], u.document_ids = []
+WITH u
+MATCH (u)-[:TOOK]->(m:Measure)
 WITH u, count(m) AS measures,
      count(CASE WHEN m.status = 'done' THEN 1 END) AS done,
      count(CASE WHEN m.status = 'in_progress' THEN 1 END) AS in_progress,
@@ -23,14 +31,3 @@ SET u.measures = measures, u.status_done = done, u.status_in_progress = in_progr
     u.status_long_term = long_term, u.kind_meeting = meeting, u.kind_document = document,
     u.kind_training = training, u.kind_inspection = inspection, u.kind_discipline = discipline,
     u.kind_financial = financial, u.kind_fix = fix, u.kind_paper = paper
-WITH u
-OPTIONAL MATCH (u)-[:TOOK]->(a:Measure)-[:INSTANCE_OF]->(t:MeasureTemplate)
-WHERE t.scope = 'across-units'
-WITH u, count(DISTINCT a) AS instanced
-OPTIONAL MATCH (u)-[:TOOK]->(b:Measure)-[s:SIMILAR_TO]-(:Measure)
-WHERE s.scope = 'across-units'
-WITH u, instanced, count(DISTINCT b) AS similar
-OPTIONAL MATCH (u)-[:TOOK]->(c:Measure)-[s:SIMILAR_TO]-(:Measure), (c)-[:INSTANCE_OF]->(t:MeasureTemplate)
-WHERE s.scope = 'across-units' AND t.scope = 'across-units'
-WITH u, instanced, similar, count(DISTINCT c) AS both
-SET u.instanced = instanced, u.copied = instanced + similar - both

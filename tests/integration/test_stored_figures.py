@@ -225,7 +225,8 @@ FIGURES = {
     "Unit": (
         "measures instanced copied status_done status_in_progress status_long_term kind_meeting "
         "kind_document kind_training kind_inspection kind_discipline kind_financial kind_fix kind_paper "
-        "taken taken_families taken_notices answered paper_only level_units level_measures level_instanced"
+        "taken taken_families taken_notices answered paper_only level_units level_measures level_instanced "
+        "family_ids document_ids"
     ),
     "Notice": (
         "measures_taken measure_across_units measure_within_unit measure_across_notices "
@@ -395,3 +396,115 @@ def test_a_store_of_the_previous_format_is_migrated_with_its_figures(tmp_path: P
         assert figures(store)["Unit"] and all(r[1] is not None for r in figures(store)["Unit"])
         same_as_from_scratch(store)
         assert "units/originality" in answers_as_reference(store)
+
+
+def _direct_change(store: Any, rng: Any, step: int) -> list[str]:
+    """One random change written straight to the graph (a measure joins or leaves a family, a
+    family is deleted or made, a near-copy pair is added or removed); the ids of the units an
+    update of the families would name for it (every member, before and after, of what changed)."""
+    q = store.query
+    members = q(
+        "MATCH (u:Unit)-[:TOOK]->(m:Measure)-[:INSTANCE_OF]->(t:MeasureTemplate) WHERE t.kind = 'measure' "
+        "RETURN t.id, m.id, u.id ORDER BY t.id, m.id"
+    ).rows
+    measures = q("MATCH (u:Unit)-[:TOOK]->(m:Measure) RETURN m.id, u.id ORDER BY m.id").rows
+    op = rng.choice(["join", "leave", "drop", "make", "pair", "unpair"])
+    if op == "join" and members:
+        t = rng.choice(members)[0]
+        m, u = rng.choice(measures)
+        q(
+            "MATCH (m:Measure), (t:MeasureTemplate) WHERE m.id = $m AND t.id = $t "
+            "CREATE (m)-[:INSTANCE_OF {text: 'x'}]->(t)",
+            {"m": m, "t": t},
+            write=True,
+        )
+        return [u]
+    if op == "leave" and members:
+        t, m, u = rng.choice(members)
+        q(
+            "MATCH (m:Measure)-[r:INSTANCE_OF]->(t:MeasureTemplate) WHERE m.id = $m AND t.id = $t DELETE r",
+            {"m": m, "t": t},
+            write=True,
+        )
+        return [u]
+    if op == "drop" and members:
+        t = rng.choice(members)[0]
+        q("MATCH (t:MeasureTemplate) WHERE t.id = $t DETACH DELETE t", {"t": t}, write=True)
+        return sorted({u for f, _m, u in members if f == t})
+    if op in ("make", "join", "leave", "drop"):
+        picked = rng.sample(measures, rng.randint(2, 4))
+        g = GraphBatch()
+        fid = f"t-random-{step}"
+        g.node(
+            "MeasureTemplate",
+            {"id": fid, "kind": "measure", "scope": "across-units", "text": "x", "size": 3, "n_units": 3},
+        )
+        for m, _u in picked:
+            g.edge("INSTANCE_OF", ("Measure", m), ("MeasureTemplate", fid), text="x")
+        store.run_transaction(store.write_statements(g, []))
+        return sorted({u for _m, u in picked})
+    pairs = q(
+        "MATCH (ua:Unit)-[:TOOK]->(a:Measure)-[s:SIMILAR_TO]->(b:Measure)<-[:TOOK]-(ub:Unit) "
+        "RETURN a.id, b.id, ua.id, ub.id ORDER BY a.id, b.id"
+    ).rows
+    if op == "unpair" and pairs:
+        a, b, ua, ub = rng.choice(pairs)
+        q(
+            "MATCH (a:Measure)-[s:SIMILAR_TO]->(b:Measure) WHERE a.id = $a AND b.id = $b DELETE s",
+            {"a": a, "b": b},
+            write=True,
+        )
+        return [ua, ub]
+    (a, ua), (b, ub) = sorted(rng.sample(measures, 2))
+    g = GraphBatch()
+    g.edge("SIMILAR_TO", ("Measure", a), ("Measure", b), score=0.9, scope="across-units")
+    store.run_transaction(store.write_statements(g, []))
+    return [ua, ub]
+
+
+def _edited(rec: NoticeRecord, rng: Any, step: int) -> NoticeRecord:
+    """The notice with one measure dropped (same source, another id)."""
+    from graphkit.records import notice_id
+
+    issues = [i.model_copy(deep=True) for i in rec.issues]
+    rng.choice([i for i in issues if len(i.measures) > 1]).measures.pop(0)
+    body = "".join(m.text for i in issues for m in i.measures) + f"edited {step}"
+    return rec.model_copy(update={"id": notice_id(body), "issues": issues})
+
+
+@pytest.mark.parametrize("seed", [5, 23])
+def test_an_incremental_refresh_stores_what_a_full_refresh_stores(store: Any, seed: int) -> None:
+    """Random changes, each followed by a refresh of the units it touched: every stored figure
+    and UnitPair is then what a full refresh stores (figures are compared before the full
+    refresh rewrites them). The changes: notices added and replaced through the family index
+    (its own refresh of the units it names), and changes written straight to the graph."""
+    import random
+
+    from graphkit import service
+    from graphkit.testing.synth import generate
+
+    rng = random.Random(seed)
+    corpus = generate(n_units=24, notices_per_unit=(1, 2), n_families=30, seed=seed, with_text=True)
+    pool = list(corpus.records)
+    rng.shuffle(pool)
+    service.load_records(store, pool[:20])
+    same_as_from_scratch(store)
+    incremental = 0
+    for step in range(14):
+        if step < 6:  # through the family index, which refreshes the units it names
+            rec = pool[20 + step] if step % 2 == 0 else _edited(rng.choice(pool[:20]), rng, step)
+            report = service.load_records(store, [rec])
+            assert report.families is not None
+            incremental += report.families.incremental
+        elif step % 3 == 0:  # a notice replaced without detection: its families lose members
+            rec = _edited(rng.choice(pool[:20]), rng, step)
+            service.load_records(store, [rec], families="never")
+            refresh_figures(store, units=[unit_id(store, rec.unit or "")])
+        else:
+            refresh_figures(store, units=_direct_change(store, rng, step))
+        now = figures(store)
+        refresh_figures(store)
+        scratch = figures(store)
+        for label in FIGURES:
+            assert now[label] == scratch[label], (seed, step, label)
+    assert incremental >= 5, "the notices loaded first must go through the family index"
