@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 from graphkit.analysis.items import MeasureItem
-from graphkit.analysis.normalize import normalize, normalize_title
+from graphkit.analysis.normalize import NameStripper, normalize, normalize_title
 from graphkit.analysis.recycled import Detection, DetectParams, Family, _make_family, detect
 
 __all__ = [
@@ -139,13 +139,13 @@ def sentence_items(
     """Sentences of notice texts ``(notice id, unit, text)`` that are not a measure: a sentence
     is left out when its normalised text (its unit's ``names`` removed) is in ``measures``, the
     measure texts normalised the same way (as detection has them: ``Detection.texts``)."""
-    names = names or {}
+    strip = NameStripper(names)
+    seen: dict[str, str] = {}  # the same sentence stands in many notices: normalised once
     out = []
     for nid, unit, text in notices:
-        own = names.get(unit, ())
         for k, m in enumerate(_SENT.finditer(text)):
             s = m.group(0).strip()
-            if len(s) < MIN_SENTENCE or normalize(s, own) in measures:
+            if len(s) < MIN_SENTENCE or strip.normalize(s, unit, seen) in measures:
                 continue
             out.append(MeasureItem(f"{nid}/s{k}", unit, nid, nid, s))
     return out

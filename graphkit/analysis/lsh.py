@@ -47,6 +47,7 @@ and a ``distinct``. ``minhash_signatures`` works on any partition of rows indepe
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import threading
@@ -79,6 +80,7 @@ WEIGHTS = (0.05, 0.95)
 _MAX32 = np.uint32(0xFFFFFFFF)
 
 
+@functools.lru_cache(maxsize=8)
 def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     a, b = MinHash(num_perm=num_perm, seed=seed).permutations
     return np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32)
@@ -110,7 +112,8 @@ def minhash_signatures(
     sigs = np.full((n_docs, num_perm), _MAX32, dtype=np.uint32)
     if n_docs == 0 or offsets[-1] == 0:
         return sigs
-    hv = fmix(hashes.astype(np.uint32), 32)
+    # fmix32 of each block's shingles is taken in its task (not of all at once: three more
+    # arrays the size of ``hashes``, 1 GB at a million measures).
     # Cut the texts into runs of about `block` shingles (a text is never split); one task each.
     cuts = unique_sorted(np.append(np.searchsorted(offsets, np.arange(0, offsets[-1], block)), n_docs))
     cuts = cuts[cuts <= n_docs]
@@ -127,8 +130,9 @@ def minhash_signatures(
         # Permutations along rows, shingles along columns: contiguous rows make the
         # min-reduction per text (reduceat over columns) fast.
         x = local.buf[:, : e - s]
+        hv = fmix(hashes[s:e].astype(np.uint32), 32)
         with np.errstate(over="ignore"):
-            np.multiply(a[:, None], hv[None, s:e], out=x)
+            np.multiply(a[:, None], hv[None, :], out=x)
             np.add(x, b[:, None], out=x)
         docs = np.arange(lo, hi)
         has = offsets[docs + 1] > offsets[docs]
@@ -172,7 +176,11 @@ def chain_order(members: np.ndarray, chain_key: np.ndarray | None) -> np.ndarray
 
 
 def _bucket_pairs(
-    order: np.ndarray, starts: np.ndarray, sizes: np.ndarray, max_bucket: int, chain_key: np.ndarray | None = None
+    order: np.ndarray,
+    starts: np.ndarray,
+    sizes: np.ndarray,
+    max_bucket: int,
+    chain_key: np.ndarray | None = None,
 ) -> np.ndarray:
     small = sizes <= max_bucket
     out = []
@@ -223,7 +231,8 @@ def candidate_pairs(
     chain through its members in ``chain_order`` (by ``chain_key`` when given).
     """
     n = len(keys)
-    low = sigs.astype(np.uint16) if sigs is not None and min_agree > 0 else None
+    # (no copy when given the low bits already: ``recycled`` keeps only those of its signatures)
+    low = sigs.astype(np.uint16, copy=False) if sigs is not None and min_agree > 0 else None
 
     def band(j: int) -> np.ndarray:
         """Pair codes (`i * n + j`) of texts sharing a key in band `j`, sorted and unique."""

@@ -49,7 +49,7 @@ from graphkit.analysis.families import cluster
 from graphkit.analysis.items import MeasureItem, items_from_records
 from graphkit.analysis.laps import Laps
 from graphkit.analysis.lsh import NUM_PERM, SEED, band_keys, candidate_pairs, minhash_signatures, text_hashes
-from graphkit.analysis.normalize import normalize
+from graphkit.analysis.normalize import NameStripper
 from graphkit.analysis.scopes import SCOPES, Scope
 from graphkit.analysis.shingles import N, hash_shingles
 from graphkit.analysis.verify import ALIGN_LINK, ALIGN_STRONG, align_matrix, align_pairs
@@ -147,9 +147,14 @@ def family_id(kind: str, scope: str, member_ids: Iterable[str]) -> str:
     return f"{kind}:{scope}:{digest}"
 
 
-def _normalize_chunk(args: tuple[list[str], list[tuple[str, ...]]]) -> list[str]:
-    texts, names = args
-    return [normalize(t, n) for t, n in zip(texts, names, strict=True)]
+_NORMALIZE: tuple[Sequence[MeasureItem], NameStripper] | None = None  # what forked workers read
+
+
+def _normalize_range(span: tuple[int, int]) -> list[str]:
+    assert _NORMALIZE is not None
+    items, strip = _NORMALIZE
+    seen: dict[str, str] = {}  # texts repeated in the span (sentences of many notices): once
+    return [strip.normalize(it.text, it.unit, seen) for it in items[span[0] : span[1]]]
 
 
 def normalize_all(
@@ -157,17 +162,22 @@ def normalize_all(
     names: Mapping[str, Sequence[str]] | None = None,
     processes: int | None = None,
 ) -> list[str]:
-    """``normalize`` every item's text (with its unit's names); in worker processes when many."""
-    names = names or {}
-    texts = [it.text for it in items]
-    nm = [tuple(names.get(it.unit, ())) for it in items]
+    """``normalize`` every item's text (with its unit's names); in worker processes when many
+    (forked: they read the items and names from this process, and send back only the texts)."""
+    global _NORMALIZE
+    strip = NameStripper(names)
     procs = processes if processes is not None else (os.cpu_count() or 1 if len(items) >= 50_000 else 1)
     if procs <= 1:
-        return _normalize_chunk((texts, nm))
+        seen: dict[str, str] = {}
+        return [strip.normalize(it.text, it.unit, seen) for it in items]
     step = 20_000
-    chunks = [(texts[s : s + step], nm[s : s + step]) for s in range(0, len(texts), step)]
-    with multiprocessing.get_context("fork").Pool(procs) as pool:
-        return [t for part in pool.map(_normalize_chunk, chunks) for t in part]
+    _NORMALIZE = (items, strip)
+    try:
+        with multiprocessing.get_context("fork").Pool(procs) as pool:
+            spans = [(s, min(s + step, len(items))) for s in range(0, len(items), step)]
+            return [t for part in pool.imap(_normalize_range, spans) for t in part]
+    finally:
+        _NORMALIZE = None
 
 
 @dataclass
@@ -266,11 +276,15 @@ def _distinct_texts(norm: Sequence[str], min_chars: int) -> tuple[list[str], lis
     return list(distinct), list(distinct.values())
 
 
-def signatures(texts: Sequence[str], p: DetectParams) -> np.ndarray:
-    """MinHash signatures of the texts' shingles (rows × ``num_perm``)."""
+def signatures(texts: Sequence[str], p: DetectParams, block: int = 50_000) -> np.ndarray:
+    """MinHash signatures of the texts' shingles (rows × ``num_perm``), ``block`` texts at a
+    time: the shingle hashes of all texts at once were ~0.4 GB at a million measures."""
     # MinHash takes the shingle hashes as they come: a repeated shingle does not change a minimum.
-    hashes, offsets = hash_shingles(texts, p.n)
-    return minhash_signatures(hashes, offsets, num_perm=p.num_perm, seed=p.seed)
+    sigs = np.empty((len(texts), p.num_perm), dtype=np.uint32)
+    for s in range(0, len(texts), block):
+        hashes, offsets = hash_shingles(texts[s : s + block], p.n)
+        sigs[s : s + block] = minhash_signatures(hashes, offsets, num_perm=p.num_perm, seed=p.seed)
+    return sigs
 
 
 def _candidate_pairs(
@@ -288,7 +302,11 @@ def _candidate_pairs(
         keep.append(keys)
     if len(texts) < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    pairs = candidate_pairs(keys, p.max_bucket, sigs, p.min_agree, chain_key=text_hashes(texts))
+    # the agreement filter reads the low 16 bits only (``candidate_pairs``): the full
+    # signatures (0.5 GB at a million texts) go before the bands are worked
+    low = sigs.astype(np.uint16)
+    del sigs
+    pairs = candidate_pairs(keys, p.max_bucket, low, p.min_agree, chain_key=text_hashes(texts))
     lap("lsh")
     return pairs
 
