@@ -14,6 +14,13 @@ Targets (issue 4): 1M measures from records to stored families in ≤ 5 min, ≤
 Measured on the 2-core machine (embedded, real clauses): 1,101,986 measures, load 104 s
 (4.0M elements), rebuild 87 s, records → stored families 192 s; peak RSS 5.83 GB, 4.26 GB
 taken from the machine from load on; stored families P 0.997, R 0.999.
+Where the memory goes: the peak is reached while loading (records in memory and the embedded
+store's buffer pool, which LadybugDB sizes from the machine's memory when not told:
+``buffer_pool_size=0``); on 2026-12-01 (busy machine, load average 12–15 on 2 cores) the load
+phase alone reached 6.72 GB, and the rebuild was killed by the kernel at 8.3 GB RSS when other
+jobs held most of the 24 GB. Detection itself (``recycled.detect``) no longer holds all shingle
+hashes, their fmix and the full signatures during LSH (~1.5 GB less at 1M); capping the store's
+buffer pool (``graphkit/stores``) is what would bring the run under 4 GB.
 """
 
 from __future__ import annotations

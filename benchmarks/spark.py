@@ -44,7 +44,10 @@ components 14, families 7, output 1 s), peak RSS 0.52 GB for the driver and 3.91
 JVM and Python workers; same families (6 195, 120 354 candidates); ratio ×13 in time, ×7.6 in
 memory. Spark in one machine pays for its shuffles (LSH: 64 band records a text, then the bucket
 memberships with their signature bits) and fixed costs per job; what it buys is that no stage
-holds more than a partition, so executors can be added. 1M was not run (time).
+holds more than a partition, so executors can be added. 1M was not run (time): on 2026-12-01
+the machine was saturated by other jobs (load average 12–15 on its 2 cores, at times < 0.3 GB
+of its 24 GB free; a 1M ``families_store.py`` run was killed by the kernel's OOM killer), and at
+×13 the in-process time 1M in local[2] needs ≥ 20 min on a quiet machine and ~4 GB.
 """
 
 from __future__ import annotations
