@@ -106,7 +106,10 @@ class Neo4jStore(Store):
         consumed before the next (before) 41.5 / 31.2 s = 2.4k / 3.2k el/s, 4.7k / 5.5k
         elements per CPU second (JVM + Python); list rows, statements pipelined (now) 28.5 /
         28.6 s = 3.5k el/s, 7.0k / 7.3k elements per CPU second (x1.3-1.5). benchmarks/load.py
-        --store neo4j --elements 100000 --slice 200 (a fresh server): 1,293 el/s before.
+        --store neo4j --elements 100000 --slice 200 (a fresh server): 1,293 el/s before (load
+        9-12), 524 el/s after (load 12-16, the integration tests' Neo4j running beside it): not
+        the same conditions, no ratio. On a fresh server the same load (load_records, before)
+        cost 72 s of JVM CPU, 38 s of it in the JIT compiler threads (431 el/s at load 16).
         """
         out = self.replace_statements(replace)
         for label, rows in batch.nodes.items():
