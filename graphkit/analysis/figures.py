@@ -39,8 +39,8 @@ _PER_NODE = (
     ("figures_units", "unit"),
     ("figures_unit_instanced", "unit"),
     ("figures_unit_similar", "unit"),
-    ("figures_unit_family_ids", "unit"),
-    ("figures_unit_document_ids", "unit"),
+    ("figures_unit_family_ids", "family units"),
+    ("figures_unit_document_ids", "document units"),
     ("figures_unit_taken", "unit"),
     ("figures_unit_paper", "unit"),
     ("figures_notices", "notice"),
@@ -81,8 +81,8 @@ def refresh_figures(store: Store, units: Collection[str] | None = None) -> None:
             ids are ignored.
     """
     ids: dict[str, set[str]] = {"unit": set(), "notice": set(), "family": set(), "document": set()}
-    every = units is None
     touched = sorted(set(units or ()))
+    every = units is None or _most(store, touched)
     before: dict[str, tuple[Any, ...]] = {}
     if not every:
         ids["unit"].update(touched)
@@ -93,34 +93,54 @@ def refresh_figures(store: Store, units: Collection[str] | None = None) -> None:
         for what, id_ in found:
             ids.setdefault(what, set()).add(id_)
         before = _family_lists(store, ids["family"])
+    lists, listed = _unit_lists(store, every, ids["family"], ids["document"])
+    # a family or document written anew (another id) changes the lists of each of its units
+    ids["family units"] = ids["unit"] | listed["family"]
+    ids["document units"] = ids["unit"] | listed["document"]
     statements = [
         internal_statement(name, {"every": every, "ids": chunk})
         for name, what in _PER_NODE
         for chunk in ([[]] if every else _chunks(sorted(ids[what])))
     ]
-    store.run_transaction(statements + _unit_lists(store, every, ids["family"], ids["document"]))
+    store.run_transaction(statements + lists)
     pairs = _all_pairs(store) if every else _pairs_around(store, touched, ids["family"], before)
     statements = pairs + _totals(store)
     if statements:
         store.run_transaction(statements)
 
 
+def _most(store: Store, touched: list[str]) -> bool:
+    """Whether these units are a large share of the store's (more than a quarter): a refresh of
+    every figure then costs less than one naming thousands of ids (`IN $ids` against each node).
+    The figures are the same either way."""
+    if len(touched) <= _MAX_LOOKUP_UNITS:
+        return False
+    ((count,),) = store.run_internal("figures_unit_count").rows
+    return 4 * len(touched) > int(count)
+
+
 def _chunks(values: list[Any]) -> list[list[Any]]:
     return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
 
 
-def _unit_lists(store: Store, every: bool, families: set[str], documents: set[str]) -> list[Statement]:
+def _unit_lists(
+    store: Store, every: bool, families: set[str], documents: set[str]
+) -> tuple[list[Statement], dict[str, set[str]]]:
     """The statements writing the unit_ids of these families and documents (`every`: of every
-    one), sorted: a list collected in Cypher comes in each store's own order."""
+    one), sorted: a list collected in Cypher comes in each store's own order; and the units in
+    them, by "family" and "document"."""
     units: dict[tuple[str, str], set[str]] = {}
     params = {"every": every, "families": sorted(families), "documents": sorted(documents)}
     for what, id_, unit in store.run_internal("figures_member_units", params).rows:
         units.setdefault((what, id_), set()).add(unit)
     out = []
+    listed: dict[str, set[str]] = {"family": set(), "document": set()}
     for what, name in (("family", "set_unit_ids"), ("document", "set_document_unit_ids")):
         rows = [{"id": k[1], "units": sorted(v)} for k, v in sorted(units.items()) if k[0] == what]
         out += [internal_statement(name, {"rows": chunk}) for chunk in _chunks(rows)]
-    return out
+        for r in rows:
+            listed[what].update(r["units"])
+    return out, listed
 
 
 def _family_lists(store: Store, families: set[str]) -> dict[str, tuple[Any, ...]]:

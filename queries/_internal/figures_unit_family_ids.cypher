@@ -3,7 +3,7 @@
 // params: every: bool, ids: list
 // mode: write
 // In each store's order: a later refresh reads it to find the families the unit's measures left.
-// note: run by graphkit.analysis.figures.refresh_figures after figures_units (every: every unit; else the units of `ids`: those touched and those never counted), in its transaction
+// note: run by graphkit.analysis.figures.refresh_figures after figures_units (every: every unit; else the units of `ids`: those touched, those never counted and the units of the families or documents counted), in its transaction
 MATCH (u:Unit)-[:TOOK]->(:Measure)-[:INSTANCE_OF]->(t:MeasureTemplate)
 WHERE $every OR u.id IN $ids
 WITH u, collect(DISTINCT t.id) AS families
