@@ -12,6 +12,8 @@ edges) and in the same process, so that the figures share the machine's load of 
 - graphkit: `load_records` of the records into an empty store (records → store: completing,
   hashing, building nodes and edges, one transaction per batch, the store closed at the end),
   and its ratio to the baseline.
+- embedded only: the store's writes alone, the same batches built and staged beforehand (not
+  timed), one transaction each: the ceiling of graphkit's load at that batch size.
 - one transaction per row, on a slice of the same data (`--slice` elements), and the ratio.
 - Neo4j only: `neo4j import` of the same records (`graphkit.service.neo4j_import`, families not
   detected, as `load_records` detects none): records → CSV files, the offline importer with the
@@ -42,6 +44,32 @@ looked up, forked builders) 11.4–15.4k el/s = 0.14–0.19. Where the rest goes
 batch of 500 notices (complete_record, record_hash, record_to_graph with places) 3–9 s of pure
 Python, and each batch's commit, which checkpoints (1.5–2.5 s for 120k elements; raw COPY
 checkpoints once per table).
+
+Measured again (issue 16 item 2, 2026-12-01, 595k elements, 500 notices a batch, one run each,
+a 2-core machine at load 13-20 beside other jobs): raw COPY 75.7k el/s, graphkit 12.7k = 0.17
+(before); after (the forked builders
+forked after the parent staged once, so that they inherit pyarrow's lazy import of pandas,
+~2 s of CPU each in a real `graphkit ingest`; the benchmark had imported it already), one run
+at load 17-32: raw COPY 23.9k el/s, the writes alone 11.7k = 0.48, graphkit 2.3k = 0.09 (the
+load doubled during that phase: not a figure to compare).
+The target (>= 0.5 of raw COPY at 500 notices a transaction) is NOT reached, and the writes
+alone show why: the same batches built and staged beforehand, one transaction each, run at
+0.35-0.48 of raw COPY in the same run. Each commit checkpoints, and must: LadybugDB 0.22 logs
+no COPY in its WAL (three batches committed with `CALL auto_checkpoint=false`, then kill -9:
+the reopened store held none of them), so a deferred checkpoint loses committed batches. A
+checkpoint writes a fixed amount per table it touches, whatever the rows (~4 MB per node table:
+500 Role rows wrote 3.9 MB; ~1.2 MB per relationship table), and rewrites the partly filled
+node groups it appends to (131,072 rows each: the 30k Measure rows of a batch wrote 14, 20, 29
+MB as the first group filled): a 500-notice batch commits 50-80 MB for ~20 MB of growth (1.4-1.9
+s CPU, 4-6 s wall on the shared disk), raw COPY each table once. Writes alone by transaction
+size (one run, raw COPY 56k el/s): 250 notices 12.7k el/s, 500 20.7k, 1250 42.6k, 2479 75.5k.
+Larger transactions are not enough by themselves: one transaction of all 2,479 notices
+(`--notices-per-batch 2500`) ran at 0.27 of raw, as nothing is built beside the write. What
+would reach 0.5: transactions of ~1,000+ notices whose building is split among the forked
+builders in sub-batches and COPYed as they arrive, one commit per transaction (the shared
+nodes' last-write-wins across sub-batches must then match one batch's, which the parity tests
+check); building a 500-notice batch is 3-6 s of pure Python on this machine (completing 1.6 s,
+hashing 0.7 s, nodes and edges 2.3 s, Arrow tables 0.8 s, at load ~10).
 """
 
 from __future__ import annotations
@@ -155,6 +183,25 @@ def raw_copy(graph: GraphBatch, form: str) -> float:
     return time.perf_counter() - t
 
 
+def writes_only(records: list[NoticeRecord], per_batch: int) -> float:
+    """Seconds for `write_batch` of every batch of `records` (`per_batch` notices, one
+    transaction each) into an empty embedded store, the batches built and staged beforehand (not
+    timed), the store closed at the end: the ceiling of graphkit's load at that batch size."""
+    from graphkit.stores.embedded_store import EmbeddedStore
+
+    store = EmbeddedStore(Path(tempfile.mkdtemp(prefix="gk-bench-writes-")) / "db")
+    stage = store.stager()
+    staged = [
+        stage(build_batch(copy.deepcopy(records[i : i + per_batch]))[0])
+        for i in range(0, len(records), per_batch)
+    ]
+    t = time.perf_counter()
+    for batch in staged:
+        store.write_batch(batch, [])
+    store.close()
+    return time.perf_counter() - t
+
+
 def run(store_name: str, n_elements: int, slice_elements: int, per_batch: int, pipeline: bool | None) -> None:
     per = elements_per_notice()
     n_notices = max(1, n_elements // per)
@@ -174,6 +221,15 @@ def run(store_name: str, n_elements: int, slice_elements: int, per_batch: int, p
             rate = elements / took
             base_rate = max(base_rate, rate)
             print(f"[{store_name}] raw COPY ({form}): {took:.1f} s = {rate:,.0f} elements/s", flush=True)
+
+    if store_name == "embedded":
+        took = writes_only(records, per_batch)
+        w_rate = elements / took
+        print(
+            f"[{store_name}] the store's writes alone ({per_batch} notices a transaction, built and "
+            f"staged beforehand): {took:.1f} s = {w_rate:,.0f} elements/s = {w_rate / base_rate:.2f} of raw COPY",
+            flush=True,
+        )
 
     store = empty_store(store_name, "gk-bench-")
     row_statements = _per_row_statements(store)

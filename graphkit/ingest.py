@@ -155,8 +155,11 @@ def load_records(
 
     if pipeline and first:
         # the first build fills this process's lazy state (the places' gazetteer, the measure
-        # kinds' lexicon …), which each forked child would load again otherwise
-        build_batch([first[0].model_copy(deep=True)])
+        # kinds' lexicon …), which each forked child would load again otherwise; and so does
+        # the first staging (pyarrow imports pandas on its first array: ~2 s in each child)
+        warm, _ = build_batch([first[0].model_copy(deep=True)])
+        if stager is not None:
+            stager(warm)
     futures = [submit(c) for c in pending]
     try:
         while pending:

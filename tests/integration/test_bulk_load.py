@@ -83,3 +83,45 @@ def test_a_pipelined_load_of_many_batches_writes_every_notice(embedded_store) ->
     assert _rows(embedded_store, "MATCH (n:Notice) RETURN count(n)") == [[10]]
     assert _rows(embedded_store, "MATCH (d:Document) RETURN count(d)") == [[3]]
     assert _rows(embedded_store, "MATCH (:Measure)-[e:ISSUED|CITES]->(:Document) RETURN count(e)") == [[10]]
+
+
+# A fresh interpreter: the modules staging imports are not loaded yet when the load starts.
+STAGING_MODULES_AT_FORK = """
+import sys, tempfile
+from pathlib import Path
+from graphkit import ingest
+from graphkit.stores.embedded_store import EmbeddedStore
+sys.path.insert(0, sys.argv[1])
+from test_bulk_load import _notice
+
+at_fork = []
+real = ingest._ForkedBuild.__init__
+def init(self, records, stager):
+    at_fork.append(set(sys.modules))
+    real(self, records, stager)
+ingest._ForkedBuild.__init__ = init
+
+store = EmbeddedStore(Path(tempfile.mkdtemp()) / "db")
+ingest.load_records(store, [_notice(k, f"《方案{k}》") for k in range(6)], notices_per_batch=2, pipeline=True)
+store.stager()(ingest.build_batch([_notice(9, "《方案9》")])[0])  # every module staging needs
+store.close()
+missing = [sorted(m for m in set(sys.modules) - seen if not m.startswith("multiprocessing")) for seen in at_fork]
+print(len(at_fork), missing)
+assert at_fork and not any(missing), missing
+"""
+
+
+def test_forked_builders_inherit_what_staging_imports() -> None:
+    """The builders are forked after the parent staged once: pyarrow imports pandas on its first
+    array (~2 s), which each forked child did again for its batch."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    res = subprocess.run(
+        [sys.executable, "-c", STAGING_MODULES_AT_FORK, str(Path(__file__).parent)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stdout + res.stderr
