@@ -379,6 +379,9 @@ def rebuild_families(
     return report
 
 
+ONE_BY_ONE = 300  # write_changes: up to this many measures, their edges are deleted one by one
+
+
 def write_changes(
     store: Store,
     deleted: Sequence[str],
@@ -398,6 +401,9 @@ def write_changes(
             internal_statement("delete_families_by_id", part),
             internal_statement("delete_reused_from_of", part),
         ]
-    for s in range(0, len(mids), 5000):
-        before.append(internal_statement("delete_similar_to_of", {"ids": mids[s : s + 5000]}))
+    if len(mids) <= ONE_BY_ONE:  # a few measures: each one's edges found through its key
+        before += [internal_statement("delete_similar_to_of_one", {"id": m}) for m in mids]
+    else:
+        for s in range(0, len(mids), 5000):
+            before.append(internal_statement("delete_similar_to_of", {"ids": mids[s : s + 5000]}))
     store.write_batch(batch, [], before=before, all_new=True)  # `before` deleted what they replace

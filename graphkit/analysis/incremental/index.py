@@ -34,7 +34,7 @@ from graphkit.analysis.sources import UnitRank
 
 __all__ = ["FORMAT", "SENTENCE_PARAMS", "FamilyIndex", "IndexChange"]
 
-FORMAT = "1"
+FORMAT = "2"  # 2: the members of every stored family (table member)
 
 _SCHEMA = Path(__file__).with_name("index.sql")  # its tables
 
@@ -139,16 +139,23 @@ class FamilyIndex:
     def set_sources(
         self, notices: Mapping[str, str], names: Mapping[str, Sequence[str]], ranks: Mapping[str, UnitRank]
     ) -> None:
-        """Record the notices (id → hash) and units the index now stands for."""
-        self.db.execute("DELETE FROM notice")
-        self.db.executemany("INSERT INTO notice VALUES (?,?)", sorted(notices.items()))
-        self.db.execute("DELETE FROM unit")
+        """Record the notices (id → hash) and units the index now stands for: only the rows that
+        differ from those it holds are written (an update changes a few of many thousands)."""
+        held = self.notices()
+        gone = [(n,) for n in held if n not in notices]
+        self.db.executemany("DELETE FROM notice WHERE id=?", gone)
         self.db.executemany(
-            "INSERT INTO unit VALUES (?,?,?)",
-            (
-                (u, json.dumps(list(n), ensure_ascii=False), _rank_json(ranks.get(u)))
-                for u, n in sorted(names.items())
-            ),
+            "INSERT OR REPLACE INTO notice VALUES (?,?)",
+            sorted((n, h) for n, h in notices.items() if held.get(n) != h),
+        )
+        rows = {
+            u: (json.dumps(list(n), ensure_ascii=False), _rank_json(ranks.get(u))) for u, n in names.items()
+        }
+        units = {u: (nm, rk) for u, nm, rk in self.db.execute("SELECT id, names, rank FROM unit")}
+        self.db.executemany("DELETE FROM unit WHERE id=?", [(u,) for u in units if u not in rows])
+        self.db.executemany(
+            "INSERT OR REPLACE INTO unit VALUES (?,?,?)",
+            sorted((u, *r) for u, r in rows.items() if units.get(u) != r),
         )
 
     def counts(self) -> tuple[int, dict[str, int]]:
@@ -198,6 +205,9 @@ class FamilyIndex:
         self.db.executemany(
             "INSERT OR REPLACE INTO written VALUES (?,?,?,?)", ((d.id, b, d.kind, d.scope) for d, b in out)
         )
+        self.db.executemany(
+            "INSERT INTO member VALUES (?,?,?)", ((d.id, m.id, m.unit) for d, _ in out for m in d.members)
+        )
         return [d for d, _ in out]
 
     # -- updating -----------------------------------------------------------------------------
@@ -210,18 +220,28 @@ class FamilyIndex:
                 q = f"SELECT DISTINCT unit FROM {table} WHERE notice IN ({_marks(len(part))})"
                 out.units.update(u for (u,) in self.db.execute(q, tuple(part)))
         out.units.update(it.unit for it, _ in parts.measures)
+        out.units.update(x.item.unit for x in [*parts.headlines, *parts.documents])
+        out.units.update(c.item.unit for c in parts.sentences)
         m = self.measure.update(self.measure.item_ids_of_notices(removed), parts.measures, names)
         s = self.sentence.update(*self._sentence_delta(removed, parts, m.born, m.died), names)
         h = self.headline.update(removed, parts.headlines)
         d = self.document.update(removed, parts.documents)
         bases = m.deleted | s.deleted | h.deleted | d.deleted
+        old: dict[str, tuple[str, str]] = {}  # id → (kind, scope) of the stored families deleted
         for part in chunks(sorted(bases)):
-            q = f"SELECT id FROM written WHERE base IN ({_marks(len(part))})"
-            out.deleted.update(i for (i,) in self.db.execute(q, tuple(part)))
+            q = f"SELECT id, kind, scope FROM written WHERE base IN ({_marks(len(part))})"
+            old.update((i, (kk, sc)) for i, kk, sc in self.db.execute(q, tuple(part)))
             self.db.execute(f"DELETE FROM written WHERE base IN ({_marks(len(part))})", tuple(part))
+        out.deleted = set(old)
+        members: dict[str, list[tuple[str, str]]] = {}
+        for part in chunks(sorted(old)):
+            q = f"SELECT fid, item, unit FROM member WHERE fid IN ({_marks(len(part))})"
+            for fid, item, unit in self.db.execute(q, tuple(part)):
+                members.setdefault(fid, []).append((item, unit))
+            self.db.execute(f"DELETE FROM member WHERE fid IN ({_marks(len(part))})", tuple(part))
         out.families = self._write(m.families, s.families, [*h.families, *d.families])
         out.measures = m.members
-        out.units |= m.units | s.units | h.units | d.units
+        out.units |= m.paired | _regrouped_units(old, members, out.families)
         out.documents = self.document.documents_of([mm.id for f in d.families for mm in f.members])
         return out
 
@@ -250,6 +270,54 @@ class FamilyIndex:
         add += [(c.item, c.rank) for c in parts.sentences if c.norm not in taken]
         self._insert_sentences(parts.sentences)
         return sorted(set(remove)), add
+
+
+def _regrouped_units(
+    old: Mapping[str, tuple[str, str]], members: Mapping[str, list[tuple[str, str]]], new: Sequence[Family]
+) -> set[str]:
+    """The units whose figures the replacement of the stored families ``old`` (id → kind and
+    scope; ``members``: their items and units) by ``new`` may change, beside those of the
+    notices added and removed and of the pairs that changed.
+
+    Families of one kind and scope that share items form a group. A group of one family
+    replaced by one family (it gained or lost items, nothing else) changes the figures of the
+    units of the items gained or lost only: every other item is in a family of the same kind
+    and scope before and after, with the same other units. Any other group (a family split,
+    merged, born or gone) changes those of all its items' units.
+    """
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(x: tuple[str, str]) -> tuple[str, str]:
+        while parent.setdefault(x, x) != x:
+            parent[x] = x = parent[parent[x]]
+        return x
+
+    items: dict[tuple[str, str], dict[str, str]] = {}  # (side, family id) → item → unit
+    holder: dict[tuple[str, str, str], tuple[str, str]] = {}  # (kind, scope, item) → old family
+    for fid, (kind, scope) in old.items():
+        items[("o", fid)] = dict(members.get(fid, ()))
+        find(("o", fid))
+        for item in items[("o", fid)]:
+            holder[(kind, scope, item)] = ("o", fid)
+    for f in new:
+        items[("n", f.id)] = {m.id: m.unit for m in f.members}
+        find(("n", f.id))
+        for m in f.members:
+            if (was := holder.get((f.kind, f.scope, m.id))) is not None:
+                parent[find(("n", f.id))] = find(was)
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for x in items:
+        groups.setdefault(find(x), []).append(x)
+    units: set[str] = set()
+    for group in groups.values():
+        sides = sorted(side for side, _ in group)
+        if sides == ["n", "o"]:
+            a, b = (items[x] for x in sorted(group, key=lambda x: x[0]))
+            units.update(a[i] for i in a.keys() - b.keys())
+            units.update(b[i] for i in b.keys() - a.keys())
+        else:
+            units.update(u for x in group for u in items[x].values())
+    return units
 
 
 def _params_json(p: DetectParams) -> str:

@@ -12,6 +12,7 @@ CREATE TABLE xitem(kind TEXT, id TEXT, rank TEXT, unit TEXT, notice TEXT, issue 
 CREATE TABLE xfam(kind TEXT, key TEXT, id TEXT, PRIMARY KEY(kind, key));
 CREATE TABLE sent(id TEXT PRIMARY KEY, rank TEXT, unit TEXT, notice TEXT, text TEXT, norm TEXT);
 CREATE TABLE written(id TEXT PRIMARY KEY, base TEXT, kind TEXT, scope TEXT);
+CREATE TABLE member(fid TEXT, item TEXT, unit TEXT);
 
 -- indexes: created after a build's bulk insert
 CREATE INDEX item_notice ON item(kind, notice);
@@ -24,3 +25,4 @@ CREATE INDEX xitem_notice ON xitem(kind, notice);
 CREATE INDEX sent_notice ON sent(notice);
 CREATE INDEX sent_norm ON sent(norm);
 CREATE INDEX written_base ON written(base);
+CREATE INDEX member_fid ON member(fid);

@@ -65,6 +65,9 @@ class NearChange:
     died: set[str] = field(default_factory=set)
     members: set[str] = field(default_factory=set)  # items of the re-clustered rows
     units: set[str] = field(default_factory=set)  # their units
+    # units of the items of the rows whose items or strong edges changed: their pairs may differ
+    # (a row's first item in rank order stands for it in every pair)
+    paired: set[str] = field(default_factory=set)
 
 
 def chunks(xs: Sequence[object], n: int = CHUNK) -> Iterable[Sequence[object]]:
@@ -253,6 +256,9 @@ class NearKind:
             seeds |= self._repair_edges(moved, norms, rows_)
         # 3. re-cluster the components of the seeds
         self._recluster(seeds, change)
+        for part in chunks(sorted(seeds)):
+            q = f"SELECT DISTINCT unit FROM item WHERE kind=? AND row IN ({_marks(len(part))})"
+            change.paired.update(u for (u,) in self.db.execute(q, (k, *part)))
         return change
 
     def _repair_edges(self, moved: list[int], norms: dict[int, str], rows_: _RowArrays) -> set[int]:
