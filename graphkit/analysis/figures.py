@@ -39,8 +39,6 @@ _PER_NODE = (
     ("figures_units", "unit"),
     ("figures_unit_instanced", "unit"),
     ("figures_unit_similar", "unit"),
-    ("figures_unit_family_ids", "family units"),
-    ("figures_unit_document_ids", "document units"),
     ("figures_unit_taken", "unit"),
     ("figures_unit_paper", "unit"),
     ("figures_notices", "notice"),
@@ -102,7 +100,7 @@ def refresh_figures(store: Store, units: Collection[str] | None = None) -> None:
         for name, what in _PER_NODE
         for chunk in ([[]] if every else _chunks(sorted(ids[what])))
     ]
-    store.run_transaction(statements + lists)
+    store.run_transaction(statements + _unit_id_lists(store, every, ids) + lists)
     pairs = _all_pairs(store) if every else _pairs_around(store, touched, ids["family"], before)
     statements = pairs + _totals(store)
     if statements:
@@ -121,6 +119,24 @@ def _most(store: Store, touched: list[str]) -> bool:
 
 def _chunks(values: list[Any]) -> list[list[Any]]:
     return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
+
+
+def _unit_id_lists(store: Store, every: bool, ids: dict[str, set[str]]) -> list[Statement]:
+    """The statements writing the family_ids and document_ids of every unit (`every`; figures_units
+    set them to [] first) or of the units `ids` names for them, each list sorted: a list
+    collected in Cypher comes in each store's own order, and the graph templates answer with
+    the units' properties."""
+    out = []
+    for what in ("family", "document"):
+        units = [] if every else sorted(ids[f"{what} units"])
+        found: dict[str, set[str]] = {u: set() for u in units}
+        for chunk in [[]] if every else _chunks(units):
+            params = {"every": every, "ids": chunk}
+            for unit, id_ in store.run_internal(f"figures_unit_{what}_ids", params).rows:
+                found.setdefault(unit, set()).add(id_)
+        rows = [{"id": u, "ids": sorted(v)} for u, v in sorted(found.items())]
+        out += [internal_statement(f"set_unit_{what}_ids", {"rows": chunk}) for chunk in _chunks(rows)]
+    return out
 
 
 def _unit_lists(

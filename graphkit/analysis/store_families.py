@@ -402,7 +402,11 @@ def write_changes(
             internal_statement("delete_reused_from_of", part),
         ]
     if len(mids) <= ONE_BY_ONE:  # a few measures: each one's edges found through its key
-        before += [internal_statement("delete_similar_to_of_one", {"id": m}) for m in mids]
+        before += [
+            internal_statement(f"delete_similar_to_{end}_one", {"id": m})
+            for m in mids
+            for end in ("from", "to")
+        ]
     else:
         for s in range(0, len(mids), 5000):
             before.append(internal_statement("delete_similar_to_of", {"ids": mids[s : s + 5000]}))
