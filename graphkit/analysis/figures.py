@@ -70,8 +70,9 @@ def refresh_figures(store: Store, units: Collection[str] | None = None) -> None:
     Args:
         store: an open store (read-write).
         units: None for every unit, notice, document and family. Otherwise the ids of the units
-            an update touched: those of every measure added, removed or replaced, and of every
-            member, before and after, of every family or SIMILAR_TO pair it wrote or deleted.
+            whose figures a change may have changed: those of every measure added, removed or
+            replaced, and of every item whose families (of a kind and scope) or SIMILAR_TO
+            pairs changed (the family index names them: index.IndexChange.units).
             Computed again: their figures and their notices', those of the families they are in
             now or were in when last counted, the pairs of units with one of them, and the
             figures of the documents their measures issue or cite now or did; with any unit,

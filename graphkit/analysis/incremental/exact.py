@@ -31,11 +31,10 @@ class Keyed:
 
 @dataclass
 class ExactChange:
-    """The families an update removed (ids) and wrote, and the units of their keys' items."""
+    """The families an update removed (ids) and wrote."""
 
     deleted: set[str] = field(default_factory=set)
     families: list[Family] = field(default_factory=list)
-    units: set[str] = field(default_factory=set)
 
 
 class ExactKind:
@@ -96,7 +95,6 @@ class ExactKind:
                 (k, key),
             ).fetchall()
             members = [MeasureItem(*r) for r in rows]
-            change.units.update(m.unit for m in members)
             if len({m.unit for m in members}) >= self.min_units:
                 text = min((m.text for m in members), key=len)
                 f = _make_family(k, "across-units", members, text, [])

@@ -23,6 +23,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
 from graphkit.analysis.boilerplate import SENTENCE_PARAMS
 from graphkit.analysis.incremental.exact import ExactKind
 from graphkit.analysis.incremental.extract import Parts, SentenceCandidate
@@ -290,38 +294,31 @@ def _regrouped_units(
     and scope before and after, with the same other units. Any other group (a family split,
     merged, born or gone) changes those of all its items' units.
     """
-    parent: dict[tuple[str, str], tuple[str, str]] = {}
-
-    def find(x: tuple[str, str]) -> tuple[str, str]:
-        while parent.setdefault(x, x) != x:
-            parent[x] = x = parent[parent[x]]
-        return x
-
-    items: dict[tuple[str, str], dict[str, str]] = {}  # (side, family id) → item → unit
-    holder: dict[tuple[str, str, str], tuple[str, str]] = {}  # (kind, scope, item) → old family
-    for fid, (kind, scope) in old.items():
-        items[("o", fid)] = dict(members.get(fid, ()))
-        find(("o", fid))
-        for item in items[("o", fid)]:
-            holder[(kind, scope, item)] = ("o", fid)
-    for f in new:
-        items[("n", f.id)] = {m.id: m.unit for m in f.members}
-        find(("n", f.id))
-        for m in f.members:
-            if (was := holder.get((f.kind, f.scope, m.id))) is not None:
-                parent[find(("n", f.id))] = find(was)
-    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for x in items:
-        groups.setdefault(find(x), []).append(x)
+    fams = [dict(members.get(fid, ())) for fid in old] + [{m.id: m.unit for m in f.members} for f in new]
+    holder = {(kind, scope, item): k for k, (kind, scope) in enumerate(old.values()) for item in fams[k]}
+    links = [
+        (len(old) + j, k)
+        for j, f in enumerate(new)
+        for m in f.members
+        if (k := holder.get((f.kind, f.scope, m.id))) is not None
+    ]
+    if not fams:
+        return set()
+    a = np.array([x for x, _ in links], dtype=np.int64)
+    b = np.array([y for _, y in links], dtype=np.int64)
+    g = coo_matrix((np.ones(len(links)), (a, b)), shape=(len(fams), len(fams)))
+    groups: dict[int, list[int]] = {}
+    for k, label in enumerate(connected_components(g, directed=False)[1].tolist()):
+        groups.setdefault(label, []).append(k)
     units: set[str] = set()
     for group in groups.values():
-        sides = sorted(side for side, _ in group)
-        if sides == ["n", "o"]:
-            a, b = (items[x] for x in sorted(group, key=lambda x: x[0]))
-            units.update(a[i] for i in a.keys() - b.keys())
-            units.update(b[i] for i in b.keys() - a.keys())
+        was, now = [k for k in group if k < len(old)], [k for k in group if k >= len(old)]
+        if len(was) == 1 and len(now) == 1:
+            x, y = fams[was[0]], fams[now[0]]
+            units.update(x[i] for i in x.keys() - y.keys())
+            units.update(y[i] for i in y.keys() - x.keys())
         else:
-            units.update(u for x in group for u in items[x].values())
+            units.update(u for k in group for u in fams[k].values())
     return units
 
 

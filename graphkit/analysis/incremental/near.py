@@ -64,7 +64,6 @@ class NearChange:
     born: set[str] = field(default_factory=set)
     died: set[str] = field(default_factory=set)
     members: set[str] = field(default_factory=set)  # items of the re-clustered rows
-    units: set[str] = field(default_factory=set)  # their units
     # units of the items of the rows whose items or strong edges changed: their pairs may differ
     # (a row's first item in rank order stands for it in every pair)
     paired: set[str] = field(default_factory=set)
@@ -396,7 +395,6 @@ class NearKind:
             ]
         items.sort(key=lambda x: x[0])
         change.members.update(it.id for _, _, it in items)
-        change.units.update(it.unit for _, _, it in items)
         order: list[int] = []  # rows by rank of their first item
         groups_of: dict[int, list[int]] = {}
         for idx, (_, row, _) in enumerate(items):
