@@ -34,3 +34,10 @@ CREATE INDEX measure_template_scope IF NOT EXISTS FOR (n:MeasureTemplate) ON (n.
 CREATE CONSTRAINT graphkit_state_id IF NOT EXISTS FOR (n:GraphkitState) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT unit_pair_id IF NOT EXISTS FOR (n:UnitPair) REQUIRE n.id IS UNIQUE;
 CREATE INDEX unit_pair_shared_families IF NOT EXISTS FOR (n:UnitPair) ON (n.shared_families);
+CREATE CONSTRAINT unit_family_id IF NOT EXISTS FOR (n:UnitFamily) REQUIRE n.id IS UNIQUE;
+CREATE INDEX unit_family_unit_id IF NOT EXISTS FOR (n:UnitFamily) ON (n.unit_id);
+CREATE CONSTRAINT unit_similar_id IF NOT EXISTS FOR (n:UnitSimilar) REQUIRE n.id IS UNIQUE;
+CREATE INDEX unit_similar_unit_a_id IF NOT EXISTS FOR (n:UnitSimilar) ON (n.unit_a_id);
+CREATE INDEX unit_similar_unit_b_id IF NOT EXISTS FOR (n:UnitSimilar) ON (n.unit_b_id);
+CREATE CONSTRAINT issue_wording_id IF NOT EXISTS FOR (n:IssueWording) REQUIRE n.id IS UNIQUE;
+CREATE TEXT INDEX issue_wording_title_text IF NOT EXISTS FOR (n:IssueWording) ON (n.title);

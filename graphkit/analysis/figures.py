@@ -19,6 +19,10 @@ and MeasureTemplate), and the templates read them:
   families, and how many: units/shared_measures.
 - MeasureTemplate: members, member_units, member_notices, unit_ids: recycled/families_by_spread,
   graphs/family_spread.
+- UnitFamily (a record beside the graph): a unit's members of one family of scope within-unit,
+  and the issues they answer: recycled/within_unit.
+- UnitSimilar (a record beside the graph): two units whose measures form SIMILAR_TO pairs, how
+  many and the best score: units/similar_pairs.
 
 The figures are part of the families: `rebuild_families` refreshes them all after writing the
 families, and an incremental update refreshes those of the units it touched. Between a load
@@ -29,6 +33,8 @@ the families are not current and every read warns so.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Collection
 from typing import Any
 
@@ -101,7 +107,9 @@ def refresh_figures(store: Store, units: Collection[str] | None = None) -> None:
         for name, what in _PER_NODE
         for chunk in ([[]] if every else _chunks(sorted(ids[what])))
     ]
-    store.run_transaction(statements + _unit_id_lists(store, every, ids) + lists)
+    records = _unit_records(store, every, sorted(ids["unit"]))
+    records += _wordings(store, every, sorted(ids["notice"]), sorted(ids["unit"]))
+    store.run_transaction(statements + _unit_id_lists(store, every, ids) + lists + records)
     pairs = _all_pairs(store) if every else _pairs_around(store, touched, ids["family"], before)
     statements = pairs + _totals(store)
     if statements:
@@ -138,6 +146,135 @@ def _unit_id_lists(store: Store, every: bool, ids: dict[str, set[str]]) -> list[
         rows = [{"id": u, "ids": sorted(v)} for u, v in sorted(found.items())]
         out += [internal_statement(f"set_unit_{what}_ids", {"rows": chunk}) for chunk in _chunks(rows)]
     return out
+
+
+def _unit_records(store: Store, every: bool, units: list[str]) -> list[Statement]:
+    """The statements writing the UnitFamily records (recycled/within_unit) and UnitSimilar records
+    (units/similar_pairs) of every unit (`every`) or of these units: those records are deleted and
+    counted again from the units' own measures (a pair of two of them is read twice, alike)."""
+    chunks: list[list[str]] = [[]] if every else _chunks(units)
+    if not every and not units:
+        return []
+    families: dict[str, dict[str, Any]] = {}
+    similar: dict[str, dict[str, Any]] = {}
+    for chunk in chunks:
+        params = {"every": every, "ids": chunk}
+        for unit, family, issues, measures in store.run_internal("figures_unit_families", params).rows:
+            id_ = f"{unit}|{family}"
+            families[id_] = {
+                "id": id_,
+                "unit_id": unit,
+                "family": family,
+                "issues": int(issues),
+                "measures": int(measures),
+            }
+        for a, b, name_a, name_b, pairs, best in store.run_internal(
+            "figures_unit_similar_pairs", params
+        ).rows:
+            id_ = f"{a}|{b}"
+            similar[id_] = {
+                "id": id_,
+                "unit_a": name_a,
+                "unit_b": name_b,
+                "unit_a_id": a,
+                "unit_b_id": b,
+                "pairs": int(pairs),
+                "best_score": best,
+            }
+    out = [
+        internal_statement(name, {"every": every, "ids": chunk})
+        for chunk in chunks
+        for name in ("figures_clear_unit_families", "figures_clear_unit_similar")
+    ]
+    for name, rows in (
+        ("figures_create_unit_families", families),
+        ("figures_create_unit_similar", similar),
+    ):
+        out += [internal_statement(name, {"rows": c}) for c in _chunks([rows[k] for k in sorted(rows)])]
+    return out
+
+
+def _wording_id(title: str | None) -> str:
+    """An IssueWording's id: a title may be long, an id is a key."""
+    return hashlib.sha1(json.dumps(title, ensure_ascii=False).encode()).hexdigest()
+
+
+def _category_problems(store: Store, every: bool, notices: list[str]) -> dict[str, int]:
+    """The problems (leaf issues) under each category of these notices (`every`: of every notice)."""
+    out: dict[str, int] = {}
+    for chunk in [[]] if every else _chunks(notices):
+        params = {"every": every, "ids": chunk}
+        out.update((id_, 0) for (id_,) in store.run_internal("figures_notice_categories", params).rows)
+        out.update((id_, int(n)) for id_, n in store.run_internal("figures_category_problems", params).rows)
+    return out
+
+
+def _wordings(store: Store, every: bool, notices: list[str], units: list[str]) -> list[Statement]:
+    """The statements writing the problems of the categories of these notices (`every`: of every
+    notice), and the IssueWording records (issues/frequent_wordings, issues/by_category) of every
+    title (`every`), or of the titles these notices' issues have now and those whose record lists
+    one of these units (the titles the units' issues had when last counted): each such record
+    deleted and counted again over every issue of its title, with the categories' stored problems
+    (those of these notices just counted)."""
+    fresh = _category_problems(store, every, notices)
+    titles: set[str | None] = set()
+    if not every:
+        for name, what, ids in (("notices", "notices", notices), ("units", "units", units)):
+            for chunk in _chunks(ids):
+                rows = store.run_internal(f"figures_wording_titles_of_{name}", {what: chunk}).rows
+                titles.update(t for (t,) in rows)
+        if titles == {None}:
+            titles.add("")  # LadybugDB fails on `IN $titles` with an empty list
+    named = sorted(t for t in titles if t is not None)
+    title_chunks: list[list[str]] = [[]] if every else _chunks(named)
+    issues: dict[str | None, tuple[set[str], set[str], set[str], list[int]]] = {}
+    category_rows: list[tuple[Any, ...]] = []
+    for k, chunk in enumerate(title_chunks):
+        params = {"every": every, "titles": chunk, "nulls": not every and k == 0 and None in titles}
+        for title, issue, notice, unit, depth in store.run_internal("figures_wording_issues", params).rows:
+            i = issues.setdefault(title, (set(), set(), set(), []))
+            i[0].add(issue)
+            i[1].add(notice)
+            i[2].add(unit)
+            i[3].append(int(depth))
+        category_rows += store.run_internal("figures_wording_categories", params).rows
+    uncounted = sorted({n for _t, n, _u, c, stored in category_rows if c not in fresh and stored is None})
+    if uncounted:  # categories of notices counted before categories were
+        fresh.update(_category_problems(store, False, uncounted))
+    categories: dict[str | None, tuple[set[str], set[str], int]] = {}
+    for title, notice, unit, category, stored in category_rows:
+        problems = fresh.get(category, stored)
+        if problems:
+            units_, notices_, total = categories.get(title, (set(), set(), 0))
+            categories[title] = (units_ | {unit}, notices_ | {notice}, total + int(problems))
+    rows = []
+    for title, (i_ids, i_notices, i_units, depths) in issues.items():
+        cat = categories.get(title)
+        rows.append(
+            {
+                "id": _wording_id(title),
+                "title": title,
+                "issues": len(i_ids),
+                "notices": len(i_notices),
+                "units": len(i_units),
+                "min_depth": min(depths),
+                "cat_units": len(cat[0]) if cat else None,
+                "cat_notices": len(cat[1]) if cat else None,
+                "cat_problems": cat[2] if cat else None,
+                "unit_ids": sorted(i_units),
+            }
+        )
+    rows.sort(key=lambda r: r["id"])
+    problems = [{"id": k, "problems": v} for k, v in sorted(fresh.items())]
+    out = [internal_statement("figures_set_category_problems", {"rows": c}) for c in _chunks(problems)]
+    if every:
+        out.append(internal_statement("figures_clear_wordings", {"every": True, "ids": []}))
+    else:
+        gone = sorted(_wording_id(t) for t in titles)
+        out += [
+            internal_statement("figures_clear_wordings", {"every": False, "ids": c}) for c in _chunks(gone)
+        ]
+    return out + [internal_statement("figures_create_wordings", {"rows": c}) for c in _chunks(rows)]
 
 
 def _unit_lists(

@@ -4,11 +4,10 @@
 // mode: read
 // contains: keep categories whose title contains this text ('' keeps all).
 // problems are the leaf issues under the category (a category with no sub-issue is its own problem).
-MATCH (u:Unit)-[:REPORTED]->(n:Notice)-[:HAS_ISSUE]->(c:Issue)-[:HAS_SUBISSUE*0..8]->(p:Issue)
-WHERE ($contains = '' OR c.title CONTAINS $contains)
-  AND NOT EXISTS { MATCH (p)-[:HAS_SUBISSUE]->(:Issue) }
-WITH c.title AS category, count(DISTINCT u) AS units, count(DISTINCT n) AS notices,
-     count(DISTINCT p) AS problems
-RETURN category, units, notices, problems
+// The figures of each title are stored with the families (IssueWording, graphkit.analysis.figures):
+// counting them per call walked every notice's issue tree (0.9 s at 300k measures).
+MATCH (w:IssueWording)
+WHERE w.cat_problems > 0 AND ($contains = '' OR w.title CONTAINS $contains)
+RETURN w.title AS category, w.cat_units AS units, w.cat_notices AS notices, w.cat_problems AS problems
 ORDER BY units DESC, problems DESC, category
 LIMIT $limit

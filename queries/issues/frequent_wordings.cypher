@@ -3,10 +3,10 @@
 // params: min_units: int = 1, limit: int = 50
 // mode: read
 // Titles are compared as written (the parser strips numbers and the 关于“…”问题 frame).
-MATCH (u:Unit)-[:REPORTED]->(n:Notice)-[:HAS_ISSUE]->(:Issue)-[:HAS_SUBISSUE*0..8]->(i:Issue)
-WITH i.title AS wording, count(DISTINCT i) AS issues, count(DISTINCT n) AS notices, count(DISTINCT u) AS units,
-     min(i.depth) AS min_depth
-WHERE units >= $min_units
-RETURN wording, issues, notices, units, min_depth
+// The figures of each title are stored with the families (IssueWording, graphkit.analysis.figures):
+// counting them per call walked every notice's issue tree (1.1 s at 300k measures).
+MATCH (w:IssueWording)
+WHERE w.units >= $min_units
+RETURN w.title AS wording, w.issues AS issues, w.notices AS notices, w.units AS units, w.min_depth AS min_depth
 ORDER BY issues DESC, units DESC, wording
 LIMIT $limit

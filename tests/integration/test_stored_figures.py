@@ -204,6 +204,43 @@ RETURN a.name AS unit_a, b.name AS unit_b, shared_families
 ORDER BY shared_families DESC, unit_a, unit_b
 LIMIT $limit
 """,
+    "issues/by_category": """
+MATCH (u:Unit)-[:REPORTED]->(n:Notice)-[:HAS_ISSUE]->(c:Issue)-[:HAS_SUBISSUE*0..8]->(p:Issue)
+WHERE ($contains = '' OR c.title CONTAINS $contains)
+  AND NOT EXISTS { MATCH (p)-[:HAS_SUBISSUE]->(:Issue) }
+WITH c.title AS category, count(DISTINCT u) AS units, count(DISTINCT n) AS notices,
+     count(DISTINCT p) AS problems
+RETURN category, units, notices, problems
+ORDER BY units DESC, problems DESC, category
+LIMIT $limit
+""",
+    "issues/frequent_wordings": """
+MATCH (u:Unit)-[:REPORTED]->(n:Notice)-[:HAS_ISSUE]->(:Issue)-[:HAS_SUBISSUE*0..8]->(i:Issue)
+WITH i.title AS wording, count(DISTINCT i) AS issues, count(DISTINCT n) AS notices, count(DISTINCT u) AS units,
+     min(i.depth) AS min_depth
+WHERE units >= $min_units
+RETURN wording, issues, notices, units, min_depth
+ORDER BY issues DESC, units DESC, wording
+LIMIT $limit
+""",
+    "recycled/within_unit": """
+MATCH (u:Unit)-[:TOOK]->(m:Measure)-[:INSTANCE_OF]->(t:MeasureTemplate)
+WHERE t.scope = 'within-unit' AND ($unit = '' OR u.name = $unit OR $unit IN u.aliases)
+MATCH (m)-[:ADDRESSES]->(i:Issue)
+WITH u, t, count(DISTINCT i) AS issues, count(DISTINCT m) AS measures
+RETURN u.name AS unit, t.id AS family, t.text AS text, issues, measures
+ORDER BY issues DESC, measures DESC, unit, family
+LIMIT $limit
+""",
+    "units/similar_pairs": """
+MATCH (a:Unit)-[:TOOK]->(x:Measure)-[s:SIMILAR_TO]-(y:Measure)<-[:TOOK]-(b:Unit)
+WHERE a.id < b.id
+WITH a, b, count(DISTINCT s) AS pairs, max(s.score) AS best_score
+WHERE pairs >= $min_pairs
+RETURN a.name AS unit_a, b.name AS unit_b, pairs, best_score
+ORDER BY pairs DESC, unit_a, unit_b
+LIMIT $limit
+""",
     "units/status_shares": """
 MATCH (u:Unit)-[:TOOK]->(m:Measure)
 WITH u, count(m) AS measures,
@@ -237,6 +274,10 @@ FIGURES = {
     "Document": "units measures issued cited unit_ids",
     "MeasureTemplate": "members member_units member_notices unit_ids",
     "UnitPair": "unit_a unit_b unit_a_id unit_b_id shared_families",
+    "UnitFamily": "unit_id family issues measures",
+    "UnitSimilar": "unit_a unit_b unit_a_id unit_b_id pairs best_score",
+    "Issue": "problems",
+    "IssueWording": "title issues notices units min_depth cat_units cat_notices cat_problems unit_ids",
 }
 
 
