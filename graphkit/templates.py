@@ -72,12 +72,16 @@ class Param:
         if self.required:
             return f"{self.name}: {self.type}"
         d = self.default
+        if d is None:
+            return f"{self.name}: {self.type} = null"
         shown = repr(d) if isinstance(d, str) else str(d).lower() if isinstance(d, bool) else str(d)
         return f"{self.name}: {self.type} = {shown}"
 
     def coerce(self, raw: Any, template: str) -> Any:
         """The value of ``raw`` (a string from the command line, or already typed) as ``type``."""
         where = f"template {template}: parameter {self.name}"
+        if raw is None and self.default is None:  # declared `= null`: null stays null
+            return None
         if self.type == "str":
             return str(raw)
         if self.type == "list":  # given from code (internal statements), never from a command line
@@ -182,7 +186,8 @@ class Template:
 
 
 def parse_params(text: str, where: str = "template", types: tuple[str, ...] = TYPES) -> tuple[Param, ...]:
-    """``"unit: str, limit: int = 50"`` → Params (empty text or ``none`` → no params).
+    """``"unit: str, limit: int = 50"`` → Params (empty text or ``none`` → no params); a
+    default of ``null`` makes a parameter that is null unless given (and may be given null).
 
     ``types`` are the parameter types allowed (internal statements also allow ``list``).
     """
@@ -201,7 +206,9 @@ def parse_params(text: str, where: str = "template", types: tuple[str, ...] = TY
         if any(p.name == name for p in out):
             raise QueryError(f"{where}: parameter {name} declared twice")
         p = Param(name, typ)
-        if default is not None:
+        if default is not None and default.strip() == "null":  # optional, null unless given
+            p = Param(name, typ, None)
+        elif default is not None:
             default = default.strip()
             if len(default) >= 2 and default[0] == default[-1] and default[0] in "'\"":
                 default = default[1:-1]

@@ -23,8 +23,10 @@ Spark: normalisation is a pure per-row function (a ``map`` / UDF); nothing here 
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from graphkit.patterns import one_of
 
@@ -134,6 +136,41 @@ def unit_name_variants(unit: str) -> list[str]:
             out.add(tail + unit[len(base) :])
     out |= {"中共" + n for n in list(out)}
     return sorted(out, key=lambda s: (-len(s), s))
+
+
+class UnitNames(Mapping[str, list[str]]):
+    """Unit id → every name the unit goes by, with the self-reference variants of each
+    (``unit_name_variants``), longest first: made when first asked for, so that an update
+    that reads the names of a few of 40,000 units does not make them all.
+
+    ``source[uid]`` is what they are made from (the unit's name and aliases, as JSON): two
+    readings of a unit give the same names when it is the same. ``rows``: (unit id, name,
+    aliases or None), as the ``unit_names`` statement reads them."""
+
+    def __init__(self, rows: Iterable[Sequence[Any]]) -> None:
+        self._rows = {uid: (name, list(aliases or [])) for uid, name, aliases in rows}
+        self.source = {uid: json.dumps(r, ensure_ascii=False) for uid, r in self._rows.items()}
+        self._made: dict[str, list[str]] = {}
+
+    def __getitem__(self, uid: str) -> list[str]:
+        got = self._made.get(uid)
+        if got is None:
+            name, aliases = self._rows[uid]
+            names: set[str] = set()
+            for n in [name, *aliases]:
+                if n:
+                    names.update(unit_name_variants(n))
+            got = self._made[uid] = sorted(names, key=lambda s: (-len(s), s))
+        return got
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __contains__(self, uid: object) -> bool:
+        return uid in self._rows
 
 
 def strip_names(text: str, names: Iterable[str]) -> str:

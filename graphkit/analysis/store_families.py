@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -21,6 +22,7 @@ from graphkit.stores.base import Statement, Store, internal_statement
 from loaders.graph import GraphBatch
 
 if TYPE_CHECKING:
+    from graphkit.analysis.normalize import UnitNames
     from graphkit.analysis.recycled import Detection, DetectParams, Family
 
 
@@ -89,19 +91,12 @@ def measure_documents_of(store: Store, notices: Sequence[str]) -> dict[str, list
     return {m: sorted(v) for m, v in sorted(out.items())}
 
 
-def unit_names(store: Store) -> dict[str, list[str]]:
-    """Unit id → every name the unit goes by, with the self-reference variants of each."""
-    from graphkit.analysis.normalize import unit_name_variants
+def unit_names(store: Store) -> UnitNames:
+    """Unit id → every name the unit goes by, with the self-reference variants of each (made
+    when first asked for)."""
+    from graphkit.analysis.normalize import UnitNames
 
-    res = store.run_internal("unit_names")
-    out: dict[str, list[str]] = {}
-    for uid, name, aliases in res.rows:
-        names: set[str] = set()
-        for n in [name, *(aliases or [])]:
-            if n:
-                names.update(unit_name_variants(n))
-        out[uid] = sorted(names, key=lambda s: (-len(s), s))
-    return out
+    return UnitNames(store.run_internal("unit_names").rows)
 
 
 def measure_documents(store: Store) -> dict[str, list[tuple[str, str]]]:
@@ -170,7 +165,7 @@ class Detected:
     """
 
     items: list[MeasureItem]
-    names: dict[str, list[str]]
+    names: UnitNames
     texts: list[tuple[str, str, str]]
     measures: Detection
     sentence_items: list[MeasureItem]
@@ -240,46 +235,49 @@ def detect_all(
     )
 
 
+End = tuple[str, str]  # (label, id): the node an INSTANCE_OF edge goes from
+
+
 def families_batch(
     families: Sequence[Family],
     docs: dict[str, list[tuple[str, str]]],
     sources: dict[str, Attribution] | None = None,
+    kept: Mapping[str, AbstractSet[End] | None] | None = None,
 ) -> GraphBatch:
     """MeasureTemplate nodes, INSTANCE_OF edges and SIMILAR_TO edges of the families; with
-    `sources`, each family's attribution on its node and its REUSED_FROM edges between units."""
+    `sources`, each family's attribution on its node and its REUSED_FROM edges between units.
+
+    `kept`: families whose node stands in the store (an update that kept their id): no node is
+    written for them, and only the INSTANCE_OF edges from the ends listed (every end: None);
+    their SIMILAR_TO and REUSED_FROM edges are all written."""
     g = GraphBatch()
     sources = sources or {}
+    kept = kept or {}
     title_to_doc: dict[tuple[str, str], str] = {}
     for measure_id, titled in docs.items():
         for doc_id, title in titled:
             title_to_doc[(measure_id, title)] = doc_id
     for f in families:
-        scope = f.scope
-        g.node(
-            "MeasureTemplate",
-            {
-                "id": f.id,
-                "kind": f.kind,
-                "scope": scope,
-                "text": f.text,
-                "size": f.size,
-                "n_units": len(f.units),
-            },
-        )
+        in_place = f.id in kept
+        only = kept.get(f.id)
+        if not in_place:
+            g.node(
+                "MeasureTemplate",
+                {
+                    "id": f.id,
+                    "kind": f.kind,
+                    "scope": f.scope,
+                    "text": f.text,
+                    "size": f.size,
+                    "n_units": len(f.units),
+                },
+            )
         if (att := sources.get(f.id)) is not None:
-            _attribution(g, att)
+            _attribution(g, att, node=not in_place)
         for m in f.members:
-            if f.kind in ("measure", "headline"):
-                g.edge("INSTANCE_OF", ("Measure", m.id), ("MeasureTemplate", f.id), text=m.text)
-            elif f.kind == "document":
-                measure_id = m.id.rsplit("/d", 1)[0]
-                doc = title_to_doc.get((measure_id, m.text))
-                if doc:
-                    g.edge("INSTANCE_OF", ("Document", doc), ("MeasureTemplate", f.id), text=m.text)
-                elif m.id.startswith(f"{m.notice}/t"):  # named outside the measures: its notice
-                    g.edge("INSTANCE_OF", ("Notice", m.notice), ("MeasureTemplate", f.id), text=m.text)
-            elif f.kind == "sentence":
-                g.edge("INSTANCE_OF", ("Notice", m.notice), ("MeasureTemplate", f.id), text=m.text)
+            end = instance_end(f.kind, m, title_to_doc)
+            if end is not None and (only is None or end in only):
+                g.edge("INSTANCE_OF", end, ("MeasureTemplate", f.id), text=m.text)
         if f.kind == "measure":
             where = {m.id: m for m in f.members}
             for a, b, score in f.pairs:
@@ -298,21 +296,36 @@ def families_batch(
     return g
 
 
-def _attribution(g: GraphBatch, att: Attribution) -> None:
-    """A family's source attribution: on its MeasureTemplate, and REUSED_FROM edges."""
-    g.node(
-        "MeasureTemplate",
-        {
-            "id": att.family,
-            "source_unit": att.source,
-            "source_date": att.source_date,
-            "source_date_kind": att.source_date_kind,
-            "source_tie": att.tie,
-            "undated": att.undated,
-            "direction": att.direction,
-            "levels": att.levels,
-        },
-    )
+def instance_end(kind: str, m: MeasureItem, title_to_doc: Mapping[tuple[str, str], str]) -> End | None:
+    """The node a member's INSTANCE_OF edge goes from: its measure (measures, headlines), the
+    document it names (documents: by its measure and title; a title named outside the measures,
+    its notice) or its notice (sentences); None for a document title no document holds."""
+    if kind in ("measure", "headline"):
+        return ("Measure", m.id)
+    if kind == "document":
+        doc = title_to_doc.get((m.id.rsplit("/d", 1)[0], m.text))
+        if doc:
+            return ("Document", doc)
+        if m.id.startswith(f"{m.notice}/t"):  # named outside the measures: its notice
+            return ("Notice", m.notice)
+        return None
+    return ("Notice", m.notice)  # sentence
+
+
+def _member_end(kind: str, item: str) -> End | None:
+    """The end of a member known by its id alone (a member an update dropped): None for a
+    document, whose end depends on its title."""
+    if kind in ("measure", "headline"):
+        return ("Measure", item)
+    if kind == "sentence":  # boilerplate.sentence_items: "<notice>/s<k>"
+        return ("Notice", item.rsplit("/s", 1)[0])
+    return None
+
+
+def _attribution(g: GraphBatch, att: Attribution, *, node: bool = True) -> None:
+    """A family's source attribution: on its MeasureTemplate (`node`), and REUSED_FROM edges."""
+    if node:
+        g.node("MeasureTemplate", {"id": att.family, **_attribution_props(att)})
     for r in att.reuses:
         g.edge(
             "REUSED_FROM",
@@ -325,6 +338,32 @@ def _attribution(g: GraphBatch, att: Attribution) -> None:
             direction=r.direction,
             tie=r.tie,
         )
+
+
+def _attribution_props(att: Attribution | None) -> dict[str, Any]:
+    """The attribution's properties of a MeasureTemplate (all null without one)."""
+    if att is None:
+        return dict.fromkeys(_ATTRIBUTION, None)
+    return {
+        "source_unit": att.source,
+        "source_date": att.source_date,
+        "source_date_kind": att.source_date_kind,
+        "source_tie": att.tie,
+        "undated": att.undated,
+        "direction": att.direction,
+        "levels": att.levels,
+    }
+
+
+_ATTRIBUTION = (
+    "source_unit",
+    "source_date",
+    "source_date_kind",
+    "source_tie",
+    "undated",
+    "direction",
+    "levels",
+)
 
 
 def rebuild_families(
@@ -388,26 +427,120 @@ def write_changes(
     families: Sequence[Family],
     measures: Sequence[str],
     docs: dict[str, list[tuple[str, str]]],
+    before: Mapping[str, Mapping[str, str]] | None = None,
+    notices: AbstractSet[str] = frozenset(),
+    units: tuple[Mapping[str, Sequence[str]], Mapping[str, UnitRank]] | None = None,
 ) -> None:
     """Replace some stored families in one transaction: delete the families ``deleted`` (ids)
     with their REUSED_FROM edges and the SIMILAR_TO edges of ``measures``, then write
-    ``families`` (with their attribution; ``docs`` as ``families_batch``'s)."""
-    batch = families_batch(families, docs, attributions(store, families))
-    before: list[Statement] = []
-    ids, mids = sorted(deleted), sorted(measures)
+    ``families`` (with their attribution; ``docs`` as ``families_batch``'s).
+
+    A family of ``families`` whose id is among ``deleted`` and whose members before are in
+    ``before`` (id → member id → unit id) is changed in place. Its members that came or went,
+    or whose notice is among ``notices`` (the notices added or replaced: their texts may
+    differ), have changed; then
+    - its node's properties are set (its figures stay, to be refreshed);
+    - the INSTANCE_OF edges from the changed members' ends are deleted and written again;
+    - when its candidate sources stand (the stored source, earliest date and tie are the new
+      ones, and no source unit has a changed member), only the REUSED_FROM edges of the units
+      with a changed member are; otherwise all of them.
+    A family of 40,000 notices that one notice joined so changes by a few edges, not by 80,000
+    (LadybugDB deletes ~3,000 edges a second).
+
+    ``units``: every unit's names and rank (``unit_names``, ``unit_ranks``) when the caller
+    has read them (read from the store otherwise)."""
+    gone = set(deleted)
+    before = before or {}
+    kept = {f.id: f for f in families if f.id in gone and f.id in before}
+    changed = {fid: _changed_members(f, before[fid], notices) for fid, f in kept.items()}
+    sources, partial = _attributions(store, families, changed, units)
+    batch = families_batch(
+        families, docs, sources, {fid: _changed_ends(f, changed[fid]) for fid, f in kept.items()}
+    )
+    steps: list[Statement] = []
+    ids, whole, mids = sorted(gone - kept.keys()), sorted(gone - partial.keys()), sorted(measures)
     for s in range(0, len(ids), 5000):
-        part = {"ids": ids[s : s + 5000]}
-        before += [
-            internal_statement("delete_families_by_id", part),
-            internal_statement("delete_reused_from_of", part),
+        steps.append(internal_statement("delete_families_by_id", {"ids": ids[s : s + 5000]}))
+    for s in range(0, len(whole), 5000):
+        steps.append(internal_statement("delete_reused_from_of", {"ids": whole[s : s + 5000]}))
+    for fid, f in sorted(kept.items()):
+        props = {"id": fid, "text": f.text, "size": f.size, "n_units": len(f.units)}
+        steps.append(internal_statement("set_family", {**props, **_attribution_props(sources.get(fid))}))
+        steps += [
+            internal_statement("delete_reused_from_later", {"id": fid, "later": u})
+            for u in sorted(partial.get(fid, ()))
+        ]
+        ends = _changed_ends(f, changed[fid])
+        if ends is None:
+            steps.append(internal_statement("delete_instance_of_family", {"id": fid}))
+            continue
+        steps += [
+            internal_statement(f"delete_instance_of_{label.lower()}", {"id": fid, "from_id": end})
+            for label, end in sorted(ends)
         ]
     if len(mids) <= ONE_BY_ONE:  # a few measures: each one's edges found through its key
-        before += [
+        steps += [
             internal_statement(f"delete_similar_to_{end}_one", {"id": m})
             for m in mids
             for end in ("from", "to")
         ]
     else:
         for s in range(0, len(mids), 5000):
-            before.append(internal_statement("delete_similar_to_of", {"ids": mids[s : s + 5000]}))
-    store.write_batch(batch, [], before=before, all_new=True)  # `before` deleted what they replace
+            steps.append(internal_statement("delete_similar_to_of", {"ids": mids[s : s + 5000]}))
+    store.write_batch(batch, [], before=steps, all_new=True)  # `steps` deleted what they replace
+
+
+def _changed_members(f: Family, before: Mapping[str, str], notices: AbstractSet[str]) -> dict[str, str]:
+    """Member id → unit of the members of a kept family that came or went, or whose notice is
+    among ``notices``."""
+    now = {m.id: m.unit for m in f.members}
+    out = {i: u for i, u in now.items() if i not in before}
+    out.update((i, u) for i, u in before.items() if i not in now)
+    out.update((m.id, m.unit) for m in f.members if m.notice in notices)
+    return out
+
+
+def _changed_ends(f: Family, changed: Mapping[str, str]) -> set[End] | None:
+    """The ends of a kept family's INSTANCE_OF edges an update rewrites: those of its changed
+    members; None: every end (a document family: a member's end depends on its title, which a
+    dropped member no longer has)."""
+    ends = {_member_end(f.kind, item) for item in changed}
+    if None in ends:
+        return None
+    return {e for e in ends if e is not None}
+
+
+def _attributions(
+    store: Store,
+    families: Sequence[Family],
+    changed: Mapping[str, Mapping[str, str]],
+    units: tuple[Mapping[str, Sequence[str]], Mapping[str, UnitRank]] | None,
+) -> tuple[dict[str, Attribution], dict[str, set[str]]]:
+    """Each family's attribution (as ``attributions``); and for the kept families (``changed``:
+    id → their changed members) whose candidate sources stand, the units whose REUSED_FROM
+    edges alone change: those families' attributions hold the reuses of those units only."""
+    from graphkit.analysis.sources import Scorer, attribute
+
+    names, ranks = units or (unit_names(store), unit_ranks(store))
+    dates = notice_dates(store)
+    scorer = Scorer(names)
+    stored: dict[str, tuple[Any, ...]] = {}
+    kept = sorted(changed)
+    for s in range(0, len(kept), 5000):
+        rows = store.run_internal("family_sources", {"ids": kept[s : s + 5000]}).rows
+        stored.update((fid, (src, day, tie)) for fid, src, day, tie in rows)
+    out: dict[str, Attribution] = {}
+    partial: dict[str, set[str]] = {}
+    for f in families:
+        if len(f.units) < 2:
+            continue
+        if f.id in changed:
+            touched = set(changed[f.id].values())
+            head = attribute(f, dates, ranks, names, reuses_of=frozenset(), scorer=scorer)
+            firsts = {u for u, day, _ in head.order if day == head.source_date}
+            if stored.get(f.id) == (head.source, head.source_date, head.tie) and not firsts & touched:
+                out[f.id] = attribute(f, dates, ranks, names, reuses_of=touched, scorer=scorer)
+                partial[f.id] = touched
+                continue
+        out[f.id] = attribute(f, dates, ranks, names, scorer=scorer)
+    return out, partial

@@ -4,8 +4,9 @@ Every stored notice keeps its clean text, so the store is migrated by reading ea
 with this graphkit: its record replaces the stored one (unit names normalised as now, ids as now,
 every property of the schema), the shared nodes no record gives any more (a unit under its old
 name, its persons and inspections) are removed, and the families are detected anew. A store of
-format 3 differs only by the figures the templates read (graphkit.analysis.figures): they are
-computed and nothing is read again. The store's
+format 3 or 4 differs only by its families (format 3 lacks the figures the templates read,
+graphkit.analysis.figures; format 5 names a family by its least member, not by all): they are
+detected anew, with their figures, and nothing is read again. The store's
 record says `migrating` (in its old format) until the end: a migration killed half-way leaves a
 store that still asks for `graphkit migrate`, and running it again completes it.
 """
@@ -25,9 +26,10 @@ from graphkit.stores.base import Store
 # Labels shared between notices: a migrated store keeps only those its records give.
 _SHARED = ("Unit", "Inspection", "Person", "Document", "Place")
 _PAGE = 500
-# Formats that differ from this one only by the figures the templates read (format 4 stores
-# them): their notices stand as this graphkit writes them, so the figures are all they need.
-_FIGURES_ONLY = frozenset({3})
+# Formats that differ from this one only by their families (format 4 added the figures the
+# templates read, format 5 the family ids that survive a new member): their notices stand as
+# this graphkit writes them, so the families (with their figures) are all they need.
+_FAMILIES_ONLY = frozenset({3, 4})
 
 
 @dataclass
@@ -42,8 +44,7 @@ class MigrationResult:
         notices: notices read again.
         written: notices whose record changed (replaced).
         removed: shared nodes removed, by label (units under an old name, their persons …).
-        families: families detected afterwards, or kept (format 3: only the figures were
-            added); None: the store was already current.
+        families: families detected afterwards; None: the store was already current.
     """
 
     store: str
@@ -85,8 +86,8 @@ def migrate(store: Store, *, on_notice: Callable[[int], None] | None = None) -> 
         state.check_format(store, before)
     if before.store_format == here and before.load_state != "migrating":
         return result
-    if before.store_format in _FIGURES_ONLY and before.load_state == "idle":
-        return _add_figures(store, before, result)
+    if before.store_format in _FAMILIES_ONLY and before.load_state == "idle":
+        return _detect_families(store, before, result)
     with tempfile.TemporaryDirectory(prefix="graphkit-migrate-") as tmp:
         records = Path(tmp) / "records.jsonl"
         # every notice is read again before anything changes
@@ -104,19 +105,19 @@ def migrate(store: Store, *, on_notice: Callable[[int], None] | None = None) -> 
     return result
 
 
-def _add_figures(store: Store, before: state.StoreState, result: MigrationResult) -> MigrationResult:
-    """Bring a store whose format lacks only the stored figures to this one: the figures are
-    computed, nothing is read again. The record says `migrating` (in the old format) until they
-    are written: a migration killed meanwhile is completed by the full path when run again."""
-    from graphkit.analysis.figures import refresh_figures
+def _detect_families(store: Store, before: state.StoreState, result: MigrationResult) -> MigrationResult:
+    """Bring a store whose format differs only by its families to this one: they are detected
+    anew with their figures (`rebuild_families`), nothing is read again. The record says
+    `migrating` (in the old format) until they are written: a migration killed meanwhile is
+    completed by the full path when run again."""
+    from graphkit.analysis.store_families import rebuild_families
 
     state.write_state(
         store,
-        state.begun("migrating", families_current=before.families_current, store_format=before.store_format),
+        state.begun("migrating", families_current=False, store_format=before.store_format),
     )
-    refresh_figures(store)
-    state.write_state(store, state.idle(families_current=before.families_current))
-    result.families = int(store.counts()["nodes"].get("MeasureTemplate", 0))
+    result.families = rebuild_families(store).total()
+    state.write_state(store, state.idle(families_current=True))
     return result
 
 

@@ -30,6 +30,7 @@ import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -561,8 +562,9 @@ def generate(
             default: the phrase banks only.
         with_text: give each record a notice text outside its issues (``notice_text``): the
             formula preamble and closing every notice has, boilerplate of the organisation
-            section in some, and sentences of its own. Drawn from a generator of its own, so
-            the measures are the same with or without it.
+            section in some, and sentences of its own; and the date it was published (over
+            six years: families get a source unit, reuses and at times a tie). Drawn from a
+            generator of its own, so the measures are the same with or without it.
     """
     rng = random.Random(seed)
     deck = ClauseDeck(clauses, random.Random(seed + 1)) if clauses else None
@@ -619,7 +621,12 @@ def generate(
         ]
         outside = notice_text(text_rng, notice["name"], notice["ref"], deck) if text_rng else None
         rec = NoticeRecord(
-            id=rid, source=f"synth#{len(records) + 1}", unit=notice["name"], issues=rec_issues, text=outside
+            id=rid,
+            source=f"synth#{len(records) + 1}",
+            unit=notice["name"],
+            issues=rec_issues,
+            text=outside,
+            published=_published(text_rng) if text_rng else None,
         )
         records.append(rec)
         fam_of.append((rec, [f for iss in notice["issues"] for _, f in iss]))
@@ -629,6 +636,11 @@ def generate(
             if fam is not None:
                 families[fam].append(item.id)
     return SynthCorpus(records, families, kinds)
+
+
+def _published(rng: random.Random) -> str:
+    """A publication date between 2018 and 2023 (two notices share a day now and then)."""
+    return (date(2018, 1, 1) + timedelta(days=rng.randrange(6 * 365))).isoformat()
 
 
 # The notice text outside the issues: formula sentences every notice has, boilerplate some share.

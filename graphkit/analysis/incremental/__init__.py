@@ -7,7 +7,8 @@ After a load, ``update_families`` compares the notices the store holds (id and c
 with those the index was built from; the notices added, removed or changed are read from the
 store (their measures, documents and texts only), the index finds the families they change
 (``index.FamilyIndex.apply``: re-clustering only the components they touch), and those families
-are replaced in the store in one transaction. It declines (returns None, and the caller rebuilds
+are replaced in the store in one transaction (a family keeping its id, its least member, is
+changed in place: the edges of the members that came or went). It declines (returns None, and the caller rebuilds
 in full) when there is no whole index, when it was built with other parameters, when the
 store holds another number of families than the index wrote (they were removed, or replaced
 by other means), when a known
@@ -144,6 +145,9 @@ def update_families(store: Store, params: DetectParams | None = None) -> FamilyR
             change.families,
             sorted(change.measures),
             {**docs, **change.documents},
+            change.before,
+            set(added),
+            (names, ranks),
         )
         lap("write")
         from graphkit.analysis.figures import refresh_figures

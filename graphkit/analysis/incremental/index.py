@@ -32,13 +32,14 @@ from graphkit.analysis.incremental.exact import ExactKind
 from graphkit.analysis.incremental.extract import Parts, SentenceCandidate
 from graphkit.analysis.incremental.near import NearKind, Ranked, _marks, chunks
 from graphkit.analysis.items import MeasureItem
+from graphkit.analysis.normalize import UnitNames
 from graphkit.analysis.recycled import DetectParams, Family, Intermediates, _make_family, scope_families
 from graphkit.analysis.scopes import SCOPES
 from graphkit.analysis.sources import UnitRank
 
 __all__ = ["FORMAT", "SENTENCE_PARAMS", "FamilyIndex", "IndexChange"]
 
-FORMAT = "2"  # 2: the members of every stored family (table member)
+FORMAT = "3"  # 2: the members of every stored family (table member); 3: family ids from the least member
 
 _SCHEMA = Path(__file__).with_name("index.sql")  # its tables
 
@@ -47,13 +48,16 @@ _SCHEMA = Path(__file__).with_name("index.sql")  # its tables
 class IndexChange:
     """The stored families an update replaces: ids to delete, families to write, the measures
     whose SIMILAR_TO edges are rewritten, the documents of the document families' members
-    (as ``measure_documents``) and the units whose figures change (``analysis.figures``)."""
+    (as ``measure_documents``), the units whose figures change (``analysis.figures``) and the
+    members (ids) of every family deleted: a family written under the id of one deleted is
+    changed in place (``store_families.write_changes``)."""
 
     deleted: set[str] = field(default_factory=set)
     families: list[Family] = field(default_factory=list)
     measures: set[str] = field(default_factory=set)
     documents: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     units: set[str] = field(default_factory=set)
+    before: dict[str, dict[str, str]] = field(default_factory=dict)  # id → member → unit
 
 
 def _rank_json(rank: UnitRank | None) -> str:
@@ -137,16 +141,18 @@ class FamilyIndex:
         """Notice id → content hash of the notices the index holds."""
         return dict(self.db.execute("SELECT id, hash FROM notice").fetchall())
 
-    def units_differ(self, names: Mapping[str, Sequence[str]], ranks: Mapping[str, UnitRank]) -> list[str]:
-        """Units the index knows whose names or rank are no longer what it was built with."""
+    def units_differ(self, names: UnitNames, ranks: Mapping[str, UnitRank]) -> list[str]:
+        """Units the index knows whose names or rank are no longer what it was built with
+        (their names compared by what they are made from: ``UnitNames.source``)."""
         out = []
+        source = names.source
         for uid, nm, rk in self.db.execute("SELECT id, names, rank FROM unit"):
-            if uid in names and (rk != _rank_json(ranks.get(uid)) or json.loads(nm) != list(names[uid])):
+            if uid in source and (nm != source[uid] or rk != _rank_json(ranks.get(uid))):
                 out.append(uid)
         return out
 
     def set_sources(
-        self, notices: Mapping[str, str], names: Mapping[str, Sequence[str]], ranks: Mapping[str, UnitRank]
+        self, notices: Mapping[str, str], names: UnitNames, ranks: Mapping[str, UnitRank]
     ) -> None:
         """Record the notices (id → hash) and units the index now stands for: only the rows that
         differ from those it holds are written (an update changes a few of many thousands)."""
@@ -157,9 +163,7 @@ class FamilyIndex:
             "INSERT OR REPLACE INTO notice VALUES (?,?)",
             sorted((n, h) for n, h in notices.items() if held.get(n) != h),
         )
-        rows = {
-            u: (json.dumps(list(n), ensure_ascii=False), _rank_json(ranks.get(u))) for u, n in names.items()
-        }
+        rows = {u: (src, _rank_json(ranks.get(u))) for u, src in names.source.items()}
         units = {u: (nm, rk) for u, nm, rk in self.db.execute("SELECT id, names, rank FROM unit")}
         self.db.executemany("DELETE FROM unit WHERE id=?", [(u,) for u in units if u not in rows])
         self.db.executemany(
@@ -201,9 +205,16 @@ class FamilyIndex:
         )
 
     def _write(
-        self, measure: Sequence[Family], sentence: Sequence[Family], exact: Sequence[Family]
+        self,
+        measure: Sequence[Family],
+        sentence: Sequence[Family],
+        exact: Sequence[Family],
+        held: Mapping[str, Mapping[str, str]] | None = None,
     ) -> list[Family]:
-        """Record the stored families the scope-``all`` ones give; returns them."""
+        """Record the stored families the scope-``all`` ones give; returns them. ``held``: the
+        member rows (family id → item → unit) the index holds for the families an update
+        deleted; a family written under one of those ids has only its rows that changed
+        written (the caller removes the rows of the ids not written again)."""
         out: list[tuple[Family, str]] = []
         for f in measure:
             out += [(d, f.id) for scope in SCOPES for d in scope_families([f], scope)]  # type: ignore[arg-type]
@@ -214,9 +225,19 @@ class FamilyIndex:
         self.db.executemany(
             "INSERT OR REPLACE INTO written VALUES (?,?,?,?)", ((d.id, b, d.kind, d.scope) for d, b in out)
         )
+        held = held or {}
+        rows: list[tuple[str, str, str]] = []
+        gone: list[tuple[str, str]] = []
+        for d, _ in out:
+            had = held.get(d.id, {})
+            rows += [(d.id, m.id, m.unit) for m in d.members if had.get(m.id) != m.unit]
+            now = {m.id for m in d.members}
+            gone += [(d.id, item) for item in had if item not in now]
+        self.db.executemany("DELETE FROM member WHERE fid=? AND item=?", gone)
         self.db.executemany(
-            "INSERT INTO member VALUES (?,?,?)", ((d.id, m.id, m.unit) for d, _ in out for m in d.members)
+            "DELETE FROM member WHERE fid=? AND item=?", [r[:2] for r in rows if r[1] in held.get(r[0], {})]
         )
+        self.db.executemany("INSERT INTO member VALUES (?,?,?)", rows)
         return [d for d, _ in out]
 
     # -- updating -----------------------------------------------------------------------------
@@ -242,13 +263,16 @@ class FamilyIndex:
             old.update((i, (kk, sc)) for i, kk, sc in self.db.execute(q, tuple(part)))
             self.db.execute(f"DELETE FROM written WHERE base IN ({_marks(len(part))})", tuple(part))
         out.deleted = set(old)
-        members: dict[str, list[tuple[str, str]]] = {}
+        members: dict[str, dict[str, str]] = {}
         for part in chunks(sorted(old)):
             q = f"SELECT fid, item, unit FROM member WHERE fid IN ({_marks(len(part))})"
             for fid, item, unit in self.db.execute(q, tuple(part)):
-                members.setdefault(fid, []).append((item, unit))
+                members.setdefault(fid, {})[item] = unit
+        out.before = members
+        out.families = self._write(m.families, s.families, [*h.families, *d.families], members)
+        dropped = sorted(set(old) - {f.id for f in out.families})
+        for part in chunks(dropped):
             self.db.execute(f"DELETE FROM member WHERE fid IN ({_marks(len(part))})", tuple(part))
-        out.families = self._write(m.families, s.families, [*h.families, *d.families])
         out.measures = m.members
         out.units |= m.paired | _regrouped_units(old, members, out.families)
         out.documents = self.document.documents_of([mm.id for f in d.families for mm in f.members])
@@ -282,7 +306,7 @@ class FamilyIndex:
 
 
 def _regrouped_units(
-    old: Mapping[str, tuple[str, str]], members: Mapping[str, list[tuple[str, str]]], new: Sequence[Family]
+    old: Mapping[str, tuple[str, str]], members: Mapping[str, Mapping[str, str]], new: Sequence[Family]
 ) -> set[str]:
     """The units whose figures the replacement of the stored families ``old`` (id → kind and
     scope; ``members``: their items and units) by ``new`` may change, beside those of the

@@ -25,4 +25,4 @@ CREATE INDEX xitem_notice ON xitem(kind, notice);
 CREATE INDEX sent_notice ON sent(notice);
 CREATE INDEX sent_norm ON sent(norm);
 CREATE INDEX written_base ON written(base);
-CREATE INDEX member_fid ON member(fid);
+CREATE INDEX member_fid ON member(fid, item);

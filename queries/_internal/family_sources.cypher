@@ -1,0 +1,7 @@
+// name: _internal/family_sources
+// summary: 若干措施族已存的来源单位、最早日期与并列数 | the stored source unit, earliest date and tie of these families
+// params: ids: list
+// mode: read
+// note: run by graphkit.analysis.store_families.write_changes: a family an update keeps in place whose candidate sources stand has only the REUSED_FROM edges of its changed units rewritten
+MATCH (t:MeasureTemplate) WHERE t.id IN $ids
+RETURN t.id AS id, t.source_unit AS source_unit, t.source_date AS source_date, t.source_tie AS source_tie
