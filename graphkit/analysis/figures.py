@@ -221,14 +221,14 @@ def _wordings(store: Store, every: bool, notices: list[str], units: list[str]) -
     if not every:
         for name, what, ids in (("notices", "notices", notices), ("units", "units", units)):
             for chunk in _chunks(ids):
-                rows = store.run_internal(f"figures_wording_titles_of_{name}", {what: chunk}).rows
-                titles.update(t for (t,) in rows)
+                found = store.run_internal(f"figures_wording_titles_of_{name}", {what: chunk}).rows
+                titles.update(t for (t,) in found)
         if titles == {None}:
             titles.add("")  # LadybugDB fails on `IN $titles` with an empty list
     named = sorted(t for t in titles if t is not None)
     title_chunks: list[list[str]] = [[]] if every else _chunks(named)
     issues: dict[str | None, tuple[set[str], set[str], set[str], list[int]]] = {}
-    category_rows: list[tuple[Any, ...]] = []
+    category_rows: list[list[Any]] = []
     for k, chunk in enumerate(title_chunks):
         params = {"every": every, "titles": chunk, "nulls": not every and k == 0 and None in titles}
         for title, issue, notice, unit, depth in store.run_internal("figures_wording_issues", params).rows:
@@ -247,7 +247,7 @@ def _wordings(store: Store, every: bool, notices: list[str], units: list[str]) -
         if problems:
             units_, notices_, total = categories.get(title, (set(), set(), 0))
             categories[title] = (units_ | {unit}, notices_ | {notice}, total + int(problems))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for title, (i_ids, i_notices, i_units, depths) in issues.items():
         cat = categories.get(title)
         rows.append(
