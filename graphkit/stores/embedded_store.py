@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
+import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -24,6 +26,61 @@ from loaders.graph import GraphBatch, Row
 # LadybugDB names a node or relationship by its table and its offset in it.
 _InternalId = tuple[int, int]
 
+BUFFER_POOL_ENV = "GRAPHKIT_BUFFER_POOL"
+_MIB = 1024**2
+# graphkit's default pool: a quarter of the machine's memory, between these bounds
+_POOL_MIN, _POOL_MAX = 512 * _MIB, 2048 * _MIB
+# LadybugDB's message when the pool cannot hold what a statement needs
+_POOL_FULL = "buffer pool is full"
+
+
+def buffer_pool_bytes(machine: int | None = None) -> int:
+    """Bytes of the embedded store's buffer pool: `GRAPHKIT_BUFFER_POOL` (`2GB`, `512MB`, bytes;
+    `0` leaves LadybugDB its own default), else a quarter of the machine's memory between
+    512 MB and 2 GB (units are powers of 1024).
+
+    The pool caches the pages queries read (evicted when it is full) and holds what a write
+    transaction has not committed yet: its COPYs' rows and their node groups stay in the pool
+    until the commit checkpoints them, and the checkpoint needs room too, so a transaction the
+    pool cannot hold fails (LadybugDB spills only a relationship COPY's sort to disk; its
+    `spill_to_disk` is on). LadybugDB's own default is ~80 % of the machine's memory, which a
+    long load filled: its connection kept memory from every transaction (`_reconnect`).
+    Measured (LadybugDB 0.22): a first batch of 40 notices fails in 96 MB and loads in 160 MB;
+    300k measures in 2000-notice batches load in 512 MB (27–62 MB in use between batches).
+
+    Raises:
+        StoreError: the variable is not a size.
+    """
+    raw = os.environ.get(BUFFER_POOL_ENV, "").strip()
+    if raw:
+        m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?", raw, re.IGNORECASE)
+        if m is None:
+            raise StoreError(
+                f"{BUFFER_POOL_ENV}={raw!r} is not a size: give bytes or a number with KB, MB or GB "
+                "(e.g. 2GB; 0 for LadybugDB's own default, ~80 % of the machine's memory)"
+            )
+        return int(float(m[1]) * 1024 ** "bkmgt".index((m[2] or "b").lower()))
+    total = machine if machine is not None else _machine_memory()
+    return min(max(total // 4, _POOL_MIN), _POOL_MAX)
+
+
+def _machine_memory() -> int:
+    """The memory this process may use: the machine's, or its cgroup's limit when lower."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return 0  # unknown: the lower bound
+    with contextlib.suppress(OSError, ValueError):
+        limit = Path("/sys/fs/cgroup/memory.max").read_text().strip()
+        if limit.isdigit():
+            total = min(total, int(limit))
+    return total
+
+
+def _size(n: int) -> str:
+    """`n` bytes as GRAPHKIT_BUFFER_POOL reads them: 2GB, 1.5GB, 512MB."""
+    return f"{round(n / 1024**3, 2):g}GB" if n >= 1024**3 else f"{round(n / _MIB):g}MB"
+
 
 class EmbeddedStore(Store):
     """LadybugDB in a folder (`path` is the database inside it)."""
@@ -33,12 +90,15 @@ class EmbeddedStore(Store):
     # run COPY … TO, LOAD FROM, INSTALL, ATTACH and CHECKPOINT.
     guards_every_statement = True
 
-    def __init__(self, folder: Path, *, read_only: bool = False) -> None:
+    def __init__(self, folder: Path, *, read_only: bool = False, buffer_pool: int | None = None) -> None:
+        """Open (or create) the store in `folder`; `buffer_pool` in bytes, default
+        `buffer_pool_bytes()` (the `GRAPHKIT_BUFFER_POOL` setting)."""
         super().__init__()
         import ladybug
 
         self.folder = Path(folder)
         self.read_only = read_only
+        self.buffer_pool = buffer_pool_bytes() if buffer_pool is None else buffer_pool
         self._node_tables: dict[int, str] = {}  # table id → node label
         self._table_columns: dict[str, list[str]] = {}  # node label → its columns, in order
         self._staging: _Layout | None = None
@@ -51,14 +111,50 @@ class EmbeddedStore(Store):
             if read_only and not path.exists():
                 raise StoreError(f"no graph at {self.folder}: run `graphkit ingest` first")
             self.folder.mkdir(parents=True, exist_ok=True)
-            self._db = ladybug.Database(str(path), read_only=read_only)
+            self._db = ladybug.Database(str(path), read_only=read_only, buffer_pool_size=self.buffer_pool)
             self._conn = ladybug.Connection(self._db)
+            if not read_only:
+                self.apply_schema()
         except StoreError:
             raise
         except RuntimeError as exc:
-            raise StoreError(f"cannot open the embedded store at {self.folder}: {_first_line(exc)}") from None
-        if not read_only:
-            self.apply_schema()
+            self.close()
+            if self.created:  # a store this open began: nothing of it is kept
+                self._remove_files()
+            raise self._failure(f"cannot open the embedded store at {self.folder}", exc) from None
+
+    def _reconnect(self) -> None:
+        """A new connection to the open database, the old one closed (after every write
+        transaction: `_transaction`).
+
+        A LadybugDB connection keeps buffer-pool memory from each write transaction it ran until
+        it is closed (LadybugDB 0.22: ~85–110 MB per transaction of a 2000-notice load batch;
+        a store reopened after the load holds 16 MB), so one connection through a long load
+        fills any pool: 300k measures failed in a 512 MB pool at the fourth batch, and the
+        unbounded default grew by that much resident memory. Renewed after each transaction,
+        the 300k load held 27–62 MB of the pool. A connection costs ~2 ms."""
+        import ladybug
+
+        self._conn.close()
+        self._conn = ladybug.Connection(self._db)
+
+    def _failure(self, what: str, exc: BaseException) -> StoreError:
+        """`what` failed with LadybugDB's `exc`, as one line: a buffer pool too small for the
+        statement names the store, the pool's size and the setting that raises it."""
+        msg = _first_line(exc)
+        if "committed successfully" in msg:  # LadybugDB: the commit stands, its checkpoint failed
+            what = f"{what}: committed, but its checkpoint failed (LadybugDB replays it on the next open)"
+        if _POOL_FULL in msg.lower():
+            size = _size(self.buffer_pool) if self.buffer_pool else "LadybugDB's default size"
+            more = _size(2 * self.buffer_pool) if self.buffer_pool else "a size"
+            pool = f"its buffer pool ({size})"
+            if str(self.folder) not in what:
+                pool = f"the buffer pool ({size}) of the embedded store at {self.folder}"
+            return StoreError(
+                f"{what}: {pool} cannot hold what this statement needs; "
+                f"set {BUFFER_POOL_ENV} larger ({BUFFER_POOL_ENV}={more})"
+            )
+        return StoreError(f"{what}: {msg}")
 
     def _cast(self, expr: str, typ: str) -> str:
         # LadybugDB types an all-null parameter column as STRING; the cast keeps the declared type.
@@ -111,6 +207,8 @@ class EmbeddedStore(Store):
                 raise QueryError(
                     "refused: the store is open read-only; pass --write to allow writes"
                 ) from None
+            if _POOL_FULL in msg.lower():
+                raise self._failure("embedded query failed", exc) from None
             raise QueryError(msg) from None
         finally:
             self._conn.set_query_timeout(0)
@@ -183,10 +281,16 @@ class EmbeddedStore(Store):
         except BaseException as exc:
             with contextlib.suppress(RuntimeError):  # LadybugDB may have rolled back already
                 self._conn.execute("ROLLBACK")
+            self._reconnect()
             if isinstance(exc, RuntimeError):
-                raise StoreError(f"embedded write failed (rolled back): {_first_line(exc)}") from None
+                raise self._failure("embedded write failed (rolled back)", exc) from None
             raise
-        self._conn.execute("COMMIT")
+        try:
+            self._conn.execute("COMMIT")
+        except RuntimeError as exc:  # e.g. its checkpoint found the buffer pool full
+            raise self._failure("embedded commit failed", exc) from None
+        finally:
+            self._reconnect()
 
     def stager(self, *, all_new: bool = False) -> Callable[[GraphBatch], StagedBatch]:
         """`stage_batch` for this store's tables (picklable: a load's worker process runs it)."""
