@@ -1,26 +1,38 @@
 """Recycled measures from records to stored families, in one run.
 
     python benchmarks/families_store.py [--measures 1000000] [--store embedded|neo4j]
-                                        [--corpus ../shared/corpus/notices]
+                                        [--chunk 100000] [--corpus ../shared/corpus/notices]
 
 Generates notice records with planted near-copies and a notice text around the issues (the
 formula sentences of every notice; graphkit.testing.synth; unique measures built from
 the clauses of the real notices in ``--corpus`` when it exists, else from the phrase banks,
-whose uniques are far closer to each other than real ones), loads them into an empty store,
-then times `rebuild_families` (read measures back, detect, write MeasureTemplate / INSTANCE_OF
-/ SIMILAR_TO in one transaction). Prints the time of each phase, measures/s, peak RSS, and the
-pairwise precision / recall of the stored measure families against the planted ones.
-Targets (issue 4): 1M measures from records to stored families in ≤ 5 min, ≤ 8 GB.
-Measured on the 2-core machine (embedded, real clauses): 1,101,986 measures, load 104 s
-(4.0M elements), rebuild 87 s, records → stored families 192 s; peak RSS 5.83 GB, 4.26 GB
-taken from the machine from load on; stored families P 0.997, R 0.999.
-Where the memory goes: the peak is reached while loading (records in memory and the embedded
-store's buffer pool, which LadybugDB sizes from the machine's memory when not told:
-``buffer_pool_size=0``); on 2026-12-01 (busy machine, load average 12–15 on 2 cores) the load
-phase alone reached 6.72 GB, and the rebuild was killed by the kernel at 8.3 GB RSS when other
-jobs held most of the 24 GB. Detection itself (``recycled.detect``) no longer holds all shingle
-hashes, their fmix and the full signatures during LSH (~1.5 GB less at 1M); capping the store's
-buffer pool (``graphkit/stores``) is what would bring the run under 4 GB.
+whose uniques are far closer to each other than real ones), ``--chunk`` measures at a time
+while the load asks for them (`Generated`: the run never holds all records), into an empty
+store, then times `rebuild_families` (read measures back, detect, write MeasureTemplate /
+INSTANCE_OF / SIMILAR_TO in one transaction, the family index, the figures). Prints the time of
+each phase (the load's without the generation's), measures/s, peak RSS of the load and of the
+rebuild (and the phase of the rebuild it fell in, sampled every 0.1 s), the memory taken from
+the machine, the embedded store's buffer pool in use, and the pairwise precision / recall of
+the stored measure families against the planted ones.
+Targets (issue 16): 1M measures from records to stored families in ≤ 150 s, ≤ 4 GB.
+
+Measured before (2026-12-01, embedded, real clauses, all records generated first, LadybugDB's
+buffer pool unbounded): 1,101,986 measures, load 104 s (4.0M elements), rebuild 87 s, records →
+stored families 192 s; peak RSS 5.83 GB, reached while loading (the records and the store's
+buffer pool, ~80 % of the machine's memory when LadybugDB is not told, which its connection
+filled by ~100 MB a transaction); 4.26 GB taken from the machine; P 0.997, R 0.999.
+
+Measured 2026-12-02 (commit 06fe0da with the bounded pool: 2 GB on this 24 GB machine,
+records 100,000 measures at a time; a busy machine, load average 4–12 on 2 cores from other
+jobs' tests and a Neo4j, so the times are not comparable with the quiet ones above):
+1,101,690 measures, load 487 s without the generation's 454 s (4.0M elements), rebuild 947 s
+(detect measures 363 s, of which normalize 176 s and lsh 111 s; write the family index 260 s),
+records → stored families 1,434 s. Peak RSS of the load 1.86 GB (5.83 GB before), 0.19 GB of
+the pool in use after it; of the rebuild 8.50 GB, in "write the family index"
+(`incremental.build_index`; the pool held 1.74 GB at the end), and the process with its forked
+workers 14.9 GB of RSS in "verify" (pages shared by the fork counted in each); 6.38 GB taken
+from the machine (other jobs ran too); P 0.997, R 1.000. The load is now under 4 GB; the
+rebuild is not, its peak being the family index the incremental detection keeps.
 """
 
 from __future__ import annotations
@@ -136,6 +148,17 @@ class Sampler:
             f"{(both[1] + both[2]) / 1024**3:.2f} GB in '{self.phase(both[0])}'"
         )
 
+    def by_phase(self) -> dict[str, str]:
+        """Each timed phase's peak: own RSS / with its workers', GB."""
+        out: dict[str, str] = {}
+        for name, start, end in self.laps:
+            inside = [s for s in self.samples if start <= s[0] <= end]
+            if inside:
+                own = max(s[1] for s in inside) / 1024**3
+                both = max(s[1] + s[2] for s in inside) / 1024**3
+                out[name] = f"{own:.2f}/{both:.2f}"
+        return out
+
 
 def children_gb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024**2
@@ -196,6 +219,7 @@ def main() -> None:
         flush=True,
     )
     print(f"peaks sampled in the rebuild (every 0.1 s): {sampler.peaks(t1)}")
+    print("peak RSS by phase, own/with its workers' (GB):", sampler.by_phase())
     if machine:
         print(
             f"memory taken from the machine from load to stored families (this process, its workers, "
