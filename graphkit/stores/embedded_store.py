@@ -128,7 +128,7 @@ class EmbeddedStore(Store):
         transaction: `_transaction`).
 
         A LadybugDB connection keeps buffer-pool memory from each write transaction it ran until
-        it is closed (LadybugDB 0.22: ~85–110 MB per transaction of a 2000-notice load batch;
+        it is closed (LadybugDB 0.22: ~85 MB per load batch of 400 notices, ~110 MB of 2000;
         a store reopened after the load holds 16 MB), so one connection through a long load
         fills any pool: 300k measures failed in a 512 MB pool at the fourth batch, and the
         unbounded default grew by that much resident memory. Renewed after each transaction,
