@@ -11,7 +11,7 @@ CREATE NODE TABLE IF NOT EXISTS Place(id STRING, name STRING, level STRING, PRIM
 CREATE NODE TABLE IF NOT EXISTS MeasureTemplate(id STRING, kind STRING, scope STRING, text STRING, size INT64, n_units INT64, source_unit STRING, source_date STRING, source_date_kind STRING, source_tie INT64, undated INT64, direction STRING, levels STRING, members INT64, member_units INT64, member_notices INT64, unit_ids STRING[], PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS GraphkitState(id STRING, store_format INT64, graphkit_version STRING, load_state STRING, started STRING, pid INT64, host STRING, families_current BOOLEAN, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS UnitPair(id STRING, unit_a STRING, unit_b STRING, unit_a_id STRING, unit_b_id STRING, shared_families INT64, PRIMARY KEY(id));
-CREATE NODE TABLE IF NOT EXISTS UnitFamily(id STRING, unit_id STRING, family STRING, issues INT64, measures INT64, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS UnitFamily(id STRING, unit_id STRING, unit STRING, family STRING, issues INT64, measures INT64, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS UnitSimilar(id STRING, unit_a STRING, unit_b STRING, unit_a_id STRING, unit_b_id STRING, pairs INT64, best_score DOUBLE, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS IssueWording(id STRING, title STRING, issues INT64, notices INT64, units INT64, min_depth INT64, cat_units INT64, cat_notices INT64, cat_problems INT64, unit_ids STRING[], PRIMARY KEY(id));
 CREATE REL TABLE IF NOT EXISTS REPORTED(FROM Unit TO Notice);

@@ -159,11 +159,12 @@ def _unit_records(store: Store, every: bool, units: list[str]) -> list[Statement
     similar: dict[str, dict[str, Any]] = {}
     for chunk in chunks:
         params = {"every": every, "ids": chunk}
-        for unit, family, issues, measures in store.run_internal("figures_unit_families", params).rows:
+        for unit, name, family, issues, measures in store.run_internal("figures_unit_families", params).rows:
             id_ = f"{unit}|{family}"
             families[id_] = {
                 "id": id_,
                 "unit_id": unit,
+                "unit": name,
                 "family": family,
                 "issues": int(issues),
                 "measures": int(measures),

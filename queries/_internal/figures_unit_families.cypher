@@ -8,4 +8,4 @@ MATCH (u:Unit)-[:TOOK]->(m:Measure)-[:INSTANCE_OF]->(t:MeasureTemplate)
 WHERE ($every OR u.id IN $ids) AND t.scope = 'within-unit'
 MATCH (m)-[:ADDRESSES]->(i:Issue)
 WITH u, t, count(DISTINCT i) AS issues, count(DISTINCT m) AS measures
-RETURN u.id AS unit_id, t.id AS family, issues, measures
+RETURN u.id AS unit_id, u.name AS unit, t.id AS family, issues, measures

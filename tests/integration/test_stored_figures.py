@@ -274,7 +274,7 @@ FIGURES = {
     "Document": "units measures issued cited unit_ids",
     "MeasureTemplate": "members member_units member_notices unit_ids",
     "UnitPair": "unit_a unit_b unit_a_id unit_b_id shared_families",
-    "UnitFamily": "unit_id family issues measures",
+    "UnitFamily": "unit_id unit family issues measures",
     "UnitSimilar": "unit_a unit_b unit_a_id unit_b_id pairs best_score",
     "Issue": "problems",
     "IssueWording": "title issues notices units min_depth cat_units cat_notices cat_problems unit_ids",
