@@ -22,17 +22,20 @@ stored families 192 s; peak RSS 5.83 GB, reached while loading (the records and 
 buffer pool, ~80 % of the machine's memory when LadybugDB is not told, which its connection
 filled by ~100 MB a transaction); 4.26 GB taken from the machine; P 0.997, R 0.999.
 
-Measured 2026-12-02 (commit 06fe0da with the bounded pool: 2 GB on this 24 GB machine,
-records 100,000 measures at a time; a busy machine, load average 4–12 on 2 cores from other
-jobs' tests and a Neo4j, so the times are not comparable with the quiet ones above):
-1,101,690 measures, load 487 s without the generation's 454 s (4.0M elements), rebuild 947 s
-(detect measures 363 s, of which normalize 176 s and lsh 111 s; write the family index 260 s),
-records → stored families 1,434 s. Peak RSS of the load 1.86 GB (5.83 GB before), 0.19 GB of
-the pool in use after it; of the rebuild 8.50 GB, in "write the family index"
-(`incremental.build_index`; the pool held 1.74 GB at the end), and the process with its forked
-workers 14.9 GB of RSS in "verify" (pages shared by the fork counted in each); 6.38 GB taken
-from the machine (other jobs ran too); P 0.997, R 1.000. The load is now under 4 GB; the
-rebuild is not, its peak being the family index the incremental detection keeps.
+Measured 2026-12-02, twice (commit 06fe0da with the bounded pool: 2 GB on this 24 GB machine,
+records 100,000 measures at a time; a busy machine, load average 3.8–5.3 on 2 cores in the
+second run, 4–12 in the first, from other jobs' tests and a Neo4j, so the times are not
+comparable with the quiet ones above): 1,101,690 measures, load 349 s (487) without the
+generation's 281 s (4.0M elements), rebuild 816 s (947): read measures 29 s, detect measures
+243 s (normalize 79 s, lsh 90 s), sentences 68 s, write 16 s, write the family index 256 s;
+records → stored families 1,164 s (1,434). Peak RSS of the load 1.82 GB (1.86; 5.83 GB before),
+0.19 GB of the pool in use after it; of the rebuild 8.49 GB (8.50), in "write the family index"
+(`incremental.build_index`, 3.0 GB above the 5.45 GB of the "write" before it; the pool held
+1.74 GB at the end). Detection's own peaks: read measures 3.58 GB, normalize 4.90, lsh 5.08,
+verify 5.04, all of detect measures 5.27 (the process with its forked workers 14.5–15.0 GB of
+RSS in normalize and verify, pages shared by the fork counted in each). Taken from the machine
+3.41 GB (6.38; other jobs' memory moved too); P 0.997, R 1.000. The load is now under 4 GB;
+the rebuild is not: detection holds ~5.3 GB and the family index ~8.5 GB.
 """
 
 from __future__ import annotations
