@@ -7,10 +7,9 @@ ingest gives.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from test_store_upgrade import gk, unpack_commit
 
 from graphkit import service
 from graphkit.analysis.recycled import family_id
@@ -18,7 +17,6 @@ from graphkit.paths import samples_dir
 from graphkit.stores.base import Store
 from graphkit.testing.synth import generate
 
-REPO = Path(__file__).resolve().parents[2]
 FORMAT_4 = "50bcfd2"  # the last commit writing store format 4
 
 
@@ -61,20 +59,8 @@ def test_a_notice_joining_a_family_changes_it_in_place(store: Store) -> None:
     assert _node_key(store, fid) == key, "the family's node was written again, not changed in place"
 
 
-def _gk(code: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "graphkit.cli.app", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(code)},
-        cwd=code,
-        timeout=600,
-    )
-
-
-def _families(code: Path, db: Path) -> list[list[object]]:
-    res = _gk(
-        code,
+def _families(code: Path | None, db: Path) -> list[list[object]]:
+    res = gk(
         "--db",
         str(db),
         "cypher",
@@ -82,29 +68,26 @@ def _families(code: Path, db: Path) -> list[list[object]]:
         "ORDER BY id, member",
         "--format",
         "json",
+        code=code,
     )
     assert res.returncode == 0, res.stderr
     return [[r["id"], r["size"], r["member"]] for r in json.loads(res.stdout)]
 
 
 def test_a_store_of_format_4_is_migrated_to_the_ids_a_fresh_ingest_gives(tmp_path: Path) -> None:
-    old = tmp_path / "old"
-    old.mkdir()
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", FORMAT_4], capture_output=True, timeout=120)
-    assert archive.returncode == 0, f"git archive {FORMAT_4}: {archive.stderr.decode()[:300]}"
-    subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout, check=True, timeout=120)
+    old = unpack_commit(FORMAT_4, tmp_path / "old")
     files = [str(p) for p in sorted(samples_dir().glob("*.txt"))]
 
     db, fresh = tmp_path / "db", tmp_path / "fresh"
-    assert _gk(old, "--db", str(db), "ingest", *files).returncode == 0
+    assert gk("--db", str(db), "ingest", *files, code=old).returncode == 0
     before = _families(old, db)
-    refused = _gk(REPO, "--db", str(db), "query", "run", "units/originality")
+    refused = gk("--db", str(db), "query", "run", "units/originality")
     assert refused.returncode == 2 and "graphkit migrate" in refused.stderr, refused.stderr
-    migrated = _gk(REPO, "--db", str(db), "migrate")
+    migrated = gk("--db", str(db), "migrate")
     assert migrated.returncode == 0, migrated.stderr
     assert "from store format 4" in " ".join(migrated.stdout.split()), migrated.stdout
-    assert _gk(REPO, "--db", str(fresh), "ingest", *files).returncode == 0
-    after, want = _families(REPO, db), _families(REPO, fresh)
+    assert gk("--db", str(fresh), "ingest", *files).returncode == 0
+    after, want = _families(None, db), _families(None, fresh)
     assert after == want and want
     assert {r[0] for r in after} != {r[0] for r in before}  # the ids did change
     assert sorted(r[1:] for r in after) == sorted(r[1:] for r in before)  # the families did not

@@ -40,14 +40,20 @@ def gk(
     )
 
 
-@pytest.fixture(scope="module")
-def old_code(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The graphkit of commit OLD, unpacked (fails, never skips, when git cannot give it)."""
-    out = tmp_path_factory.mktemp("graphkit-old")
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", OLD], capture_output=True, timeout=120)
-    assert archive.returncode == 0, f"git archive {OLD}: {archive.stderr.decode()[:300]}"
+def unpack_commit(commit: str, out: Path) -> Path:
+    """The code of this repository's `commit`, unpacked into `out` (fails, never skips, when
+    git cannot give it)."""
+    out.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", commit], capture_output=True, timeout=120)
+    assert archive.returncode == 0, f"git archive {commit}: {archive.stderr.decode()[:300]}"
     subprocess.run(["tar", "-x", "-C", str(out)], input=archive.stdout, check=True, timeout=120)
     return out
+
+
+@pytest.fixture(scope="module")
+def old_code(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The graphkit of commit OLD, unpacked."""
+    return unpack_commit(OLD, tmp_path_factory.mktemp("graphkit-old"))
 
 
 def notices(folder: Path, year: int) -> Path:

@@ -16,13 +16,12 @@ written instead of aggregating over every measure per call. Here, on both stores
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from template_data import XISHAN, build_detected, measure_ids, records
+from test_store_upgrade import gk, unpack_commit
 from test_templates_parity import _extra_records, _same, param_sets
 
 from graphkit.analysis.figures import refresh_figures
@@ -31,7 +30,6 @@ from graphkit.templates import load_templates
 from loaders import GraphBatch
 
 TEMPLATES = load_templates()
-REPO = Path(__file__).resolve().parents[2]
 OLD = "58846f5"  # store format 3: no figures
 
 REFERENCE: dict[str, str] = {
@@ -397,31 +395,13 @@ def test_figures_refreshed_for_some_units_equal_those_from_scratch(store: Any) -
     assert figures(store) == before
 
 
-def gk(*args: str, code: Path | None = None) -> subprocess.CompletedProcess[str]:
-    import os
-
-    extra = {"PYTHONPATH": str(code)} if code else {}
-    return subprocess.run(
-        [sys.executable, "-m", "graphkit.cli.app", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **extra},
-        cwd=code or None,
-        timeout=600,
-    )
-
-
 def test_a_store_of_the_previous_format_is_migrated_with_its_figures(tmp_path: Path) -> None:
     from graphkit import service
     from graphkit.config import Settings
     from graphkit.paths import samples_dir
     from graphkit.stores import state
 
-    old = tmp_path / "old"
-    old.mkdir()
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", OLD], capture_output=True, timeout=120)
-    assert archive.returncode == 0, f"git archive {OLD}: {archive.stderr.decode()[:300]}"
-    subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout, check=True, timeout=120)
+    old = unpack_commit(OLD, tmp_path / "old")
 
     db = tmp_path / "db"
     made = gk("--db", str(db), "ingest", str(samples_dir()), code=old)
