@@ -56,7 +56,9 @@ _CHUNK = 5000
 _MAX_LOOKUP_UNITS = 300
 
 
-def refresh_figures(store: Store, units: Collection[str] | None = None) -> None:
+def refresh_figures(
+    store: Store, units: Collection[str] | None = None, issues_of: Collection[str] | None = None
+) -> None:
     """Compute the stored figures again.
 
     The figures of units, notices, documents and families are written in one transaction; then
@@ -84,11 +86,17 @@ def refresh_figures(store: Store, units: Collection[str] | None = None) -> None:
             figures of the documents their measures issue or cite now or did; with any unit,
             notice, family or document never counted (a node written anew has none). Unknown
             ids are ignored.
+        issues_of: with `units`, the units whose issues may have changed (those of the notices
+            added, removed or replaced: index.IndexChange.notice_units); only the issue
+            wordings of their new notices' titles, and of the titles their issues had when last
+            counted, are counted again (the figures of families and pairs do not change them).
+            None: those of every touched unit's notices.
     """
     ids: dict[str, set[str]] = {"unit": set(), "notice": set(), "family": set(), "document": set()}
     touched = sorted(set(units or ()))
     every = units is None or _most(store, touched)
     before: dict[str, tuple[Any, ...]] = {}
+    new_notices: set[str] = set()
     if not every:
         ids["unit"].update(touched)
         found = store.run_internal("figures_touched", {"units": touched}).rows
@@ -96,6 +104,9 @@ def refresh_figures(store: Store, units: Collection[str] | None = None) -> None:
         if unlisted:
             found += store.run_internal("figures_touched_unlisted", {"units": unlisted}).rows
         for what, id_ in found:
+            if what == "new notice":
+                new_notices.add(id_)
+                what = "notice"
             ids.setdefault(what, set()).add(id_)
         before = _family_lists(store, ids["family"])
     lists, listed = _unit_lists(store, every, ids["family"], ids["document"])
@@ -107,8 +118,18 @@ def refresh_figures(store: Store, units: Collection[str] | None = None) -> None:
         for name, what in _PER_NODE
         for chunk in ([[]] if every else _chunks(sorted(ids[what])))
     ]
-    records = _unit_records(store, every, sorted(ids["unit"]))
-    records += _wordings(store, every, sorted(ids["notice"]), sorted(ids["unit"]))
+    # issue wordings: those of the titles of the changed units' new notices and of those units'
+    # issues when last counted (every title: `every`), each counted by the store over every issue
+    # of its title, with the problems of the categories of the notices they name counted first
+    if every:  # every category's problems written first, then read by the count
+        store.run_transaction(_problem_statements(_category_problems(store, True, [])))
+        records = _wordings(store, True, set(), {}, [])
+    else:
+        changed = sorted(ids["notice"]) if issues_of is None else sorted(new_notices)
+        titles = _wording_titles(store, changed, touched if issues_of is None else sorted(set(issues_of)))
+        fresh, counted = _fresh_problems(store, changed, titles)
+        records = _problem_statements(fresh) + _wordings(store, False, titles, fresh, counted)
+    records += _unit_records(store, every, sorted(ids["unit"]))
     store.run_transaction(statements + _unit_id_lists(store, every, ids) + lists + records)
     pairs = _all_pairs(store) if every else _pairs_around(store, touched, ids["family"], before)
     statements = pairs + _totals(store)
@@ -210,69 +231,105 @@ def _category_problems(store: Store, every: bool, notices: list[str]) -> dict[st
     return out
 
 
-def _wordings(store: Store, every: bool, notices: list[str], units: list[str]) -> list[Statement]:
-    """The statements writing the problems of the categories of these notices (`every`: of every
-    notice), and the IssueWording records (issues/frequent_wordings, issues/by_category) of every
-    title (`every`), or of the titles these notices' issues have now and those whose record lists
-    one of these units (the titles the units' issues had when last counted): each such record
-    deleted and counted again over every issue of its title, with the categories' stored problems
-    (those of these notices just counted)."""
-    fresh = _category_problems(store, every, notices)
+def _wording_titles(store: Store, notices: list[str], units: list[str]) -> set[str | None]:
+    """The titles the issues of these notices have now and those whose IssueWording lists one of
+    these units (the titles the units' issues had when last counted)."""
     titles: set[str | None] = set()
-    if not every:
-        for name, what, ids in (("notices", "notices", notices), ("units", "units", units)):
-            for chunk in _chunks(ids):
-                found = store.run_internal(f"figures_wording_titles_of_{name}", {what: chunk}).rows
-                titles.update(t for (t,) in found)
-        if titles == {None}:
-            titles.add("")  # LadybugDB fails on `IN $titles` with an empty list
+    for name, what, ids in (("notices", "notices", notices), ("units", "units", units)):
+        for chunk in _chunks(ids):
+            found = store.run_internal(f"figures_wording_titles_of_{name}", {what: chunk}).rows
+            titles.update(t for (t,) in found)
+    if titles == {None}:
+        titles.add("")  # LadybugDB fails on `IN $titles` with an empty list
+    return titles
+
+
+def _title_params(every: bool, titles: set[str | None]) -> list[dict[str, Any]]:
+    """The parameters of the statements reading every title (`every`) or these, in chunks."""
+    if every:
+        return [{"every": True, "titles": [], "nulls": False}]
     named = sorted(t for t in titles if t is not None)
-    title_chunks: list[list[str]] = [[]] if every else _chunks(named)
-    issues: dict[str | None, tuple[set[str], set[str], set[str], list[int]]] = {}
-    category_rows: list[list[Any]] = []
-    for k, chunk in enumerate(title_chunks):
-        params = {"every": every, "titles": chunk, "nulls": not every and k == 0 and None in titles}
-        for title, issue, notice, unit, depth in store.run_internal("figures_wording_issues", params).rows:
-            i = issues.setdefault(title, (set(), set(), set(), []))
-            i[0].add(issue)
-            i[1].add(notice)
-            i[2].add(unit)
-            i[3].append(int(depth))
-        category_rows += store.run_internal("figures_wording_categories", params).rows
-    uncounted = sorted({n for _t, n, _u, c, stored in category_rows if c not in fresh and stored is None})
-    if uncounted:  # categories of notices counted before categories were
-        fresh.update(_category_problems(store, False, uncounted))
-    categories: dict[str | None, tuple[set[str], set[str], int]] = {}
-    for title, notice, unit, category, stored in category_rows:
-        problems = fresh.get(category, stored)
-        if problems:
-            units_, notices_, total = categories.get(title, (set(), set(), 0))
-            categories[title] = (units_ | {unit}, notices_ | {notice}, total + int(problems))
+    return [
+        {"every": False, "titles": chunk, "nulls": k == 0 and None in titles}
+        for k, chunk in enumerate(_chunks(named))
+    ]
+
+
+def _fresh_problems(
+    store: Store, notices: list[str], titles: set[str | None]
+) -> tuple[dict[str, int], list[str]]:
+    """The problems of the categories of these notices, and of the notices with a category of one
+    of these titles never counted (a store written before categories were), counted now; and
+    those notices."""
+    uncounted: set[str] = set()
+    for params in _title_params(False, titles):
+        uncounted.update(n for (n,) in store.run_internal("figures_wording_uncounted", params).rows)
+    counted = sorted(set(notices) | uncounted)
+    return _category_problems(store, False, counted), counted
+
+
+def _problem_statements(fresh: dict[str, int]) -> list[Statement]:
+    """The statements writing these categories' problems."""
+    rows = [{"id": k, "problems": v} for k, v in sorted(fresh.items())]
+    return [internal_statement("figures_set_category_problems", {"rows": c}) for c in _chunks(rows)]
+
+
+def _wordings(
+    store: Store, every: bool, titles: set[str | None], fresh: dict[str, int], counted: list[str]
+) -> list[Statement]:
+    """The statements writing the IssueWording records (issues/frequent_wordings,
+    issues/by_category) of every title (`every`) or of these: each such record deleted and
+    counted again by the store over every issue of its title, with the categories' stored
+    problems, but for the categories of the notices `counted`, whose problems `fresh` were just
+    counted (not yet written: their part is added here)."""
+    issues: dict[str | None, tuple[int, int, set[str], int]] = {}
+    categories: dict[str | None, tuple[set[str], int, int]] = {}  # units, notices, problems
+    skip = counted or [""]  # LadybugDB fails on `IN $skip` with an empty list
+    for params in _title_params(every, titles):
+        for title, n_issues, n_notices, units, depth in store.run_internal(
+            "figures_wording_counts", params
+        ).rows:
+            issues[title] = (int(n_issues), int(n_notices), set(units), int(depth))
+        for title, units, n_notices, problems in store.run_internal(
+            "figures_wording_category_counts", {**params, "skip": skip}
+        ).rows:
+            categories[title] = (set(units), int(n_notices), int(problems))
+    mine: dict[str | None, tuple[set[str], set[str], int]] = {}  # those of the notices counted
+    for chunk in _chunks(counted):
+        for title, notice, unit, category in store.run_internal(
+            "figures_notice_category_rows", {"ids": chunk}
+        ).rows:
+            if (every or title in titles) and fresh.get(category):
+                units_, notices_, total = mine.setdefault(title, (set(), set(), 0))
+                units_.add(unit)
+                notices_.add(notice)
+                mine[title] = (units_, notices_, total + fresh[category])
+    for title, (units_, notices_, total) in mine.items():
+        was = categories.get(title, (set(), 0, 0))
+        categories[title] = (was[0] | units_, was[1] + len(notices_), was[2] + total)
     rows: list[dict[str, Any]] = []
-    for title, (i_ids, i_notices, i_units, depths) in issues.items():
+    for title, (n_issues, n_notices, units, depth) in issues.items():
         cat = categories.get(title)
         rows.append(
             {
                 "id": _wording_id(title),
                 "title": title,
-                "issues": len(i_ids),
-                "notices": len(i_notices),
-                "units": len(i_units),
-                "min_depth": min(depths),
+                "issues": n_issues,
+                "notices": n_notices,
+                "units": len(units),
+                "min_depth": depth,
                 "cat_units": len(cat[0]) if cat else None,
-                "cat_notices": len(cat[1]) if cat else None,
+                "cat_notices": cat[1] if cat else None,
                 "cat_problems": cat[2] if cat else None,
-                "unit_ids": sorted(i_units),
+                "unit_ids": sorted(units),
             }
         )
     rows.sort(key=lambda r: r["id"])
-    problems = [{"id": k, "problems": v} for k, v in sorted(fresh.items())]
-    out = [internal_statement("figures_set_category_problems", {"rows": c}) for c in _chunks(problems)]
     if every:
-        out.append(internal_statement("figures_clear_wordings", {"every": True, "ids": []}))
+        out = [internal_statement("figures_clear_wordings", {"every": True, "ids": []})]
     else:
         gone = sorted(_wording_id(t) for t in titles)
-        out += [
+        out = [
             internal_statement("figures_clear_wordings", {"every": False, "ids": c}) for c in _chunks(gone)
         ]
     return out + [internal_statement("figures_create_wordings", {"rows": c}) for c in _chunks(rows)]

@@ -8,7 +8,7 @@
 // its family_ids and document_ids, stored when it was last counted; a unit without them (written
 // anew by a load, which clears its figures) is answered as 'unlisted', and
 // figures_touched_unlisted reads the families' and documents' lists for it.
-// note: run by graphkit.analysis.figures.refresh_figures(store, units=…): families and documents a unit's measures belong to now, or did when last counted, and those never counted; the notices of the units, and notices and units never counted
+// note: run by graphkit.analysis.figures.refresh_figures(store, units=…): families and documents a unit's measures belong to now, or did when last counted, and those never counted; the notices of the units, and notices ('new notice') and units never counted
 MATCH (t:MeasureTemplate)
 WHERE t.members IS NULL
 RETURN 'family' AS what, t.id AS id
@@ -41,7 +41,7 @@ RETURN DISTINCT 'notice' AS what, n.id AS id
 UNION ALL
 MATCH (n:Notice)
 WHERE n.measures_taken IS NULL
-RETURN 'notice' AS what, n.id AS id
+RETURN 'new notice' AS what, n.id AS id
 UNION ALL
 MATCH (u:Unit)
 WHERE u.id IN $units AND u.family_ids IS NULL

@@ -493,6 +493,17 @@ def _edited(rec: NoticeRecord, rng: Any, step: int) -> NoticeRecord:
     return rec.model_copy(update={"id": notice_id(body), "issues": issues})
 
 
+def _retitled(rec: NoticeRecord, step: int) -> NoticeRecord:
+    """The notice with its last issue dropped and its first issue titled anew (same source,
+    another id): titles leave its unit, one comes that no other notice has."""
+    from graphkit.records import notice_id
+
+    issues = [i.model_copy(deep=True) for i in rec.issues[:-1]]
+    issues[0] = issues[0].model_copy(update={"title": f"新的问题表述{step}"})
+    body = "".join(m.text for i in issues for m in i.measures) + f"retitled {step}"
+    return rec.model_copy(update={"id": notice_id(body), "issues": issues})
+
+
 @pytest.mark.parametrize("seed", [5, 23])
 def test_an_incremental_refresh_stores_what_a_full_refresh_stores(store: Any, seed: int) -> None:
     """Random changes, each followed by a refresh of the units it touched: every stored figure
@@ -513,7 +524,12 @@ def test_an_incremental_refresh_stores_what_a_full_refresh_stores(store: Any, se
     incremental = 0
     for step in range(14):
         if step < 6:  # through the family index, which refreshes the units it names
-            rec = pool[20 + step] if step % 2 == 0 else _edited(rng.choice(pool[:20]), rng, step)
+            if step % 2 == 0:
+                rec = pool[20 + step]
+            elif step == 3:  # issue titles leave a unit: their wordings are counted again
+                rec = _retitled(rng.choice([r for r in pool[:20] if len(r.issues) > 1]), step)
+            else:
+                rec = _edited(rng.choice(pool[:20]), rng, step)
             report = service.load_records(store, [rec])
             assert report.families is not None
             incremental += report.families.incremental

@@ -152,7 +152,7 @@ def update_families(store: Store, params: DetectParams | None = None) -> FamilyR
         lap("write")
         from graphkit.analysis.figures import refresh_figures
 
-        refresh_figures(store, units=sorted(change.units))
+        refresh_figures(store, units=sorted(change.units), issues_of=sorted(change.notice_units))
         lap("figures")
         idx.set_sources(stored, names, ranks)
         idx.commit()

@@ -58,6 +58,9 @@ class IndexChange:
     documents: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     units: set[str] = field(default_factory=set)
     before: dict[str, dict[str, str]] = field(default_factory=dict)  # id → member → unit
+    # the units of the notices added and removed (those found through the items the index holds
+    # for them): the only units whose issues, and so issue wordings, changed
+    notice_units: set[str] = field(default_factory=set)
 
 
 def _rank_json(rank: UnitRank | None) -> str:
@@ -252,6 +255,7 @@ class FamilyIndex:
         out.units.update(it.unit for it, _ in parts.measures)
         out.units.update(x.item.unit for x in [*parts.headlines, *parts.documents])
         out.units.update(c.item.unit for c in parts.sentences)
+        out.notice_units = set(out.units)
         m = self.measure.update(self.measure.item_ids_of_notices(removed), parts.measures, names)
         s = self.sentence.update(*self._sentence_delta(removed, parts, m.born, m.died), names)
         h = self.headline.update(removed, parts.headlines)
