@@ -1,7 +1,8 @@
 """Load benchmark: graphkit's batched load against the store's own bulk path, in one run.
 
     python benchmarks/load.py [--elements 1000000] [--store embedded|neo4j|both]
-                              [--notices-per-batch 500] [--slice 2000] [--no-pipeline]
+                              [--notices-per-batch N] [--notices-per-part N] [--also-batch 500]
+                              [--slice 2000] [--no-pipeline]
 
 For each store, on the same generated records (a synthetic graph of ~`--elements` nodes and
 edges) and in the same process, so that the figures share the machine's load of the moment:
@@ -10,10 +11,15 @@ edges) and in the same process, so that the figures share the machine's load of 
   table per node table and per relationship table, each loaded into an empty store with one
   `COPY … FROM` (CSV files, then Arrow tables); the faster is the baseline.
 - graphkit: `load_records` of the records into an empty store (records → store: completing,
-  hashing, building nodes and edges, one transaction per batch, the store closed at the end),
-  and its ratio to the baseline.
-- embedded only: the store's writes alone, the same batches built and staged beforehand (not
-  timed), one transaction each: the ceiling of graphkit's load at that batch size.
+  hashing, building nodes and edges, one transaction per `--notices-per-batch` notices, on the
+  embedded store built in parts of `--notices-per-part` by the forked builders; both default
+  to what `graphkit ingest` does; the store closed at the end), and its ratio to the baseline.
+  With `--also-batch N` (embedded), also one transaction per N notices built whole, as the
+  load did before 2026-12-02 (N = 500): an A/B in the same run.
+- embedded only: the store's writes alone, the same transactions and parts built and staged
+  beforehand (not timed), one transaction each: the ceiling of graphkit's load at that size;
+  and the CPU seconds of that writing and of building and staging the parts in one process
+  (the forked builders' work): on 2 cores, graphkit's load cannot take less than half their sum.
 - one transaction per row, on a slice of the same data (`--slice` elements), and the ratio.
 - Neo4j only: `neo4j import` of the same records (`graphkit.service.neo4j_import`, families not
   detected, as `load_records` detects none): records → CSV files, the offline importer with the
@@ -77,6 +83,7 @@ from __future__ import annotations
 import argparse
 import copy
 import csv
+import gc
 import resource
 import shutil
 import sys
@@ -90,6 +97,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _stores import empty_store  # benchmarks/_stores.py (this script's folder is on sys.path)
 
+from graphkit import ingest
 from graphkit.ingest import build_batch, load_records
 from graphkit.records import Inspection, Issue, Measure, NoticeRecord, Role
 from graphkit.stores.base import Store
@@ -131,6 +139,13 @@ def synth_records(n_notices: int, issues: int = 12, measures: int = 5) -> Iterat
 
 def elements_per_notice() -> int:
     return record_to_graph(next(synth_records(1))).size()
+
+
+def load_average() -> str:
+    """The machine's load averages (1, 5, 15 minutes), to print beside each figure."""
+    import os
+
+    return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def rss_mb() -> float:
@@ -183,36 +198,61 @@ def raw_copy(graph: GraphBatch, form: str) -> float:
     return time.perf_counter() - t
 
 
-def writes_only(records: list[NoticeRecord], per_batch: int) -> float:
-    """Seconds for `write_batch` of every batch of `records` (`per_batch` notices, one
-    transaction each) into an empty embedded store, the batches built and staged beforehand (not
-    timed), the store closed at the end: the ceiling of graphkit's load at that batch size."""
+def writes_only(records: list[NoticeRecord], per_tx: int, per_part: int) -> tuple[float, float, float]:
+    """Seconds for writing every transaction of `records` (`per_tx` notices, one transaction
+    each, written in parts of `per_part` notices as `load_records` writes them) into an empty
+    embedded store, the parts built and staged beforehand (not timed), the store closed at the
+    end: the ceiling of graphkit's load at that transaction size. Also the CPU seconds of that
+    writing (this process, LadybugDB's threads included) and of building and staging the parts
+    here beforehand (what the forked builders of a load do)."""
     from graphkit.stores.embedded_store import EmbeddedStore
 
     store = EmbeddedStore(Path(tempfile.mkdtemp(prefix="gk-bench-writes-")) / "db")
     stage = store.stager()
-    staged = [
-        stage(build_batch(copy.deepcopy(records[i : i + per_batch]))[0])
-        for i in range(0, len(records), per_batch)
+    stage(build_batch(copy.deepcopy(records[:1]))[0])  # lazy imports and lexicons: not counted
+    records = copy.deepcopy(records)
+    built = time.process_time()
+    transactions = [
+        [
+            stage(build_batch(records[j : min(j + per_part, i + per_tx)])[0])
+            for j in range(i, min(i + per_tx, len(records)), per_part)
+        ]
+        for i in range(0, len(records), per_tx)
     ]
-    t = time.perf_counter()
-    for batch in staged:
-        store.write_batch(batch, [])
+    built = time.process_time() - built
+    t, cpu = time.perf_counter(), time.process_time()
+    for parts in transactions:
+        with store.load_transaction() as tx:
+            for batch in parts:
+                tx.write(batch, [], [])
     store.close()
-    return time.perf_counter() - t
+    return time.perf_counter() - t, time.process_time() - cpu, built
 
 
-def run(store_name: str, n_elements: int, slice_elements: int, per_batch: int, pipeline: bool | None) -> None:
+def run(
+    store_name: str,
+    n_elements: int,
+    slice_elements: int,
+    per_batch: int | None,
+    per_part: int | None,
+    pipeline: bool | None,
+    also_batch: int = 0,
+) -> None:
+    embedded = store_name == "embedded"
+    per_batch = per_batch or (ingest.TRANSACTION_NOTICES if embedded else ingest.BATCH_NOTICES)
+    per_part = min(per_batch, per_part or ingest.PART_NOTICES) if embedded else per_batch
     per = elements_per_notice()
     n_notices = max(1, n_elements // per)
     records = list(synth_records(n_notices))
     graph, _ = build_batch(copy.deepcopy(records))
     elements = graph.size()
     print(
-        f"[{store_name}] {elements:,} elements ({n_notices:,} notices, {per_batch} a batch); "
-        f"peak RSS {rss_mb():.0f} MB",
+        f"[{store_name}] {elements:,} elements ({n_notices:,} notices, {per_batch} a transaction"
+        + (f" built in parts of {per_part}" if embedded and pipeline is not False else "")
+        + f"); peak RSS {rss_mb():.0f} MB",
         flush=True,
     )
+    print(f"[{store_name}] {load_average()}", flush=True)
 
     base_rate = 0.0
     if store_name == "embedded":
@@ -220,34 +260,50 @@ def run(store_name: str, n_elements: int, slice_elements: int, per_batch: int, p
             took = raw_copy(graph, form)
             rate = elements / took
             base_rate = max(base_rate, rate)
-            print(f"[{store_name}] raw COPY ({form}): {took:.1f} s = {rate:,.0f} elements/s", flush=True)
+            print(
+                f"[{store_name}] raw COPY ({form}): {took:.1f} s = {rate:,.0f} elements/s; {load_average()}",
+                flush=True,
+            )
 
+    del graph  # the raw COPY's input: a load's forks would copy its pages
+    gc.collect()
     if store_name == "embedded":
-        took = writes_only(records, per_batch)
+        took, cpu, built = writes_only(records, per_batch, per_part if pipeline is not False else per_batch)
         w_rate = elements / took
         print(
-            f"[{store_name}] the store's writes alone ({per_batch} notices a transaction, built and "
-            f"staged beforehand): {took:.1f} s = {w_rate:,.0f} elements/s = {w_rate / base_rate:.2f} of raw COPY",
+            f"[{store_name}] the store's writes alone (the same transactions and parts, built and "
+            f"staged beforehand): {took:.1f} s (CPU {cpu:.1f} s) = {w_rate:,.0f} elements/s = "
+            f"{w_rate / base_rate:.2f} of raw COPY; building and staging them in one process "
+            f"beforehand: CPU {built:.1f} s; {load_average()}",
             flush=True,
         )
 
-    store = empty_store(store_name, "gk-bench-")
-    row_statements = _per_row_statements(store)
-    t = time.perf_counter()
-    summary = load_records(store, records, notices_per_batch=per_batch, pipeline=pipeline)
-    if store_name == "embedded":  # what is left to write to disk counts too
-        store.close()
-    batched = time.perf_counter() - t
+    loads = [(per_batch, per_part)]
+    if store_name == "embedded" and also_batch:
+        loads.append((also_batch, also_batch))  # one transaction per batch, built whole
+    b_rate = 0.0
+    for k, (tx_notices, part_notices) in enumerate(loads):
+        store = empty_store(store_name, "gk-bench-")
+        t = time.perf_counter()
+        summary = load_records(
+            store, records, notices_per_batch=tx_notices, notices_per_part=part_notices, pipeline=pipeline
+        )
+        if store_name == "embedded":  # what is left to write to disk counts too
+            store.close()
+        batched = time.perf_counter() - t
+        rate = elements / batched
+        b_rate = b_rate or rate
+        how = "" if not k else f" ({tx_notices} notices a transaction, built whole)"
+        print(
+            f"[{store_name}] graphkit load{how}: {summary.written:,} notices in {batched:.1f} s "
+            f"= {rate:,.0f} elements/s; peak RSS {rss_mb():.0f} MB; {load_average()}",
+            flush=True,
+        )
+        if base_rate:
+            print(f"[{store_name}] ratio graphkit{how} / raw COPY = {rate / base_rate:.2f}", flush=True)
     if store_name == "embedded":
         store = empty_store(store_name, "gk-bench-")
-    b_rate = elements / batched
-    print(
-        f"[{store_name}] graphkit load: {summary.written:,} notices in {batched:.1f} s "
-        f"= {b_rate:,.0f} elements/s; peak RSS {rss_mb():.0f} MB",
-        flush=True,
-    )
-    if base_rate:
-        print(f"[{store_name}] ratio graphkit / raw COPY = {b_rate / base_rate:.2f}", flush=True)
+    row_statements = _per_row_statements(store)
 
     # one transaction per row, on a slice of the same shape of data (new ids)
     done, t = 0, time.perf_counter()
@@ -345,20 +401,38 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--elements", type=int, default=1_000_000)
     ap.add_argument("--slice", type=int, default=2000, help="elements written one transaction per row")
-    ap.add_argument("--notices-per-batch", type=int, default=500, help="as `graphkit ingest` writes")
+    ap.add_argument(
+        "--notices-per-batch",
+        type=int,
+        default=None,
+        help="notices a transaction (default: as `graphkit ingest`)",
+    )
+    ap.add_argument(
+        "--notices-per-part",
+        type=int,
+        default=None,
+        help="embedded: notices each builder builds at a time (default: as `graphkit ingest`)",
+    )
+    ap.add_argument(
+        "--also-batch",
+        type=int,
+        default=0,
+        help="embedded: also load with one transaction per this many notices, each built whole (before: 500)",
+    )
     ap.add_argument("--no-pipeline", action="store_true", help="build every batch in this process")
     ap.add_argument("--store", choices=["embedded", "neo4j", "both"], default="both")
     args = ap.parse_args()
     pipeline = False if args.no_pipeline else None
+    sizes = (args.elements, args.slice, args.notices_per_batch, args.notices_per_part)
     for name in ("embedded", "neo4j") if args.store == "both" else (args.store,):
         if name != "neo4j":
-            run(name, args.elements, args.slice, args.notices_per_batch, pipeline)
+            run(name, *sizes, pipeline, args.also_batch)
             continue
         from graphkit import neo4j_server
 
         root = private_neo4j_home()
         try:
-            run(name, args.elements, args.slice, args.notices_per_batch, pipeline)
+            run(name, *sizes, pipeline, args.also_batch)
         finally:
             neo4j_server.stop()
             shutil.rmtree(root, ignore_errors=True)

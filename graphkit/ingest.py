@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from multiprocessing.connection import Connection
+from typing import Protocol, runtime_checkable
 
 from graphkit.analysis.places import record_place
 from graphkit.analysis.sources import notice_date
+from graphkit.errors import StoreError
 from graphkit.parse.derived import complete_record
 from graphkit.pipeline import die_with_parent
 from graphkit.records import NoticeRecord
@@ -95,16 +99,49 @@ def record_graph(
 
 # batches a pipelined load builds ahead of the one it writes, each in a process of its own
 _BUILDERS = 2
+# notices a transaction writes by default: on a store that writes several batches in one
+# transaction (`_TransactionStore`: the embedded one), and on the others
+TRANSACTION_NOTICES = 2000
+BATCH_NOTICES = 500
+# notices each forked builder builds at a time, on a store that writes several in one transaction
+PART_NOTICES = 1000
+
+
+class _Writer(Protocol):
+    """Where a load writes its batches: `write` runs `before`, replaces the notices `replace`
+    and writes `batch`."""
+
+    def write(self, batch: GraphBatch | StagedBatch, replace: list[str], before: list[Statement]) -> None: ...
+
+
+@runtime_checkable
+class _TransactionStore(Protocol):
+    """A store that writes several batches in one transaction (`EmbeddedStore.load_transaction`):
+    a `_Writer` whose writes are committed together when the block ends, rolled back together on
+    an error, and seen by the store's reads meanwhile."""
+
+    def load_transaction(self) -> AbstractContextManager[_Writer]: ...
+
+
+class _EachBatch:
+    """The `_Writer` of any other store: each batch written in a transaction of its own."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def write(self, batch: GraphBatch | StagedBatch, replace: list[str], before: list[Statement]) -> None:
+        self.store.write_batch(batch, replace, before=before)
 
 
 def load_records(
     store: Store,
     records: Iterable[NoticeRecord],
     *,
-    notices_per_batch: int = 500,
+    notices_per_batch: int | None = None,
     on_batch: Callable[[int], None] | None = None,
     pipeline: bool | None = None,
     first_write: list[Statement] | None = None,
+    notices_per_part: int | None = None,
 ) -> LoadSummary:
     """Load records into the store; returns what was done. Re-loading the same records is a no-op.
 
@@ -112,29 +149,39 @@ def load_records(
     the store says a load is under way from the moment the graph changes); not at all when the
     load writes nothing.
 
-    One transaction per ``notices_per_batch`` notices: each costs a commit, and on the embedded
-    store the commit checkpoints (most of a batch's write: ~1.7 s for 120k elements), so larger
-    batches load faster at the price of memory (~100–240 elements per notice).
+    One transaction per ``notices_per_batch`` notices (default `TRANSACTION_NOTICES` on a store
+    that writes several batches in one transaction, the embedded one, else `BATCH_NOTICES`): each
+    costs a commit, and on the embedded store the commit checkpoints, at a cost that grows far
+    slower than the transaction (a fixed amount per table, the partly filled node groups
+    rewritten), so larger transactions load faster at the price of memory (~100–240 elements per
+    notice, held in the buffer pool until the commit).
 
     With ``pipeline`` (default: when the input holds more than one batch and there are two
     cores), batches are built (hashes, nodes and edges) and staged for the store (Arrow tables
     for the embedded store) in child processes, two ahead of the one written (`_ForkedBuild`).
-    A built batch is used only when none of its notices is already stored unchanged; otherwise
-    that batch is built again here without them, as without a pipeline. Measured
-    (benchmarks/load.py, 595k elements, 500 notices a batch, embedded, a busy 2-core machine):
-    9.6k → 11.4–15.4k el/s, 0.10–0.12 → 0.14–0.19 of raw COPY of the same graph in the same
-    run; building (pure Python: completing, hashing, nodes and edges) and the writer's
-    checkpoints share the two cores.
+    On a store that writes several batches in one transaction, a transaction's notices are
+    built in parts of ``notices_per_part`` (default `PART_NOTICES`), each written (COPYed) as
+    it arrives while the next ones are built, and committed once: what it leaves equals one
+    batch of all its notices. A built batch is used only when none of its notices is already
+    stored unchanged; otherwise that batch is built again here without them, as without a
+    pipeline. Measured (benchmarks/load.py, 595k elements, embedded, a busy 2-core machine):
+    one transaction per 500 notices built whole 0.14–0.20 of raw COPY of the same graph in the
+    same run; see benchmarks/load.py for the transactions in parts.
     """
     summary = LoadSummary()
     touched: set[str] = set()  # units whose notices changed: their aliases are refreshed
     run = _Run(summary, touched, list(first_write or []))
-    chunks = _chunked(records, notices_per_batch)
-    first = next(chunks, None)
-    second = next(chunks, None)
+    parted = isinstance(store, _TransactionStore)
+    per_tx = notices_per_batch or (TRANSACTION_NOTICES if parted else BATCH_NOTICES)
+    per_part = min(per_tx, notices_per_part or PART_NOTICES) if parted else per_tx
+    chunks = _chunked(records, per_tx)
+    head = [c for c in (next(chunks, None), next(chunks, None)) if c is not None]
     if pipeline is None:
-        pipeline = second is not None and (os.cpu_count() or 1) >= 2
-    pending = [c for c in (first, second) if c is not None]
+        many = len(head) > 1 or (bool(head) and len(head[0]) > per_part)
+        pipeline = many and (os.cpu_count() or 1) >= 2
+    if not pipeline:
+        per_part = per_tx  # built here, whole: parts would only cost more statements
+    parts = _parts(chain(head, chunks), per_part)
     stager = store.stager()
     # batches built at once beside the one written: building (pure Python) costs several times
     # what writing does, so both cores build
@@ -153,33 +200,54 @@ def load_records(
             broken = True
             return None
 
-    if pipeline and first:
+    if pipeline and head:
         # the first build fills this process's lazy state (the places' gazetteer, the measure
         # kinds' lexicon …), which each forked child would load again otherwise; and so does
         # the first staging (pyarrow imports pandas on its first array: ~2 s in each child)
-        warm, _ = build_batch([first[0].model_copy(deep=True)])
+        warm, _ = build_batch([head[0][0].model_copy(deep=True)])
         if stager is not None:
             stager(warm)
-    futures = [submit(c) for c in pending]
+    queue: deque[tuple[list[NoticeRecord], bool, _ForkedBuild | None]] = deque()
+
+    def fill() -> None:
+        """Queue parts, each submitted to a builder, until `ahead` are queued."""
+        while len(queue) < ahead and (nxt := next(parts, None)) is not None:
+            queue.append((nxt[0], nxt[1], submit(nxt[0])))
+
+    def transaction() -> AbstractContextManager[_Writer]:
+        if isinstance(store, _TransactionStore):
+            return store.load_transaction()
+        return nullcontext(_EachBatch(store))
+
+    fill()
     try:
-        while pending:
-            chunk, fut = pending.pop(0), futures.pop(0)
-            while len(pending) < ahead:
-                nxt = next(chunks, None)
-                if nxt is None:
-                    break
-                pending.append(nxt)
-                futures.append(submit(nxt))
-            _load_chunk(store, chunk, fut, run, stager)
+        while queue:
+            notices, wrote = 0, False
+            with transaction() as writer:
+                last = False
+                while queue and not last:
+                    chunk, last, fut = queue.popleft()
+                    fill()
+                    wrote = _load_chunk(store, writer, chunk, fut, run, stager) or wrote
+                    notices += len(chunk)
+            if wrote:
+                crash_point("batch-written")
             if on_batch:
-                on_batch(len(chunk))
+                on_batch(notices)
     finally:
-        for f in futures:
+        for _, _, f in queue:
             if f is not None:
                 f.cancel()
     if touched:
         refresh_unit_aliases(store, sorted(touched))
     return summary
+
+
+def _parts(chunks: Iterable[list[NoticeRecord]], n: int) -> Iterator[tuple[list[NoticeRecord], bool]]:
+    """Each chunk (a transaction's notices) in parts of `n`, each with whether it ends its chunk."""
+    for chunk in chunks:
+        for i in range(0, len(chunk), n):
+            yield chunk[i : i + n], i + n >= len(chunk)
 
 
 @dataclass
@@ -331,11 +399,14 @@ def _file_part(source: str) -> tuple[str, str]:
 
 def _load_chunk(
     store: Store,
+    writer: _Writer,
     chunk: list[NoticeRecord],
     future: _ForkedBuild | None,
     run: _Run,
     stager: Callable[[GraphBatch], StagedBatch] | None = None,
-) -> None:
+) -> bool:
+    """Check `chunk` against the store, build what changed (or take `future`'s batch) and
+    write it through `writer`; whether anything was written."""
     summary = run.summary
     summary.notices += len(chunk)
     stored = store.stored_notices(sorted({r.id for r in chunk}), sorted({r.source for r in chunk}))
@@ -364,28 +435,56 @@ def _load_chunk(
                 continue
             hashes[rid] = h
             record_graph(rec, batch, content_hash=h)
-        built = _Built.of(batch, hashes, stager)
+        try:
+            built = _Built.of(batch, hashes, stager)
+        except StoreError as exc:  # a value its column cannot hold: name the notice's file
+            bad = next((r for r in by_id.values() if r.id in hashes and _unstageable(r, stager)), None)
+            if bad is None:
+                raise
+            raise StoreError(f"{bad.source}: {exc}") from None
     summary.unchanged += len(by_id) - len(built.hashes)
     summary.written += len(built.hashes)
     replace |= {rid for rid in built.hashes if rid in stored_hash}
     summary.issues += built.issues
     summary.measures += built.measures
     run.touched.update(built.units)
-    if built.elements or replace:
-        store.write_batch(built.batch, sorted(replace), before=run.first_write)
-        run.first_write = []
-        summary.elements += built.elements
-        summary.replaced += len(replace)
-        crash_point("batch-written")
+    if not (built.elements or replace):
+        return False
+    writer.write(built.batch, sorted(replace), run.first_write)
+    run.first_write = []
+    summary.elements += built.elements
+    summary.replaced += len(replace)
+    crash_point("part-written")
+    return True
+
+
+def _unstageable(rec: NoticeRecord, stager: Callable[[GraphBatch], StagedBatch] | None) -> bool:
+    """Whether staging `rec`'s subgraph alone fails (a value that does not fit its column)."""
+    if stager is None:
+        return False
+    try:
+        stager(record_graph(rec))
+    except StoreError:
+        return True
+    return False
 
 
 def crash_point(name: str) -> None:
     """Die here as `kill -9` would when GRAPHKIT_TEST_CRASH_AT names this point (the
-    crash-safety tests: a load, detection or migration killed at a known point)."""
-    if os.environ.get("GRAPHKIT_TEST_CRASH_AT") == name:
+    crash-safety tests: a load, detection or migration killed at a known point); `name:N` dies
+    the Nth time the point is reached."""
+    at = os.environ.get("GRAPHKIT_TEST_CRASH_AT", "")
+    point, _, nth = at.partition(":")
+    if point != name:
+        return
+    _CRASH_HITS[name] = hits = _CRASH_HITS.get(name, 0) + 1
+    if hits >= int(nth or 1):
         import signal
 
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+_CRASH_HITS: dict[str, int] = {}
 
 
 def refresh_unit_aliases(store: Store, unit_ids: list[str]) -> None:

@@ -34,10 +34,11 @@ def load_records(
     records: Iterable[NoticeRecord],
     *,
     families: Families = "changed",
-    notices_per_batch: int = 500,
+    notices_per_batch: int | None = None,
     on_batch: Callable[[int], None] | None = None,
     on_loaded: Callable[[LoadSummary], None] | None = None,
     pipeline: bool | None = None,
+    notices_per_part: int | None = None,
 ) -> LoadResult:
     """Load records into the store, then detect recycled-measure families.
 
@@ -47,11 +48,14 @@ def load_records(
         store: an open store (read-write).
         records: the notices' records, streamed: memory follows the batch, not the input.
         families: when to detect families afterwards (see `Families`).
-        notices_per_batch: notices per transaction (see `graphkit.ingest.load_records`).
+        notices_per_batch: notices per transaction (None: the store's default, see
+            `graphkit.ingest.load_records`).
         on_batch: called with the number of notices after each batch is written.
         on_loaded: called with the load's summary once every record is loaded, before detection.
         pipeline: build the next batch in a worker process while one is written (default: when
             there is more than one batch and more than one core).
+        notices_per_part: notices each worker builds at a time on a store that writes several
+            in one transaction (the embedded one; see `graphkit.ingest.load_records`).
 
     Returns:
         The load's summary and, when detection ran, its report.
@@ -70,6 +74,7 @@ def load_records(
         on_batch=on_batch,
         pipeline=pipeline,
         first_write=[mark],
+        notices_per_part=notices_per_part,
     )
     if on_loaded is not None:
         on_loaded(summary)

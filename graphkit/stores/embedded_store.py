@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from graphkit.errors import QueryError, StoreError
 from graphkit.stores import state
@@ -279,18 +279,52 @@ class EmbeddedStore(Store):
         try:
             yield
         except BaseException as exc:
-            with contextlib.suppress(RuntimeError):  # LadybugDB may have rolled back already
-                self._conn.execute("ROLLBACK")
-            self._reconnect()
-            if isinstance(exc, RuntimeError):
-                raise self._failure("embedded write failed (rolled back)", exc) from None
-            raise
+            self._rollback(exc)
+        self._commit()
+
+    def _rollback(self, exc: BaseException) -> NoReturn:
+        """Roll the open transaction back after `exc` and raise it (a database error as StoreError)."""
+        with contextlib.suppress(RuntimeError):  # LadybugDB may have rolled back already
+            self._conn.execute("ROLLBACK")
+        self._reconnect()
+        if isinstance(exc, RuntimeError):
+            raise self._failure("embedded write failed (rolled back)", exc) from None
+        raise exc
+
+    def _commit(self) -> None:
+        """Commit the open transaction (it checkpoints), then renew the connection."""
         try:
             self._conn.execute("COMMIT")
         except RuntimeError as exc:  # e.g. its checkpoint found the buffer pool full
             raise self._failure("embedded commit failed", exc) from None
         finally:
             self._reconnect()
+
+    @contextlib.contextmanager
+    def load_transaction(self) -> Iterator[LoadTransaction]:
+        """One write transaction for several staged batches, each written as it comes
+        (`LoadTransaction.write`), committed once when the block ends; rolled back, with all it
+        wrote, on any error. It begins at the first write: a block that writes nothing commits
+        nothing.
+
+        A load writes one such transaction of ~1,000+ notices whose batches are built beside it
+        (`graphkit.ingest.load_records`): the commit's checkpoint costs a fixed amount per table
+        it touches and rewrites the node groups it appends to, so one commit for many batches
+        writes far less than a commit for each. What it leaves equals what one `write_batch` of
+        all its batches leaves (`LoadTransaction.write`: the shared nodes)."""
+        if self.read_only:
+            raise StoreError("the embedded store is open read-only")
+        tx = LoadTransaction(self)
+        try:
+            yield tx
+        except BaseException as exc:
+            if not tx.begun:
+                raise
+            tx.begun = False
+            self._rollback(exc)
+        if tx.begun:
+            tx.begun = False
+            self._commit()
 
     def stager(self, *, all_new: bool = False) -> Callable[[GraphBatch], StagedBatch]:
         """`stage_batch` for this store's tables (picklable: a load's worker process runs it)."""
@@ -313,7 +347,8 @@ class EmbeddedStore(Store):
 
     def _write_staged(self, staged: StagedBatch, replace: list[str], before: list[Statement]) -> None:
         """Run `before`, replace the notices `replace` and write the staged batch, in one
-        transaction (`Store.write_batch` stages a GraphBatch with `stager` first).
+        transaction (`Store.write_batch` stages a GraphBatch with `stager` first; a load writes
+        several batches in one transaction through `load_transaction`).
 
         A notice's own nodes and edges, and the shared nodes not stored yet, are loaded with
         `COPY … FROM` an Arrow table (UNWIND … MERGE of Python rows ran at ~9k rows/s, UNWIND …
@@ -325,34 +360,34 @@ class EmbeddedStore(Store):
         so a batch whose commit did not checkpoint is lost when the process is killed, and the
         next open may crash replaying the log (seen with `CALL auto_checkpoint=false`). That
         checkpoint is most of a batch's cost (~1.7 s for 120k elements, ~0.1 s of it per table
-        written, whatever the rows): fewer, larger batches load faster.
+        written, whatever the rows): fewer, larger transactions load faster.
         """
-        if self.read_only:
-            raise StoreError("the embedded store is open read-only")
-        with self._transaction():
-            for cypher, params in [*before, *self.replace_statements(replace)]:
-                self._conn.execute(cypher, params)
-            self._write_shared(staged.shared)
-            for table, a, b, data in staged.bulk:
-                ends = f" (from='{a}', to='{b}')" if a else ""
-                self._conn.execute(f"COPY {table} FROM $rows{ends}", {"rows": data})
-            if replace:
-                for cypher, params in self.orphan_cleanup():
-                    self._conn.execute(cypher, params)
+        with self.load_transaction() as tx:
+            tx.write(staged, replace, before)
 
-    def _write_shared(self, shared: GraphBatch) -> None:
+    def _write_shared(self, shared: GraphBatch, written: dict[str, dict[str, Row]]) -> None:
         """Write nodes that may be stored already and the edges between them (in a transaction).
 
         A node not stored yet is loaded in bulk; a stored one is written (MERGE … SET) only when
         one of its properties differs from the batch's row, as the MERGE of every row would leave
-        it. An edge with an end created here cannot exist yet and is loaded in bulk; the others
-        are MERGEd.
+        it. `written` holds the rows of the shared nodes written earlier in this transaction
+        (label → id → row): a node's row is folded into its earlier one (the last write of each
+        property wins) before it is compared and written, so that several batches in one
+        transaction leave what one batch of all their notices would (`GraphBatch.node`), and is
+        kept there. An edge with an end created here cannot exist yet and is loaded in bulk; the
+        others are MERGEd.
         """
         created: dict[str, set[str]] = {}
         layout = self._layout()
-        for label, rows in shared.nodes.items():
-            if not rows:
+        for label, part in shared.nodes.items():
+            if not part:
                 continue
+            before = written.setdefault(label, {})
+            rows: dict[str, Row] = {}
+            for k, r in part.items():
+                if k in before:
+                    r = {**before[k], **r}
+                rows[k] = before[k] = r
             cols = [c for c, _ in layout.nodes[label]]
             stored = {
                 r[0]: r[1:]
@@ -423,6 +458,40 @@ class EmbeddedStore(Store):
                 d.rmdir()
 
 
+class LoadTransaction:
+    """The open transaction of `EmbeddedStore.load_transaction`: batches written into it one
+    after another, committed together."""
+
+    def __init__(self, store: EmbeddedStore) -> None:
+        self._store = store
+        self.begun = False  # BEGIN ran: the transaction is open
+        self._shared: dict[str, dict[str, Row]] = {}  # shared nodes written so far: label → id → row
+
+    def write(self, batch: GraphBatch | StagedBatch, replace: list[str], before: list[Statement]) -> None:
+        """Run `before`, replace the notices `replace` and write `batch` (staged by the store's
+        `stager`, or a GraphBatch staged here) in this transaction, which begins here when this
+        is its first write. Reads through the store see it (the same connection).
+
+        The shared nodes (units, inspections, persons, documents, places) of the batches written
+        so far are kept, and each batch's row of one is folded into its earlier row before it is
+        written: the transaction leaves the row one batch of all its notices would.
+        """
+        store = self._store
+        staged = batch if isinstance(batch, StagedBatch) else store.stager()(batch)
+        if not self.begun:
+            store._conn.execute("BEGIN TRANSACTION")
+            self.begun = True
+        for cypher, params in [*before, *store.replace_statements(replace)]:
+            store._conn.execute(cypher, params)
+        store._write_shared(staged.shared, self._shared)
+        for table, a, b, data in staged.bulk:
+            ends = f" (from='{a}', to='{b}')" if a else ""
+            store._conn.execute(f"COPY {table} FROM $rows{ends}", {"rows": data})
+        if replace:
+            for cypher, params in store.orphan_cleanup():
+                store._conn.execute(cypher, params)
+
+
 @dataclass(frozen=True)
 class _Layout:
     """What staging a batch needs to know of the store (plain data: it is pickled to workers).
@@ -484,7 +553,7 @@ def _arrow(columns: list[tuple[str, str]], rows: Iterable[Row]) -> Any:
             [pa.array([r.get(c) for r in rows], type=types[t]) for c, t in columns],
             names=[c for c, _ in columns],
         )
-    except (pa.ArrowException, ValueError, TypeError) as exc:
+    except (pa.ArrowException, ValueError, TypeError, OverflowError) as exc:
         raise StoreError(f"embedded write failed: a value does not fit its column: {exc}") from None
 
 
