@@ -76,6 +76,44 @@ builders in sub-batches and COPYed as they arrive, one commit per transaction (t
 nodes' last-write-wins across sub-batches must then match one batch's, which the parity tests
 check); building a 500-notice batch is 3-6 s of pure Python on this machine (completing 1.6 s,
 hashing 0.7 s, nodes and edges 2.3 s, Arrow tables 0.8 s, at load ~10).
+
+Measured 2026-12-02 (issue 16 item 2, 590,453 elements = 2,458 notices; the machine shared with
+a 1M-measure job taking ~0.9 of a core, and at times other tests): the transactions in parts
+are the default. A transaction of 2,000 notices (`TRANSACTION_NOTICES`) is built in parts of
+1,000 (`PART_NOTICES`) by the forked builders, two ahead, each part COPYed as it arrives
+(`EmbeddedStore.load_transaction`), one commit; a shared node's rows are folded across the parts
+as one batch folds them (tests/integration/test_load_transactions.py). LadybugDB takes several
+COPYs into one table in one transaction; a load killed between parts keeps its committed
+transactions whole and nothing of the open one.
+- A/B in one run (load average 2.2-2.8): raw COPY 144.7k el/s (CSV), 164.6k (Arrow, 3.6 s);
+  writes alone 108.2k = 0.66 of raw (CPU 4.8 s); graphkit 41.1k el/s (14.4 s) = 0.25, against
+  24.1k (24.5 s) = 0.15 for one transaction per 500 notices built whole (the former default).
+  Again (load 1.8-1.9): raw COPY 151.2k el/s (CSV), 253.4k (Arrow, 2.3 s, both cores); writes
+  alone 115.1k = 0.45 (CPU 5.0 s), building and staging CPU 8.8 s; graphkit 58.5k el/s (10.1
+  s) = 0.23, against 44.2k (13.4 s) = 0.17 for 500 a transaction built whole.
+- Another run (load 4.3-4.7): raw COPY 83.6k el/s, writes alone 0.83, graphkit 20.6k = 0.25.
+  Before the change (load 1.6-3.6): raw 119.8k, writes alone 0.42 at 500 notices a
+  transaction, graphkit 24.1k = 0.20.
+- Writes alone by part size, transactions of 2,000 (load ~2.2; raw COPY 151.5k el/s in a run
+  beside): parts of 250 notices 72.4k el/s, 500 92.7k, 1000 107.5k, 2000 100.4k. A part costs
+  ~0.1 s of fixed statements (20 COPYs and 4 look-ups, 2-45 ms each, whatever the rows), and
+  the two commits 3.2-3.9 s. Loads (one run each, load 2.4-5.7): parts of 1000 ran 19-29 s,
+  500 22-42 s, 250 24 s; three builders no better than two.
+- Where a load's time goes (instrumented, parts of 1000): the parent waits for built parts
+  10-16 s of 20-29 s; the children's CPU 11.6-12.5 s (~4.8 ms a notice), the parent's 7.5-8.9
+  s. LadybugDB's writes slow by ~4x when every core is taken: the writes alone ran 7.7 s, and
+  29.1 s beside two spinning processes (set_max_threads_for_exec(1): 26.8 s).
+The target (>= 0.5 of raw COPY) is NOT reached, and on 2 cores it cannot be with this build
+cost: building and staging the graph is ~10-12 CPU-s for 590k elements, nearly 3x raw COPY's
+whole time (3.6 s, about one core), and the writes need ~5 CPU-s more, so even with both cores
+free the load needs >= (10.3 + 4.8) / 2 = 7.6 s = 0.48 of raw in the first run (>= (8.8 + 5.0) /
+2 = 6.9 s = 0.33 in the second, where raw COPY had both cores); with ~1.1 cores free (the other
+job) >= 13.7 s, and it took 14.4 s. The writes alone are 0.45-0.83 of raw: one transaction's
+commit per 2,000 notices, and a part's statements. What would reach it is cheaper building, in code this
+change did not touch: per 500 notices on a quiet core, record_to_graph 1.24 s
+(loaders/notice.py: GraphBatch.node's dict copies, stable_id), the measure kinds 0.57 s
+(graphkit/parse/derived.py, graphkit/analysis/kinds.py: ~5 regex searches a measure),
+record_hash 0.33 s (model_dump and a sorted json.dumps), staging 0.26 s.
 """
 
 from __future__ import annotations

@@ -164,9 +164,11 @@ def load_records(
     it arrives while the next ones are built, and committed once: what it leaves equals one
     batch of all its notices. A built batch is used only when none of its notices is already
     stored unchanged; otherwise that batch is built again here without them, as without a
-    pipeline. Measured (benchmarks/load.py, 595k elements, embedded, a busy 2-core machine):
-    one transaction per 500 notices built whole 0.14–0.20 of raw COPY of the same graph in the
-    same run; see benchmarks/load.py for the transactions in parts.
+    pipeline. Measured (benchmarks/load.py, 590k elements, embedded, a 2-core machine shared
+    with another job, A/B in one run): transactions of 2,000 in parts of 1,000 41.1k el/s = 0.25
+    of raw COPY of the same graph, one transaction per 500 notices built whole 24.1k = 0.15
+    (again: 58.5k = 0.23 against 44.2k = 0.17). Building (pure Python: completing, hashing,
+    nodes and edges, ~4 ms of CPU a notice) is most of the load's CPU, so both cores build.
     """
     summary = LoadSummary()
     touched: set[str] = set()  # units whose notices changed: their aliases are refreshed
