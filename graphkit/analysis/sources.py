@@ -211,7 +211,8 @@ def attribute(
         names: unit id → the names detection removed from its texts (``store_families.
             unit_names``); none: no names removed.
         reuses_of: only the reuses of these later units (an update that knows the others
-            stand); None: every unit's.
+            stand); None: every unit's. Given, the attribution's ``order`` holds the earliest
+            units and these only (a family of 40,000 units is not sorted for one that joined).
         scorer: scores members detection did not pair (one made from ``names`` when None;
             share one between families).
     """
@@ -225,12 +226,19 @@ def attribute(
         if d and kind and (m.unit not in first or d < first[m.unit][0]):
             first[m.unit] = (d, kind, m)
     out = Attribution(family.id)
-    out.direction, out.levels = family_direction(sorted(units), ranks)
+    out.direction, out.levels = family_direction(units, ranks)
     out.undated = len(units) - len(first)
-    ordered = sorted(first.items(), key=lambda kv: (kv[1][0], kv[0]))
-    out.order = [(u, d, k) for u, (d, k, _) in ordered]
-    if not ordered:
+    if not first:
         return out
+    if reuses_of is None:
+        ordered = sorted(first.items(), key=lambda kv: (kv[1][0], kv[0]))
+    else:  # the earliest units and those of `reuses_of` only: no sort of a family's every unit
+        earliest = min(d for d, _, _ in first.values())
+        chosen = [u for u in first if first[u][0] == earliest] + [
+            u for u in reuses_of if u in first and first[u][0] != earliest
+        ]
+        ordered = sorted(((u, first[u]) for u in chosen), key=lambda kv: (kv[1][0], kv[0]))
+    out.order = [(u, d, k) for u, (d, k, _) in ordered]
     earliest = ordered[0][1][0]
     sources = [(u, m) for u, (d, _, m) in ordered if d == earliest]
     out.tie = len(sources)

@@ -536,10 +536,10 @@ def _attributions(
             continue
         if f.id in changed:
             touched = set(changed[f.id].values())
-            head = attribute(f, dates, ranks, names, reuses_of=frozenset(), scorer=scorer)
+            head = attribute(f, dates, ranks, names, reuses_of=touched, scorer=scorer)
             firsts = {u for u, day, _ in head.order if day == head.source_date}
             if stored.get(f.id) == (head.source, head.source_date, head.tie) and not firsts & touched:
-                out[f.id] = attribute(f, dates, ranks, names, reuses_of=touched, scorer=scorer)
+                out[f.id] = head  # the reuses of the touched units alone
                 partial[f.id] = touched
                 continue
         out[f.id] = attribute(f, dates, ranks, names, scorer=scorer)

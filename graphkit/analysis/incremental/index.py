@@ -16,6 +16,7 @@ records, and the caller rebuilds.
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import sqlite3
@@ -69,7 +70,14 @@ def _rank_json(rank: UnitRank | None) -> str:
     units)."""
     if rank is None:
         return "null"
-    return json.dumps([rank.level, rank.division_code], ensure_ascii=False)
+    return _rank_fields_json(rank.level, rank.division_code)
+
+
+@functools.lru_cache(maxsize=65536)
+def _rank_fields_json(level: str | None, code: str | None) -> str:
+    """A rank's fields as JSON: units share a few thousand (level, division) values at most, so
+    each is written once (json.dumps for every unit took 0.9 s at 40,000 units an update)."""
+    return json.dumps([level, code], ensure_ascii=False)
 
 
 class FamilyIndex:
