@@ -44,10 +44,19 @@ components 14, families 7, output 1 s), peak RSS 0.52 GB for the driver and 3.91
 JVM and Python workers; same families (6 195, 120 354 candidates); ratio ×13 in time, ×7.6 in
 memory. Spark in one machine pays for its shuffles (LSH: 64 band records a text, then the bucket
 memberships with their signature bits) and fixed costs per job; what it buys is that no stage
-holds more than a partition, so executors can be added. 1M was not run (time): on 2026-12-01
-the machine was saturated by other jobs (load average 12–15 on its 2 cores, at times < 0.3 GB
-of its 24 GB free; a 1M ``families_store.py`` run was killed by the kernel's OOM killer), and at
-×13 the in-process time 1M in local[2] needs ≥ 20 min on a quiet machine and ~4 GB.
+holds more than a partition, so executors can be added.
+
+Measured at 1M (2026-12-02, ``--measures 1000000 --memory 6g``, one run, load 2-5: other
+benchmarks and tests ran beside it): generation 119 s; in-process 183.9 s (normalise 83.9,
+MinHash 17.6, LSH 39.8, verify 14.4, families 18.3, output 9.6 s), peak RSS 2.28 GB (4.23 GB
+with forked workers); Spark local[2] 1343.8 s (spark start 12.3, normalise 271.6, MinHash 40.0,
+LSH 851.6, verify 52.9, components 53.4, families 44.0, output 7.2 s), driver 2.74 GB, 10.21 GB
+with the JVM and the Python workers; 999,998 distinct texts, 1,442,611 candidates, 61,576
+families, the same families as in-process; ratio ×7.31 in time, ×2.41 in memory (×13 at 100k:
+Spark's fixed costs per job weigh less at 1M). LSH is 63 % of Spark's time: S2 carries 64 band
+records a text (64M records at 1M) through one machine's shuffle disk; on a cluster it is the
+stage that spreads, and the first to give more partitions and executors.
+On 2026-12-01 1M was not run: the machine was saturated by other jobs.
 """
 
 from __future__ import annotations
