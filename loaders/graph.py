@@ -22,9 +22,13 @@ class GraphBatch:
 
         An empty string is stored as null, as a CSV bulk load would read it, so both stores agree.
         """
-        self.nodes[label].setdefault(row["id"], {}).update(
-            {k: (None if v == "" else v) for k, v in row.items()}
-        )
+        values = {k: (None if v == "" else v) for k, v in row.items()} if "" in row.values() else dict(row)
+        rows = self.nodes[label]
+        node = rows.get(row["id"])
+        if node is None:
+            rows[row["id"]] = values
+        else:
+            node.update(values)
         return str(row["id"])
 
     def edge(

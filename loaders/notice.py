@@ -8,9 +8,9 @@ properties of one node only.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
+from hashlib import sha1
 from typing import TYPE_CHECKING
 
 from graphkit.records import Issue, NoticeRecord
@@ -27,8 +27,12 @@ def record_hash(record: NoticeRecord) -> str:
     3: the unit's place, the notice's date), so `graphkit migrate` rewrites every notice."""
     from graphkit.schema import schema
 
-    data = json.dumps(record.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
-    return hashlib.sha1(f"{schema().version}\n{data}".encode()).hexdigest()
+    data = _JSON.encode(record.model_dump(mode="json"))
+    return sha1(f"{schema().version}\n{data}".encode()).hexdigest()
+
+
+# json.dumps(..., ensure_ascii=False, sort_keys=True), its encoder made once
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
 
 def document_edges(issued: Iterable[str], documents: Iterable[str]) -> list[tuple[str, str]]:
@@ -95,14 +99,18 @@ def record_to_graph(
     ord_issue = 0
     ord_measure = 0
 
+    node, edge = g.node, g.edge
+
     def walk(issues: list[Issue], parent: str | None, path: str, depth: int) -> None:
         """Add the Issue nodes of `issues`, their measures and documents, and recurse into sub-issues."""
         nonlocal ord_issue, ord_measure
         for k, issue in enumerate(issues, 1):
             ipath = f"{path}.{k}" if path else str(k)
-            isid = stable_id("i", nid, ipath)
+            # stable_id("i", nid, ipath) and stable_id("m", nid, ipath, j), the parts joined here once
+            ikey = f"{nid}\x1f{ipath}"
+            isid = "i-" + sha1(ikey.encode()).hexdigest()[:16]
             ord_issue += 1
-            g.node(
+            node(
                 "Issue",
                 {
                     "id": isid,
@@ -118,13 +126,14 @@ def record_to_graph(
                 },
             )
             if parent is None:
-                g.edge("HAS_ISSUE", ("Notice", nid), ("Issue", isid))
+                edge("HAS_ISSUE", ("Notice", nid), ("Issue", isid))
             else:
-                g.edge("HAS_SUBISSUE", ("Issue", parent), ("Issue", isid))
+                edge("HAS_SUBISSUE", ("Issue", parent), ("Issue", isid))
             for j, m in enumerate(issue.measures, 1):
-                mid = stable_id("m", nid, ipath, j)
+                mid = "m-" + sha1(f"{ikey}\x1f{j}".encode()).hexdigest()[:16]
                 ord_measure += 1
-                g.node(
+                mspan = m.span
+                node(
                     "Measure",
                     {
                         "id": mid,
@@ -135,20 +144,22 @@ def record_to_graph(
                         "status": m.status,
                         "deadline": m.deadline,
                         "ord": ord_measure,
-                        "span_start": m.span[0] if m.span else None,
-                        "span_end": m.span[1] if m.span else None,
+                        "span_start": mspan[0] if mspan else None,
+                        "span_end": mspan[1] if mspan else None,
                         "kind": m.kind,
                     },
                 )
-                g.edge("ADDRESSES", ("Measure", mid), ("Issue", isid))
-                g.edge("TOOK", ("Unit", uid), ("Measure", mid))
+                edge("ADDRESSES", ("Measure", mid), ("Issue", isid))
+                edge("TOOK", ("Unit", uid), ("Measure", mid))
+                if not m.documents:
+                    continue
                 for etype, title in document_edges(m.issued, m.documents):
                     key = document_key(title)
                     if not key:
                         continue
                     did = stable_id("d", key)
-                    g.node("Document", {"id": did, "title": title.strip().strip("《》")})
-                    g.edge(etype, ("Measure", mid), ("Document", did))
+                    node("Document", {"id": did, "title": title.strip().strip("《》")})
+                    edge(etype, ("Measure", mid), ("Document", did))
             walk(issue.children, isid, ipath, depth + 1)
 
     walk(record.issues, None, "", 1)
@@ -186,10 +197,14 @@ def record_to_graph(
             "unit_name": record.unit,
             "publisher": record.publisher,
             "published": record.published,
-            "figures": json.dumps(record.figures, ensure_ascii=False, sort_keys=True),
+            "figures": json.dumps(record.figures, ensure_ascii=False, sort_keys=True)
+            if record.figures
+            else "{}",
             "warnings": json.dumps(
                 [w.model_dump(mode="json") for w in record.warnings], ensure_ascii=False, sort_keys=True
-            ),
+            )
+            if record.warnings
+            else "[]",
             "content_hash": content_hash if content_hash is not None else record_hash(record),
             "issue_count": ord_issue,
             "measure_count": ord_measure,

@@ -17,7 +17,8 @@ cue (``explain_measure``). Agreement with hand labels is measured in tests/unit/
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -68,13 +69,26 @@ class Lexicon:
     rules: tuple[KindRule, ...]  # in priority order
     fallback: str
     kinds: dict[str, dict[str, Any]]
+    # what `classify` asks of each rule, looked up once: it runs for every measure loaded
+    _checks: tuple[tuple[str, tuple[str, ...], Callable[[str], re.Match[str] | None]], ...] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        checks = tuple((r.kind, r.excepts, r.any_cue.search) for r in self.rules)  # type: ignore[attr-defined]
+        object.__setattr__(self, "_checks", checks)
 
     def classify(self, text: str | None) -> str:
-        """The first kind in priority order with a cue in the normalised `text`; else the fallback."""
-        t = _normalise(text or "")
-        for rule in self.rules:
-            if rule.hits(t):
-                return rule.kind
+        """The first kind in priority order with a cue in the normalised `text`; else the fallback
+        (`KindRule.hits` of each rule in turn, written out here)."""
+        normalised = _normalise(text or "")
+        for kind, excepts, search in self._checks:
+            t = normalised
+            for phrase in excepts:
+                if phrase in t:
+                    t = t.replace(phrase, "\u3000" * len(phrase))
+            if search(t) is not None:
+                return kind
         return self.fallback
 
     def explain(self, text: str | None) -> tuple[str, str | None]:
@@ -102,6 +116,8 @@ def _normalise(text: str) -> str:
     # only when there is one)
     if _HAS_FULL_DIGIT.search(text):
         text = text.translate(_FULL_DIGITS)
+    if "《" not in text and "“" not in text:  # nothing _NAMES could match
+        return text
     return _NAMES.sub(lambda m: m.group(0)[0] + "\u3000" * (len(m.group(0)) - 2) + m.group(0)[-1], text)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from graphkit.parse.documents import issued_documents
-from graphkit.records import Issue, NoticeRecord
+from graphkit.records import Issue, Measure, NoticeRecord
 
 
 def describe_measures(issues: Iterable[Issue], *, only_missing: bool = False) -> None:
@@ -17,15 +17,29 @@ def describe_measures(issues: Iterable[Issue], *, only_missing: bool = False) ->
 
     With `only_missing`, measures that carry a kind already are left as they are (records
     written by an earlier graphkit lack them)."""
-    from graphkit.analysis.kinds import classify_measure
+    from graphkit.analysis.kinds import lexicon
 
-    for issue in issues:
-        for m in issue.measures:
-            if only_missing and m.kind is not None:
-                continue
-            m.kind = classify_measure(m.text)
-            m.issued = issued_documents(m.text, m.documents)
-        describe_measures(issue.children, only_missing=only_missing)
+    classify = lexicon().classify  # classify_measure, looked up once
+
+    def describe(issues: Iterable[Issue]) -> None:
+        for issue in issues:
+            for m in issue.measures:
+                if only_missing and m.kind is not None:
+                    continue
+                kind = classify(m.text)
+                issued = issued_documents(m.text, m.documents) if m.documents else []
+                if type(m) is Measure:
+                    # what pydantic's __setattr__ does for a field of a model that does not
+                    # validate assignments (Measure), without its lookups: this runs per measure
+                    m.__dict__["kind"] = kind
+                    m.__dict__["issued"] = issued
+                    m.__pydantic_fields_set__.update(("kind", "issued"))
+                else:
+                    m.kind = kind
+                    m.issued = issued
+            describe(issue.children)
+
+    describe(issues)
 
 
 def complete_record(record: NoticeRecord) -> NoticeRecord:
