@@ -29,8 +29,9 @@ nodes, 304,000 edges), 1,506 generated (50,960 nodes, 89,548 edges) and 16 real 
 nodes, 5,550 edges) identical. What changed: measure and issue ids hashed from parts joined once
 per issue, measures without documents skip their documents, GraphBatch.node copies a row once,
 the unit-name patterns compiled once, the kind lexicon's rules looked up once per call and the
-title-blanking pass skipped when a text has no 《 or “, pydantic's __setattr__ bypassed for the
-two derived fields. Tried and dropped: one combined regex for all the kinds (2.5x slower than
+title-blanking pass skipped when a text has no 《 or “ (the two derived fields were first set past
+pydantic's __setattr__, through the model's __dict__; set plainly again in review: a measure's
+kind and issued are set once each). Tried and dropped: one combined regex for all the kinds (2.5x slower than
 the per-kind searches), model_dump in python mode for the record hash (no faster once garbage
 collection is counted). What is left per measure is pure-Python dict and tuple building.
 """

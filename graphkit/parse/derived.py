@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from graphkit.parse.documents import issued_documents
-from graphkit.records import Issue, Measure, NoticeRecord
+from graphkit.records import Issue, NoticeRecord
 
 
 def describe_measures(issues: Iterable[Issue], *, only_missing: bool = False) -> None:
@@ -28,15 +28,8 @@ def describe_measures(issues: Iterable[Issue], *, only_missing: bool = False) ->
                     continue
                 kind = classify(m.text)
                 issued = issued_documents(m.text, m.documents) if m.documents else []
-                if type(m) is Measure:
-                    # what pydantic's __setattr__ does for a field of a model that does not
-                    # validate assignments (Measure), without its lookups: this runs per measure
-                    m.__dict__["kind"] = kind
-                    m.__dict__["issued"] = issued
-                    m.__pydantic_fields_set__.update(("kind", "issued"))
-                else:
-                    m.kind = kind
-                    m.issued = issued
+                m.kind = kind
+                m.issued = issued
             describe(issue.children)
 
     describe(issues)
