@@ -314,7 +314,7 @@ def _wordings(
         for title, notice, unit, category in store.run_internal(
             "figures_notice_category_rows", {"ids": chunk}
         ).rows:
-            if (every or title in titles) and fresh.get(category):
+            if title in titles and fresh.get(category):
                 units_, notices_, total = mine.setdefault(title, (set(), set(), 0))
                 units_.add(unit)
                 notices_.add(notice)
