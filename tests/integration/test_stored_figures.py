@@ -545,3 +545,38 @@ def test_an_incremental_refresh_stores_what_a_full_refresh_stores(store: Any, se
         for label in FIGURES:
             assert now[label] == scratch[label], (seed, step, label)
     assert incremental >= 5, "the notices loaded first must go through the family index"
+
+
+def test_a_notice_gone_without_items_is_known_by_its_unit(store: Any) -> None:
+    """A notice that leaves no item in the family index (problems listed without measures, no
+    text: no measure, sentence, headline or document) is known by its unit when it goes, so the
+    wordings of its unit's titles are counted again. Here its source is read anew as another
+    unit's notice: the title it alone held leaves the first unit."""
+    from graphkit import service
+    from graphkit.records import Issue, notice_id
+    from graphkit.testing.synth import generate
+
+    corpus = generate(n_units=6, notices_per_unit=(1, 1), n_families=5, seed=3, with_text=True)
+    recs = list(corpus.records)
+    first, second = recs[0].unit, recs[1].unit
+    bare = NoticeRecord(
+        id=notice_id("只列问题的通报"),
+        source="bare.txt",
+        unit=first,
+        issues=[Issue(title="只有这份通报列出的问题"), Issue(title=recs[0].issues[0].title)],
+    )
+    service.load_records(store, [*recs, bare])
+    assert store.query(
+        "MATCH (w:IssueWording) WHERE w.title = $t RETURN w.units AS u", {"t": "只有这份通报列出的问题"}
+    ).rows == [[1]]
+    again = bare.model_copy(
+        update={
+            "id": notice_id("只列问题的通报，另一单位"),
+            "unit": second,
+            "issues": [Issue(title="另一问题")],
+        }
+    )
+    report = service.load_records(store, [again])
+    assert report.families is not None and report.families.incremental
+    assert report.families.notices == (1, 1)
+    same_as_from_scratch(store)

@@ -15,7 +15,7 @@ from graphkit.analysis.sources import UnitRank
 def _index(tmp_path: Path) -> FamilyIndex:
     idx = FamilyIndex.create(tmp_path / "idx", DetectParams())
     idx.set_sources(
-        {"n1": "h1", "n2": "h2"},
+        {"n1": ("h1", "u1"), "n2": ("h2", "u2")},
         UnitNames([("u1", "甲县委", None), ("u2", "乙县委", ["乙县"])]),
         {"u1": UnitRank("county", "110101"), "u2": UnitRank("county", None)},
     )
@@ -41,8 +41,9 @@ def test_a_change_of_any_rank_field_or_name_is_seen(tmp_path: Path) -> None:
 def test_set_sources_records_the_new_state(tmp_path: Path) -> None:
     idx = _index(tmp_path)
     now = UnitNames([("u1", "甲县委员会", None)])
-    idx.set_sources({"n1": "h1", "n3": "h3"}, now, {"u1": UnitRank(None, None)})
+    idx.set_sources({"n1": ("h1", "u1"), "n3": ("h3", "u1")}, now, {"u1": UnitRank(None, None)})
     assert idx.notices() == {"n1": "h1", "n3": "h3"}
+    assert sorted(idx.db.execute("SELECT id, unit FROM notice")) == [("n1", "u1"), ("n3", "u1")]
     assert idx.units_differ(now, {"u1": UnitRank(None, None)}) == []
     assert [u for (u,) in idx.db.execute("SELECT id FROM unit")] == ["u1"]
     idx.close()

@@ -81,7 +81,7 @@ def build_index(
         else:  # no notice text: no sentence
             sentences = ([], _nothing_kept(SENTENCE_PARAMS), [])
         idx.build(parts, (found.measures.kept, found.measures.families), sentences, found.exact)
-        notices = dict(store.run_internal("notice_hashes").rows)
+        notices = {n: (h, u) for n, h, u in store.run_internal("notice_hashes").rows}
         idx.set_sources(notices, found.names, unit_ranks(store))
         idx.finish_build()
         idx.commit()
@@ -118,10 +118,10 @@ def update_families(store: Store, params: DetectParams | None = None) -> FamilyR
     try:
         report = FamilyReport(incremental=True)
         lap = Laps(report.timings)
-        stored = dict(store.run_internal("notice_hashes").rows)
+        stored = {n: (h, u) for n, h, u in store.run_internal("notice_hashes").rows}
         known = idx.notices()
-        removed = sorted(n for n, h in known.items() if stored.get(n) != h)
-        added = sorted(n for n, h in stored.items() if known.get(n) != h)
+        removed = sorted(n for n, h in known.items() if n not in stored or stored[n][0] != h)
+        added = sorted(n for n, (h, _) in stored.items() if known.get(n) != h)
         if len(removed) + len(added) > max(MIN_REBUILD_NOTICES, MIN_REBUILD_SHARE * len(stored)):
             return None
         (stored_families,) = store.run_internal("family_count").rows[0]
@@ -137,7 +137,7 @@ def update_families(store: Store, params: DetectParams | None = None) -> FamilyR
         parts = extract(items, docs, texts, names)
         lap("read changed notices")
         idx.mark_dirty()
-        change = idx.apply(removed, parts, names)
+        change = idx.apply(removed, parts, names, {n: stored[n][1] for n in added})
         lap("update the index")
         write_changes(
             store,

@@ -40,7 +40,10 @@ from graphkit.analysis.sources import UnitRank
 
 __all__ = ["FORMAT", "SENTENCE_PARAMS", "FamilyIndex", "IndexChange"]
 
-FORMAT = "3"  # 2: the members of every stored family (table member); 3: family ids from the least member
+# 2: the members of every stored family (table member); 3: family ids from the least member;
+# 4: each notice's unit (table notice), so that a notice gone is known by its unit even when the
+# index holds no item of it
+FORMAT = "4"
 
 _SCHEMA = Path(__file__).with_name("index.sql")  # its tables
 
@@ -59,8 +62,8 @@ class IndexChange:
     documents: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     units: set[str] = field(default_factory=set)
     before: dict[str, dict[str, str]] = field(default_factory=dict)  # id → member → unit
-    # the units of the notices added and removed (those found through the items the index holds
-    # for them): the only units whose issues, and so issue wordings, changed
+    # the units of the notices added and removed: the only units whose issues, and so issue
+    # wordings, changed
     notice_units: set[str] = field(default_factory=set)
 
 
@@ -163,16 +166,20 @@ class FamilyIndex:
         return out
 
     def set_sources(
-        self, notices: Mapping[str, str], names: UnitNames, ranks: Mapping[str, UnitRank]
+        self,
+        notices: Mapping[str, tuple[str, str | None]],
+        names: UnitNames,
+        ranks: Mapping[str, UnitRank],
     ) -> None:
-        """Record the notices (id → hash) and units the index now stands for: only the rows that
-        differ from those it holds are written (an update changes a few of many thousands)."""
-        held = self.notices()
+        """Record the notices (id → (hash, unit id)) and units the index now stands for: only
+        the rows that differ from those it holds are written (an update changes a few of many
+        thousands)."""
+        held = {n: (h, u) for n, h, u in self.db.execute("SELECT id, hash, unit FROM notice")}
         gone = [(n,) for n in held if n not in notices]
         self.db.executemany("DELETE FROM notice WHERE id=?", gone)
         self.db.executemany(
-            "INSERT OR REPLACE INTO notice VALUES (?,?)",
-            sorted((n, h) for n, h in notices.items() if held.get(n) != h),
+            "INSERT OR REPLACE INTO notice VALUES (?,?,?)",
+            sorted((n, h, u) for n, (h, u) in notices.items() if held.get(n) != (h, u)),
         )
         rows = {u: (src, _rank_json(ranks.get(u))) for u, src in names.source.items()}
         units = {u: (nm, rk) for u, nm, rk in self.db.execute("SELECT id, names, rank FROM unit")}
@@ -252,14 +259,23 @@ class FamilyIndex:
         return [d for d, _ in out]
 
     # -- updating -----------------------------------------------------------------------------
-    def apply(self, removed: Sequence[str], parts: Parts, names: Mapping[str, Sequence[str]]) -> IndexChange:
-        """The notices ``removed`` (ids) go and the notices of ``parts`` come: the stored
-        families to delete and to write (nothing committed)."""
+    def apply(
+        self,
+        removed: Sequence[str],
+        parts: Parts,
+        names: Mapping[str, Sequence[str]],
+        added_units: Mapping[str, str | None],
+    ) -> IndexChange:
+        """The notices ``removed`` (ids) go and the notices of ``parts`` come (their units:
+        ``added_units``, notice id → unit id): the stored families to delete and to write
+        (nothing committed)."""
         out = IndexChange()
-        for table in ("item", "xitem", "sent"):
-            for part in chunks(list(removed)):
-                q = f"SELECT DISTINCT unit FROM {table} WHERE notice IN ({_marks(len(part))})"
-                out.units.update(u for (u,) in self.db.execute(q, tuple(part)))
+        # the units of the notices gone, as the index recorded them (a notice may have left no
+        # item here: issues without measures, no text), and of the notices come
+        for part in chunks(list(removed)):
+            q = f"SELECT DISTINCT unit FROM notice WHERE id IN ({_marks(len(part))}) AND unit IS NOT NULL"
+            out.units.update(u for (u,) in self.db.execute(q, tuple(part)))
+        out.units.update(u for u in added_units.values() if u is not None)
         out.units.update(it.unit for it, _ in parts.measures)
         out.units.update(x.item.unit for x in [*parts.headlines, *parts.documents])
         out.units.update(c.item.unit for c in parts.sentences)

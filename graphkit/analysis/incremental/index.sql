@@ -1,6 +1,6 @@
 -- The family index's tables (see index.py): SQLite.
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
-CREATE TABLE notice(id TEXT PRIMARY KEY, hash TEXT);
+CREATE TABLE notice(id TEXT PRIMARY KEY, hash TEXT, unit TEXT);
 CREATE TABLE unit(id TEXT PRIMARY KEY, names TEXT, rank TEXT);
 CREATE TABLE item(kind TEXT, id TEXT, rank TEXT, unit TEXT, notice TEXT, issue TEXT, text TEXT,
                   row INTEGER, PRIMARY KEY(kind, id));
