@@ -19,6 +19,21 @@ Neo4j of its own in HOME (the user's jars, free ports, GRAPHKIT_NEO4J_HEAP/PAGEC
 Each template runs once to warm up, then --runs times; the table gives rows, p50, p95 and max
 in milliseconds. Templates over the --slow threshold (p95) are listed at the end with their
 query plan's operators, to see which index would help.
+
+Measured 2026-12-02 at 1M measures (4,000 notices, 2,000 units, 50,000 families; --runs 5; a
+2-core machine at load 3-7 beside other jobs, so the times are high-side), 27 read templates:
+- embedded (LadybugDB): graph built in 341 s, figures stored in 114.7 s. 26 of 27 have p50 under
+  500 ms (the slowest: graphs/family_spread 353, graphs/unit_rectification 303,
+  measures/issues_answered 186, issues/measures 164); measures/overdue 844 ms (p95 1,238).
+- Neo4j (2g heap, 1g page cache): graph built in 543 s, figures stored in 202.0 s. 25 of 27 have
+  p50 under 500 ms (roles/leaders 240, families_by_spread 249, documents/most_issued 188);
+  graphs/family_spread 741 ms (p95 1,468), measures/overdue 4,101 ms (p95 5,212).
+measures/overdue is the one template that reads every measure per call: its order (deadline
+padded to a day, then unit, notice) needs every overdue measure with its unit (343k of 1M here),
+and `today` is a parameter, so no figure can be stored for it. PROFILE on LadybugDB: the scan of
+1M measures' properties, the padding expression and the top-k over 343k rows take about a third
+each; a stored padded deadline made it x1.5 faster (tried on a copy, not kept: it needs a store
+format change). On Neo4j it is ~5M db hits (properties of 1M measures and their TOOK edges).
 """
 
 from __future__ import annotations
