@@ -199,3 +199,10 @@ def test_a_load_killed_between_nodes_and_edges_leaves_nothing_and_runs_again(  #
     assert sum(neo4j_store.counts()["nodes"].values()) == 0
     load_records(neo4j_store, two_records, pipeline=False)
     assert _graph(neo4j_store) == clean
+
+
+def test_the_driver_encodes_in_rust() -> None:
+    # neo4j-rust-ext (pyproject.toml): the rows of a load are encoded by the Rust extension
+    from neo4j._codec.packstream import v1
+
+    assert v1._rust_pack is not None and v1._rust_unpack is not None
