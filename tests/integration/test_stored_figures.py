@@ -580,3 +580,51 @@ def test_a_notice_gone_without_items_is_known_by_its_unit(store: Any) -> None:
     assert report.families is not None and report.families.incremental
     assert report.families.notices == (1, 1)
     same_as_from_scratch(store)
+
+
+def test_a_family_index_of_format_3_is_brought_to_4_in_place(store: Any, tmp_path: Path) -> None:
+    """An index written before notices' units were recorded (format 3: table notice without its
+    unit column) is upgraded by the next update, not rebuilt: each notice's unit is the store's,
+    and a notice the store no longer holds gets its unit from its items in the index. The update
+    replaces a notice by one read anew as another unit's, with titles dropped."""
+    import shutil
+    import sqlite3
+
+    from graphkit import service
+    from graphkit.analysis.incremental import index_folder
+    from graphkit.analysis.incremental.index import FamilyIndex
+    from graphkit.analysis.recycled import DetectParams
+    from graphkit.testing.synth import generate
+
+    corpus = generate(n_units=6, notices_per_unit=(1, 2), n_families=5, seed=4, with_text=True)
+    recs = list(corpus.records)
+    service.load_records(store, recs)
+    path = index_folder(store) / "index.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("ALTER TABLE notice DROP COLUMN unit")
+    db.execute("UPDATE meta SET v='3' WHERE k='format'")
+    db.commit()
+    db.close()
+    units = dict(store.query("MATCH (u:Unit)-[:REPORTED]->(n:Notice) RETURN n.id AS n, u.id AS u").rows)
+    # a copy upgraded with one notice unknown to the store: its unit is read from its items
+    shutil.copytree(path.parent, tmp_path / "copy")
+    idx = FamilyIndex.open(tmp_path / "copy", DetectParams())
+    assert idx is not None and idx.format == "3"
+    gone = recs[0].id
+    idx.upgrade({n: u for n, u in units.items() if n != gone})
+    assert dict(idx.db.execute("SELECT id, unit FROM notice").fetchall()) == units
+    idx.close()
+    # the update: a notice read anew as another unit's, with titles dropped
+    old = next(r for r in recs if sum(o.unit == r.unit for o in recs) == 1)
+    other = next(r.unit for r in recs if r.unit != old.unit)
+    again = _retitled(old, 0).model_copy(update={"unit": other})
+    report = service.load_records(store, [again])
+    assert report.families is not None and report.families.incremental
+    assert report.families.notices == (1, 1)
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT v FROM meta WHERE k='format'").fetchone() == ("4",)
+    held = dict(db.execute("SELECT id, unit FROM notice").fetchall())
+    db.close()
+    units = dict(store.query("MATCH (u:Unit)-[:REPORTED]->(n:Notice) RETURN n.id AS n, u.id AS u").rows)
+    assert held == units
+    same_as_from_scratch(store)

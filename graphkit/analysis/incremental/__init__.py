@@ -119,6 +119,7 @@ def update_families(store: Store, params: DetectParams | None = None) -> FamilyR
         report = FamilyReport(incremental=True)
         lap = Laps(report.timings)
         stored = {n: (h, u) for n, h, u in store.run_internal("notice_hashes").rows}
+        idx.upgrade({n: u for n, (_, u) in stored.items()})
         known = idx.notices()
         removed = sorted(n for n, h in known.items() if n not in stored or stored[n][0] != h)
         added = sorted(n for n, (h, _) in stored.items() if known.get(n) != h)

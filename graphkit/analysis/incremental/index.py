@@ -44,6 +44,7 @@ __all__ = ["FORMAT", "SENTENCE_PARAMS", "FamilyIndex", "IndexChange"]
 # 4: each notice's unit (table notice), so that a notice gone is known by its unit even when the
 # index holds no item of it
 FORMAT = "4"
+UPGRADABLE = ("3",)  # formats brought to this one in place (``FamilyIndex.upgrade``)
 
 _SCHEMA = Path(__file__).with_name("index.sql")  # its tables
 
@@ -86,8 +87,10 @@ def _rank_fields_json(level: str | None, code: str | None) -> str:
 class FamilyIndex:
     """An open family index (see the module docstring)."""
 
-    def __init__(self, folder: Path, db: sqlite3.Connection, params: DetectParams) -> None:
-        self.folder, self.db, self.params = folder, db, params
+    def __init__(
+        self, folder: Path, db: sqlite3.Connection, params: DetectParams, format: str = FORMAT
+    ) -> None:
+        self.folder, self.db, self.params, self.format = folder, db, params, format
         self.measure = NearKind(db, folder, "measure", params)
         self.sentence = NearKind(db, folder, "sentence", SENTENCE_PARAMS)
         self.headline = ExactKind(db, "headline")
@@ -113,7 +116,8 @@ class FamilyIndex:
 
     @classmethod
     def open(cls, folder: Path, params: DetectParams) -> FamilyIndex | None:
-        """The index in ``folder`` when it is whole, of this format and built with ``params``."""
+        """The index in ``folder`` when it is whole, of this format (or one ``upgrade`` brings
+        to it) and built with ``params``."""
         path = folder / "index.sqlite"
         if not path.is_file():
             return None
@@ -123,13 +127,37 @@ class FamilyIndex:
         except sqlite3.Error:
             return None
         if (
-            meta.get("format") != FORMAT
+            meta.get("format") not in (FORMAT, *UPGRADABLE)
             or meta.get("params") != _params_json(params)
             or meta.get("dirty") != "0"
         ):
             db.close()
             return None
-        return cls(folder, db, params)
+        return cls(folder, db, params, str(meta["format"]))
+
+    def upgrade(self, units: Mapping[str, str | None]) -> None:
+        """Bring an index of an older format to this one, committed (a run killed on the way
+        leaves it dirty: the next load rebuilds it). Format 3 → 4: each notice's unit, from
+        ``units`` (notice id → unit id, the store's), else, for a notice the store no longer
+        holds, from the items the index holds of it."""
+        if self.format == FORMAT:
+            return
+        self.mark_dirty()
+        self.db.execute("ALTER TABLE notice ADD COLUMN unit TEXT")
+        held = [n for (n,) in self.db.execute("SELECT id FROM notice")]
+        self.db.executemany(
+            "UPDATE notice SET unit=? WHERE id=?", [(units[n], n) for n in held if units.get(n) is not None]
+        )
+        kinds = {"item": "('measure', 'sentence')", "xitem": "('headline', 'document')"}
+        for table in ("item", "xitem", "sent"):
+            kind = f"t.kind IN {kinds[table]} AND " if table in kinds else ""  # its index's order
+            self.db.execute(
+                f"UPDATE notice SET unit=(SELECT t.unit FROM {table} t WHERE {kind}t.notice=notice.id LIMIT 1) "
+                "WHERE unit IS NULL"
+            )
+        self.db.execute("UPDATE meta SET v=? WHERE k='format'", (FORMAT,))
+        self.format = FORMAT
+        self.commit()
 
     def close(self) -> None:
         """Close without committing what was not committed."""
