@@ -50,6 +50,7 @@ class FamilyReport:
     incremental: bool = False  # updated through the family index, not detected over the store
     notices: tuple[int, int] = (0, 0)  # incremental: notices added (or changed), removed
     changed: int = 0  # incremental: families written
+    units: int = 0  # incremental: units whose figures were counted again
 
     def total(self) -> int:
         """The number of families of every kind and scope."""

@@ -160,6 +160,7 @@ def update_families(store: Store, params: DetectParams | None = None) -> FamilyR
         report.measures, report.families = idx.counts()
         report.notices = (len(added), len(removed))
         report.changed = len(change.families)
+        report.units = len(change.units)
         return report
     finally:
         idx.close()

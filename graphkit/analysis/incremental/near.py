@@ -64,8 +64,11 @@ class NearChange:
     born: set[str] = field(default_factory=set)
     died: set[str] = field(default_factory=set)
     members: set[str] = field(default_factory=set)  # items of the re-clustered rows
-    # units of the items of the rows whose items or strong edges changed: their pairs may differ
-    # (a row's first item in rank order stands for it in every pair)
+    # units whose SIMILAR_TO pairs may differ, beside those of the items that came or went: of
+    # the first item (in rank order) of every row re-clustered, before and after. A row's first
+    # item stands for it in every pair: its other items are paired with it alone, so every pair
+    # that changes has one of those first items, or an item that came or went, at an end (and
+    # the pairs of a unit are counted again with any other unit: analysis.figures)
     paired: set[str] = field(default_factory=set)
 
 
@@ -168,10 +171,11 @@ class NearKind:
             out += self.db.execute(sql.format(marks=_marks(len(part))), (self.kind, *part)).fetchall()
         return out
 
-    def _row_state(self, rows: Iterable[int]) -> dict[int, str]:
-        """Row → its rank (the least rank of its items), for the rows that hold items."""
-        q = "SELECT row, min(rank) FROM item WHERE kind=? AND row IN ({marks}) GROUP BY row"
-        return dict(self._select(q, rows))
+    def _row_state(self, rows: Iterable[int]) -> dict[int, tuple[str, str, str]]:
+        """Row → the rank, id and unit of its first item (the least rank), for the rows that hold
+        items (SQLite gives the bare columns of the row where min() is found)."""
+        q = "SELECT row, min(rank), id, unit FROM item WHERE kind=? AND row IN ({marks}) GROUP BY row"
+        return {r: (rank, i, u) for r, rank, i, u in self._select(q, rows)}
 
     def _norms(self, rows: Iterable[int]) -> dict[int, str]:
         return dict(self._select("SELECT row, norm FROM row WHERE kind=? AND row IN ({marks})", rows))
@@ -254,10 +258,8 @@ class NearKind:
         if moved:
             seeds |= self._repair_edges(moved, norms, rows_)
         # 3. re-cluster the components of the seeds
-        self._recluster(seeds, change)
-        for part in chunks(sorted(seeds)):
-            q = f"SELECT DISTINCT unit FROM item WHERE kind=? AND row IN ({_marks(len(part))})"
-            change.paired.update(u for (u,) in self.db.execute(q, (k, *part)))
+        self._recluster(seeds, change)  # adds the units of the rows' first items now
+        change.paired.update(u for _, _, u in before.values())
         return change
 
     def _repair_edges(self, moved: list[int], norms: dict[int, str], rows_: _RowArrays) -> set[int]:
@@ -395,6 +397,11 @@ class NearKind:
             ]
         items.sort(key=lambda x: x[0])
         change.members.update(it.id for _, _, it in items)
+        first: set[int] = set()
+        for _, row, it in items:  # each row's first item, in rank order
+            if row not in first:
+                first.add(row)
+                change.paired.add(it.unit)
         order: list[int] = []  # rows by rank of their first item
         groups_of: dict[int, list[int]] = {}
         for idx, (_, row, _) in enumerate(items):
