@@ -2,7 +2,7 @@
 
     python benchmarks/load.py [--elements 1000000] [--store embedded|neo4j|both]
                               [--notices-per-batch N] [--notices-per-part N] [--also-batch 500]
-                              [--slice 2000] [--no-pipeline]
+                              [--slice 2000] [--no-pipeline] [--also-by-key]
 
 For each store, on the same generated records (a synthetic graph of ~`--elements` nodes and
 edges) and in the same process, so that the figures share the machine's load of the moment:
@@ -15,7 +15,13 @@ edges) and in the same process, so that the figures share the machine's load of 
   embedded store built in parts of `--notices-per-part` by the forked builders; both default
   to what `graphkit ingest` does; the store closed at the end), and its ratio to the baseline.
   With `--also-batch N` (embedded), also one transaction per N notices built whole, as the
-  load did before 2026-12-02 (N = 500): an A/B in the same run.
+  load did before 2026-12-02 (N = 500): an A/B in the same run. With `--also-by-key` (Neo4j),
+  five loads: now on the fresh server, then now, before, before, now (the server's JIT warms up
+  through the run: its first load costs 2-4x the CPU of a later one), before being every edge's
+  ends found by key and the statements planned as Neo4j wants (the write path before
+  2026-12-02), now `Neo4jStore.write_batch`. Each Neo4j load also prints the CPU seconds of the
+  server, of the writer (this process) and of the builders, whose sum follows the machine's
+  load far less than the wall time does.
 - embedded only: the store's writes alone, the same transactions and parts built and staged
   beforehand (not timed), one transaction each: the ceiling of graphkit's load at that size;
   and the CPU seconds of that writing and of building and staging the parts in one process
@@ -35,6 +41,24 @@ a few hundred thousand elements; the issue measured the importer alone at ~115k 
 elements. The Neo4j writes (A/B in one process, 121k elements, three rounds interleaved):
 base statements 47.8-95.3 s, this store's (null-free rows, ordered rows, 20k-row statements)
 56.5-60.3 s.
+
+Measured 2026-12-02 (issue 16, Neo4j, `--elements 300000 --also-by-key`: 299,112 elements =
+1,239 notices, 500 a transaction, load 2.2-2.5, neo4j-rust-ext installed for both): a fresh
+server's first load 13.0k el/s (server CPU 39.6 s, its JIT), then now 21.5k (20.6 s), before
+24.1k (15.4 s), before 26.1k (13.3 s), now 29.7k (9.8 s; writer 2.2 s, builders 2.5 s = 20.7k
+elements per CPU second); `neo4j import` 8.0k el/s whole (9.4k without the server's start),
+transactional / import = 3.69. The server's CPU fell load after load through the 1.5M elements
+as its JIT warmed, so this order does not separate before from now; on a server warmed
+beforehand, with now first in each round, now cost 0.8-0.92x the server CPU of before
+(graphkit/stores/neo4j_store.py, `Neo4jStore.write_batch`). Another run at load 4-6: a fresh
+server's first load (now) 5.1k el/s. The target (>= 50k el/s) is NOT reached: 29.7k on a warm
+server at load 2.2, 13.0k on a fresh one. Where it goes on a warm server: ~33 us of server CPU
+per element, ~7 us in the writer (rows, encoding in Rust), ~8 us in the builders; one batch is
+one transaction, run by one Bolt worker thread (statements and commit in sequence), so the
+server's part cannot spread over the two cores; JFR splits it into the commit (~half: index
+updates, Lucene's text indexes on Measure.text and Issue.title among them, record commands,
+relationship counts), the statements (node creation, end seeks) and G1 collections of the
+transaction's state (1 g heap).
 
 Neo4j runs in a GRAPHKIT_HOME of the benchmark's own (a temporary folder, the jars of the user's
 home linked, free ports): the import stops that server and replaces its database, never the
@@ -275,6 +299,7 @@ def run(
     per_part: int | None,
     pipeline: bool | None,
     also_batch: int = 0,
+    also_by_key: bool = False,
 ) -> None:
     embedded = store_name == "embedded"
     per_batch = per_batch or (ingest.TRANSACTION_NOTICES if embedded else ingest.BATCH_NOTICES)
@@ -316,12 +341,19 @@ def run(
             flush=True,
         )
 
-    loads = [(per_batch, per_part)]
+    loads = [(per_batch, per_part, "")]
     if store_name == "embedded" and also_batch:
-        loads.append((also_batch, also_batch))  # one transaction per batch, built whole
+        loads.append((also_batch, also_batch, ""))  # one transaction per batch, built whole
+    if store_name == "neo4j" and also_by_key:
+        # the first load on the fresh server, then A/B on a warmer one
+        before = (per_batch, per_part, "by key, as before")
+        loads = [(per_batch, per_part, "a fresh server's first"), loads[0], before, before, loads[0]]
     b_rate = 0.0
-    for k, (tx_notices, part_notices) in enumerate(loads):
+    for k, (tx_notices, part_notices, variant) in enumerate(loads):
         store = empty_store(store_name, "gk-bench-")
+        if variant:
+            _write_by_key(store)
+        cpu = _cpu(store_name)
         t = time.perf_counter()
         summary = load_records(
             store, records, notices_per_batch=tx_notices, notices_per_part=part_notices, pipeline=pipeline
@@ -330,11 +362,21 @@ def run(
             store.close()
         batched = time.perf_counter() - t
         rate = elements / batched
-        b_rate = b_rate or rate
-        how = "" if not k else f" ({tx_notices} notices a transaction, built whole)"
+        if k == 0 or (store_name == "neo4j" and not variant.startswith("by key")):
+            b_rate = max(b_rate, rate)  # the load as graphkit does it now (Neo4j: the better of two)
+        how = f" ({variant})" if variant else ""
+        if k and store_name == "embedded":
+            how = f" ({tx_notices} notices a transaction, built whole)"
+        used = ""
+        if store_name == "neo4j":  # wall rates follow the machine's load; CPU seconds less so
+            server, here, builders = (b - a for a, b in zip(cpu, _cpu(store_name), strict=True))
+            used = (
+                f"; CPU: server {server:.1f} s, writer {here:.1f} s, builders {builders:.1f} s "
+                f"= {elements / (server + here + builders):,.0f} elements per CPU second"
+            )
         print(
             f"[{store_name}] graphkit load{how}: {summary.written:,} notices in {batched:.1f} s "
-            f"= {rate:,.0f} elements/s; peak RSS {rss_mb():.0f} MB; {load_average()}",
+            f"= {rate:,.0f} elements/s{used}; peak RSS {rss_mb():.0f} MB; {load_average()}",
             flush=True,
         )
         if base_rate:
@@ -417,6 +459,38 @@ def private_neo4j_home() -> Path:
     return root
 
 
+def _cpu(store_name: str) -> tuple[float, float, float]:
+    """CPU seconds so far of the local Neo4j server (0 for the embedded store), of this process,
+    and of its ended children (a load's forked builders)."""
+    import os
+
+    server = 0.0
+    if store_name == "neo4j":
+        from graphkit.neo4j_server import server as neo4j_local
+
+        pid = neo4j_local.status().pid
+        if pid:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            server = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return server, time.process_time(), children.ru_utime + children.ru_stime
+
+
+def _write_by_key(store: Store) -> None:
+    """Make `store` (Neo4j) write its batches as before 2026-12-02: `write_statements` (every
+    edge's ends found by key) in one transaction, planned as Neo4j wants (no replan=skip)."""
+    from graphkit.stores import neo4j_store
+
+    def write_batch(
+        batch: GraphBatch, replace: list[str], before: list[Any] | None = None, *, all_new: bool = False
+    ) -> None:
+        statements = store.write_statements(batch, replace, all_new=all_new)
+        plain = [(c.removeprefix(neo4j_store._NO_REPLAN), p) for c, p in statements]
+        store.run_transaction([*(before or []), *plain])
+
+    store.write_batch = write_batch  # type: ignore[method-assign]
+
+
 def _per_row_statements(store: Store) -> list[tuple[str, dict[str, Any]]]:
     g = record_to_graph(next(synth_records(1)))
     rows: list[tuple[str, dict[str, Any]]] = []
@@ -457,6 +531,11 @@ def main() -> None:
         default=0,
         help="embedded: also load with one transaction per this many notices, each built whole (before: 500)",
     )
+    ap.add_argument(
+        "--also-by-key",
+        action="store_true",
+        help="neo4j: also load as before 2026-12-02 (edges' ends by key): now (fresh), now, before, before, now",
+    )
     ap.add_argument("--no-pipeline", action="store_true", help="build every batch in this process")
     ap.add_argument("--store", choices=["embedded", "neo4j", "both"], default="both")
     args = ap.parse_args()
@@ -464,13 +543,13 @@ def main() -> None:
     sizes = (args.elements, args.slice, args.notices_per_batch, args.notices_per_part)
     for name in ("embedded", "neo4j") if args.store == "both" else (args.store,):
         if name != "neo4j":
-            run(name, *sizes, pipeline, args.also_batch)
+            run(name, *sizes, pipeline, args.also_batch, args.also_by_key)
             continue
         from graphkit import neo4j_server
 
         root = private_neo4j_home()
         try:
-            run(name, *sizes, pipeline, args.also_batch)
+            run(name, *sizes, pipeline, args.also_batch, args.also_by_key)
         finally:
             neo4j_server.stop()
             shutil.rmtree(root, ignore_errors=True)

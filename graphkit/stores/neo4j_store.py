@@ -119,13 +119,17 @@ class Neo4jStore(Store):
         graph's size, and a load that grows the graph from empty had them planned again and again
         (JFR of a warm server: 8 % of the Bolt worker's samples in the Cypher compiler).
 
-        Measured (/tmp A/B harness: one warm server, 242,000 elements = 1,000 notices in two
-        batches of 500 built beforehand, four rounds interleaved, a 2-core machine at load 5-11
-        beside another job's Neo4j): JVM CPU per round, statements by key (before) 22.9, 12.5,
-        13.3, 14.8 s; by node id with replan=skip (now) 9.9, 10.0, 7.8, 9.2 s; elements per CPU
-        second (JVM + Python) 9.5k-17.3k before, 20.8k-25.5k now. Each alone: by node id 8.0-11.4
-        s, replan=skip 10.6-11.8 s. Wall rates followed the machine's load (5.8k-15.3k el/s
-        before, 12.0k-30.3k now). Where the server's time goes (JFR, before): the commit 53 % of
+        Measured (A/B in one process: one warm server, 242,000 elements = 1,000 notices in two
+        batches of 500 built beforehand, a 2-core machine shared with other jobs). Before =
+        statements by key planned as Neo4j wants; now = this. Run 1 (load 5-11, before first
+        in each round, four rounds after a warm-up of 400 notices): JVM CPU before 22.9, 12.5,
+        13.3, 14.8 s, now 9.9, 10.0, 7.8, 9.2 s (by node id alone 8.0-11.4, replan=skip alone
+        10.6-11.8). Run 2 (load 2.3-3.1, now first in each round, three rounds after a warm-up
+        of 600): JVM CPU before 11.9, 9.9, 10.3 s, now 10.9, 8.0, 8.9 s (0.8-0.92x); 18.2-20.7k
+        before, 19.1-24.8k now elements per CPU second (JVM + writer); wall 23.5-29.7k before,
+        25.8-36.7k el/s now. Run 1 had before first in each round on a busier machine; with the
+        order reversed the gain is smaller: run 2's 8-19 % less server CPU is the figure to
+        quote. Where the server's time goes (JFR, before): the commit 53 % of
         the Bolt worker's samples (index updates 19 %, Lucene's text indexes among them 10 %;
         record commands 18 %; relationship counts 9 %), the statements 35 % (node creation 11 %,
         the unique-key seeks and their index-entry locks 8 %), and G1's young collections (the
