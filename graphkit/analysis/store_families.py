@@ -51,6 +51,7 @@ class FamilyReport:
     notices: tuple[int, int] = (0, 0)  # incremental: notices added (or changed), removed
     changed: int = 0  # incremental: families written
     units: int = 0  # incremental: units whose figures were counted again
+    similar: int = 0  # incremental: measures whose SIMILAR_TO edges were written again
 
     def total(self) -> int:
         """The number of families of every kind and scope."""
@@ -244,13 +245,15 @@ def families_batch(
     docs: dict[str, list[tuple[str, str]]],
     sources: dict[str, Attribution] | None = None,
     kept: Mapping[str, AbstractSet[End] | None] | None = None,
+    similar: AbstractSet[str] | None = None,
 ) -> GraphBatch:
     """MeasureTemplate nodes, INSTANCE_OF edges and SIMILAR_TO edges of the families; with
     `sources`, each family's attribution on its node and its REUSED_FROM edges between units.
 
     `kept`: families whose node stands in the store (an update that kept their id): no node is
     written for them, and only the INSTANCE_OF edges from the ends listed (every end: None);
-    their SIMILAR_TO and REUSED_FROM edges are all written."""
+    their REUSED_FROM edges are all written. `similar`: only the SIMILAR_TO pairs with an end
+    among these measures are written (an update: the others stand); None: every pair."""
     g = GraphBatch()
     sources = sources or {}
     kept = kept or {}
@@ -283,6 +286,8 @@ def families_batch(
             where = {m.id: m for m in f.members}
             for a, b, score in f.pairs:
                 if a == b or a not in where or b not in where:
+                    continue
+                if similar is not None and a not in similar and b not in similar:
                     continue
                 a, b = sorted((a, b))
                 ma, mb = where[a], where[b]
@@ -434,7 +439,9 @@ def write_changes(
 ) -> None:
     """Replace some stored families in one transaction: delete the families ``deleted`` (ids)
     with their REUSED_FROM edges and the SIMILAR_TO edges of ``measures``, then write
-    ``families`` (with their attribution; ``docs`` as ``families_batch``'s).
+    ``families`` (with their attribution; ``docs`` as ``families_batch``'s) and those of their
+    SIMILAR_TO pairs with an end among ``measures`` (every pair that changed has one: the others
+    stand).
 
     A family of ``families`` whose id is among ``deleted`` and whose members before are in
     ``before`` (id → member id → unit id) is changed in place. Its members that came or went,
@@ -456,7 +463,11 @@ def write_changes(
     changed = {fid: _changed_members(f, before[fid], notices) for fid, f in kept.items()}
     sources, partial = _attributions(store, families, changed, units)
     batch = families_batch(
-        families, docs, sources, {fid: _changed_ends(f, changed[fid]) for fid, f in kept.items()}
+        families,
+        docs,
+        sources,
+        {fid: _changed_ends(f, changed[fid]) for fid, f in kept.items()},
+        similar=set(measures),
     )
     steps: list[Statement] = []
     ids, whole, mids = sorted(gone - kept.keys()), sorted(gone - partial.keys()), sorted(measures)

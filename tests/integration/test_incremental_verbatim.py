@@ -2,11 +2,12 @@
 
 The copies are one row of the family index, and the copy first in rank order stands for the
 others in every SIMILAR_TO pair (each other copy is paired with it alone). A notice adding one
-more copy therefore changes the pairs of its own unit and of that first copy's unit only, and
-the update counts the figures of those units again, not those of every unit holding the
-measure (before: all of them, so a boilerplate measure of thousands of units meant a refresh of
-thousands of units at each notice). When the new copy comes first in rank order, every pair of
-the row changes. Either way, the store then equals a full rebuild, on both stores.
+more copy therefore changes the pairs of its own unit and of that first copy's unit only: the
+update counts the figures of those units again, not those of every unit holding the measure
+(before: all of them, so a boilerplate measure of thousands of units meant a refresh of
+thousands of units at each notice), and writes the SIMILAR_TO edge of the new copy alone (before:
+every copy's). When the new copy comes first in rank order, every pair of the row changes.
+Either way, the store then equals a full rebuild, on both stores.
 """
 
 from __future__ import annotations
@@ -61,8 +62,9 @@ def test_one_more_copy_of_a_verbatim_measure_counts_few_units_again(store: Store
             first = _first_copy(store) != before  # the new copy stands for the row now
             seen["first" if first else "not first"] += 1
             if not first:
-                # its unit and the first copy's
+                # its unit and the first copy's; the SIMILAR_TO edges of the new copy alone
                 assert got.families.units <= 2, (rec.unit, got.families.units)
+                assert got.families.similar == 1, (rec.unit, got.families.similar)
             service.load_records(reference, [rec], families="never")
             service.rebuild_families(reference)
             assert_same(snapshot(store), snapshot(reference), f"after {rec.unit}")

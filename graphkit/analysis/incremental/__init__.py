@@ -161,6 +161,7 @@ def update_families(store: Store, params: DetectParams | None = None) -> FamilyR
         report.notices = (len(added), len(removed))
         report.changed = len(change.families)
         report.units = len(change.units)
+        report.similar = len(change.measures)
         return report
     finally:
         idx.close()

@@ -329,7 +329,7 @@ class FamilyIndex:
         dropped = sorted(set(old) - {f.id for f in out.families})
         for part in chunks(dropped):
             self.db.execute(f"DELETE FROM member WHERE fid IN ({_marks(len(part))})", tuple(part))
-        out.measures = m.members
+        out.measures = m.similar
         out.units |= m.paired | _regrouped_units(old, members, out.families)
         out.documents = self.document.documents_of([mm.id for f in d.families for mm in f.members])
         return out

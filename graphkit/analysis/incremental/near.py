@@ -70,6 +70,11 @@ class NearChange:
     # that changes has one of those first items, or an item that came or went, at an end (and
     # the pairs of a unit are counted again with any other unit: analysis.figures)
     paired: set[str] = field(default_factory=set)
+    # items whose SIMILAR_TO pairs may differ (a subset of ``members``): every item of the rows
+    # re-clustered, but of a family that stands (the same rows, their first items and strong
+    # edges unchanged, of two units or more before and after: every pair of it is stored) only
+    # the items that came
+    similar: set[str] = field(default_factory=set)
 
 
 def chunks(xs: Sequence[object], n: int = CHUNK) -> Iterable[Sequence[object]]:
@@ -203,14 +208,14 @@ class NearKind:
         change = NearChange()
         # 1. rows touched, and their rank before
         touched: set[int] = set()
+        gone_units: dict[int, set[str]] = {}  # row → units of the items it loses
         for part in chunks(list(remove)):
-            touched.update(
-                r
-                for (r,) in self.db.execute(
-                    f"SELECT row FROM item WHERE kind=? AND id IN ({_marks(len(part))}) AND row >= 0",
-                    (k, *part),
-                )
-            )
+            for r, u in self.db.execute(
+                f"SELECT row, unit FROM item WHERE kind=? AND id IN ({_marks(len(part))}) AND row >= 0",
+                (k, *part),
+            ):
+                touched.add(r)
+                gone_units.setdefault(r, set()).add(u)
         norm_of_add = [normalize(it.text, names.get(it.unit, ())) for it, _ in add]
         wanted = sorted({n for n in norm_of_add if len(n) >= p.min_chars})
         row_by_norm: dict[str, int] = {}
@@ -255,10 +260,16 @@ class NearKind:
         rows_.save()
         # 2. candidate pairs of the buckets the moved rows stand in, before and after
         seeds = set(touched)
+        edged: set[int] = set()  # rows whose strong edges changed
         if moved:
-            seeds |= self._repair_edges(moved, norms, rows_)
+            edged = self._repair_edges(moved, norms, rows_)
+            seeds |= edged
+        # rows whose first item changed, or that came or went
+        firsts = {r for r in touched if before.get(r, ())[:2] != after.get(r, ())[:2]}
         # 3. re-cluster the components of the seeds
-        self._recluster(seeds, change)  # adds the units of the rows' first items now
+        came = {it.id for it, _ in add}
+        self._recluster(seeds, change, _Settled(firsts | edged, came, gone_units))
+        # (the recluster added the units of the rows' first items now)
         change.paired.update(u for _, _, u in before.values())
         return change
 
@@ -372,9 +383,18 @@ class NearKind:
             frontier = sorted(nxt)
         return sorted(seen)
 
-    def _recluster(self, seeds: set[int], change: NearChange) -> None:
+    def _recluster(self, seeds: set[int], change: NearChange, settled: _Settled | None = None) -> None:
         k, p = self.kind, self.p
         rows = self._component(seeds)
+        old_fam: dict[int, str] = {}  # row → its family before (scope all)
+        for part in chunks(sorted(set(rows) | seeds)):
+            q = f"SELECT row, fam FROM row WHERE kind=? AND row IN ({_marks(len(part))}) AND fam IS NOT NULL"
+            old_fam.update(self.db.execute(q, (k, *part)))
+        rows_of: dict[str, set[int]] = {}  # family before → all its rows
+        for part in chunks(sorted(set(old_fam.values()))):
+            q = f"SELECT fam, row FROM row WHERE kind=? AND fam IN ({_marks(len(part))})"
+            for f, r in self.db.execute(q, (k, *part)):
+                rows_of.setdefault(f, set()).add(r)
         for part in chunks(sorted(set(rows) | seeds)):
             change.deleted.update(
                 f
@@ -424,6 +444,11 @@ class NearKind:
         clusters = _cluster(texts, groups, pairs, scores, p)
         fams = _families([it for _, _, it in items], groups, clusters, pairs, scores, k)
         row_of_item = {it.id: row for _, row, it in items}
+        change.similar.update(it.id for _, _, it in items)
+        if settled is not None:
+            for f in fams:
+                if _stands(f, row_of_item, old_fam, rows_of, settled):
+                    change.similar.difference_update(m.id for m in f.members if m.id not in settled.came)
         for f in fams:
             fam_rows = sorted({row_of_item[m.id] for m in f.members})
             for part in chunks(fam_rows):
@@ -431,6 +456,43 @@ class NearKind:
                     f"UPDATE row SET fam=? WHERE kind=? AND row IN ({_marks(len(part))})", (f.id, k, *part)
                 )
         change.families += fams
+
+
+@dataclass
+class _Settled:
+    """What an update changed in the rows it re-clusters: the rows whose first item or strong
+    edges changed (or that came or went), the items that came, the units of the items that went
+    (by row)."""
+
+    unsettled: set[int]
+    came: set[str]
+    gone_units: dict[int, set[str]]
+
+
+def _stands(
+    f: Family,
+    row_of_item: Mapping[str, int],
+    old_fam: Mapping[int, str],
+    rows_of: Mapping[str, set[int]],
+    settled: _Settled,
+) -> bool:
+    """Whether the pairs of the family ``f`` (scope all) are those its family before had, but
+    for the items that came or went: it holds the rows one family held before (no more, no
+    fewer), none of them changed its first item or strong edges, and it spans two units or more
+    before and after (a family of one unit stores only some of its pairs, by the scopes of its
+    members: a second unit would add the others). A row's other items are paired with its first
+    alone, so such a family's pairs changed only where an item came or went."""
+    frows = {row_of_item[m.id] for m in f.members}
+    olds = {old_fam.get(r) for r in frows}
+    if len(olds) != 1 or None in olds or rows_of.get(str(next(iter(olds)))) != frows:
+        return False
+    if frows & settled.unsettled:
+        return False
+    now = {m.unit for m in f.members}
+    was = {m.unit for m in f.members if m.id not in settled.came}
+    for r in frows:
+        was |= settled.gone_units.get(r, set())
+    return len(now) >= 2 and len(was) >= 2
 
 
 def _pair_codes(rows: np.ndarray, chain_key: np.ndarray, max_bucket: int, n: int) -> np.ndarray:
