@@ -19,7 +19,8 @@ measures, each with the verbatim one; an ad-hoc script, old and new code on copi
 store, a 2-core machine at load ~6): one notice more with the verbatim measure, before
 (66e9d41) 13.7–18.6 s, of which figures 12.8–17.5 s (every unit holding the measure counted
 again: ~2,000); after 3.2–5.0 s, figures 1.6–1.8 s (2 units: the notice's and the first
-copy's).
+copy's). With the SIMILAR_TO edges of the new copy alone written again (f7cc470; before, every
+copy's: 2,001 measures), the write 0.48–0.56 s -> 0.23–0.25 s, same run.
 """
 
 from __future__ import annotations
