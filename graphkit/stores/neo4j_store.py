@@ -54,6 +54,7 @@ _NO_LOG = logging.NullHandler()
 # the write statements' plans hold whatever the graph's size (seeks on unique keys or on node
 # ids, CREATE, MERGE): the planner need not plan them again as the graph grows during a load
 _NO_REPLAN = "CYPHER replan=skip "
+_RETURN_IDS = " RETURN collect(id(n))"  # a node statement's ids, in its rows' order
 
 
 class Neo4jStore(Store):
@@ -148,7 +149,7 @@ class Neo4jStore(Store):
             for cypher, params in head:
                 tx.run(cypher, params)
             sent = [
-                (label, keys, tx.run(stmt, {"rows": rows}))
+                (label, keys, tx.run(stmt + _RETURN_IDS, {"rows": rows}))
                 for label, stmt, chunks in nodes
                 for keys, rows in chunks
             ]
@@ -182,14 +183,16 @@ class Neo4jStore(Store):
     def _node_writes(
         self, batch: GraphBatch, *, all_new: bool
     ) -> list[tuple[str, str, list[tuple[list[str], list[list[Any]]]]]]:
-        """(label, statement returning the ids it wrote, [(keys, rows)] in chunks) per label."""
+        """(label, statement, [(keys, rows)] in chunks) per label: the node statements of
+        `write_statements`; `write_batch` has them return the ids they wrote."""
         out = []
         for label, rows in batch.nodes.items():
             if label not in self.schema.nodes:
                 raise ValueError(f"unknown node label {label}")
             props = list(self.schema.nodes[label].properties)
             create = all_new or self.owned_by_notice(label)
-            stmt = _node_statement(label, props, create=create) + " RETURN collect(id(n))"
+            stmt = _node_statement(label, props, create=create)
+            # one list per node, the schema's properties in order (absent → null)
             keys = sorted(rows)
             values = [[rows[k].get(p) for p in props] for k in keys]
             n = self.chunk_rows
@@ -236,24 +239,10 @@ class Neo4jStore(Store):
         cost 72 s of JVM CPU, 38 s of it in the JIT compiler threads (431 el/s at load 16).
         """
         out = self.replace_statements(replace)
-        for label, rows in batch.nodes.items():
-            if label not in self.schema.nodes:
-                raise ValueError(f"unknown node label {label}")
-            props = list(self.schema.nodes[label].properties)
-            stmt = _node_statement(label, props, create=all_new or self.owned_by_notice(label))
-            # one list per node, the schema's properties in order (absent → null)
-            values = [[rows[k].get(p) for p in props] for k in sorted(rows)]
-            out += [(stmt, {"rows": chunk}) for chunk in _chunks(values, self.chunk_rows)]
-        for key, erows in batch.edges.items():
-            etype, a, b = key
-            if etype not in self.schema.edges or (a, b) not in self.schema.edges[etype].pairs:
-                raise ValueError(f"unknown edge {key}")
-            props = list(self.schema.edges[etype].properties)
-            create = all_new or self.owned_by_notice(a) or self.owned_by_notice(b)
-            stmt = _edge_statement(key, props, create=create)
-            cols = ["src", "dst", *props]
-            values = sorted([[r.get(c) for c in cols] for r in erows.values()], key=_ends)
-            out += [(stmt, {"rows": chunk}) for chunk in _chunks(values, self.chunk_rows)]
+        for _, stmt, chunks in self._node_writes(batch, all_new=all_new):
+            out += [(stmt, {"rows": rows}) for _, rows in chunks]
+        for _, _, by_key, rows in self._edge_writes(batch, all_new=all_new):
+            out += [(by_key, {"rows": chunk}) for chunk in _chunks(sorted(rows, key=_ends), self.chunk_rows)]
         if replace and cleanup:
             out.extend(self.orphan_cleanup())
         return out
