@@ -303,10 +303,9 @@ class FamilyIndex:
         for part in chunks(list(removed)):
             q = f"SELECT DISTINCT unit FROM notice WHERE id IN ({_marks(len(part))}) AND unit IS NOT NULL"
             out.units.update(u for (u,) in self.db.execute(q, tuple(part)))
+        # (every item of ``parts`` is of a notice come, and of its unit: the loader writes a
+        # notice's REPORTED and its measures' TOOK from the same unit)
         out.units.update(u for u in added_units.values() if u is not None)
-        out.units.update(it.unit for it, _ in parts.measures)
-        out.units.update(x.item.unit for x in [*parts.headlines, *parts.documents])
-        out.units.update(c.item.unit for c in parts.sentences)
         out.notice_units = set(out.units)
         m = self.measure.update(self.measure.item_ids_of_notices(removed), parts.measures, names)
         s = self.sentence.update(*self._sentence_delta(removed, parts, m.born, m.died), names)

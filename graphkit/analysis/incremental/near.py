@@ -56,24 +56,22 @@ class NearChange:
         families: the scope-``all`` families written in their place.
         born: normalised texts that now stand for items and did not before.
         died: normalised texts that stood for items and no longer do.
-        members: ids of the items of every row re-clustered (their families were rewritten).
     """
 
     deleted: set[str] = field(default_factory=set)
     families: list[Family] = field(default_factory=list)
     born: set[str] = field(default_factory=set)
     died: set[str] = field(default_factory=set)
-    members: set[str] = field(default_factory=set)  # items of the re-clustered rows
     # units whose SIMILAR_TO pairs may differ, beside those of the items that came or went: of
     # the first item (in rank order) of every row re-clustered, before and after. A row's first
     # item stands for it in every pair: its other items are paired with it alone, so every pair
     # that changes has one of those first items, or an item that came or went, at an end (and
     # the pairs of a unit are counted again with any other unit: analysis.figures)
     paired: set[str] = field(default_factory=set)
-    # items whose SIMILAR_TO pairs may differ (a subset of ``members``): every item of the rows
-    # re-clustered, but of a family that stands (the same rows, their first items and strong
-    # edges unchanged, of two units or more before and after: every pair of it is stored) only
-    # the items that came
+    # items whose SIMILAR_TO pairs may differ: every item of the rows re-clustered (their
+    # families were rewritten), but of a family that stands (the same rows, their first items
+    # and strong edges unchanged, of two units or more before and after: every pair of it is
+    # stored) only the items that came
     similar: set[str] = field(default_factory=set)
 
 
@@ -416,7 +414,6 @@ class NearKind:
                 for rank, row, i, u, n, s, t in self.db.execute(q, (k, *part))
             ]
         items.sort(key=lambda x: x[0])
-        change.members.update(it.id for _, _, it in items)
         first: set[int] = set()
         for _, row, it in items:  # each row's first item, in rank order
             if row not in first:
