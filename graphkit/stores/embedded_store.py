@@ -89,6 +89,13 @@ class EmbeddedStore(Store):
     # Every statement, the store open read-only or not: LadybugDB itself lets a read-only store
     # run COPY … TO, LOAD FROM, INSTALL, ATTACH and CHECKPOINT.
     guards_every_statement = True
+    # A batch of at most this many nodes and edges is written with UNWIND … CREATE / MERGE
+    # statements instead of COPY (`LoadTransaction.write`). LadybugDB logs what statements write,
+    # so their commit goes to the log and a kill keeps it; it does not log what COPY loads, so the
+    # commit of a transaction that COPYs checkpoints the whole store, which costs seconds in a
+    # large one whatever the rows (3-5 s at a million measures). CREATE statements run at ~22k
+    # rows/s: a family update or a notice or two cost far less than that checkpoint.
+    logged_elements = 5000
 
     def __init__(self, folder: Path, *, read_only: bool = False, buffer_pool: int | None = None) -> None:
         """Open (or create) the store in `folder`; `buffer_pool` in bytes, default
@@ -360,15 +367,26 @@ class EmbeddedStore(Store):
         so a batch whose commit did not checkpoint is lost when the process is killed, and the
         next open may crash replaying the log (seen with `CALL auto_checkpoint=false`). That
         checkpoint is most of a batch's cost (~1.7 s for 120k elements, ~0.1 s of it per table
-        written, whatever the rows): fewer, larger transactions load faster.
+        written, whatever the rows): fewer, larger transactions load faster. A batch of at most
+        `logged_elements` is written with statements instead, whose commit goes to the log.
         """
         with self.load_transaction() as tx:
             tx.write(staged, replace, before)
 
-    def _write_shared(self, shared: GraphBatch, written: dict[str, dict[str, Row]]) -> None:
+    def _create(self, table: str, a: str, b: str, rows: list[Row]) -> None:
+        """CREATE these rows of a node table (`a` empty) or of an edge table from `a` to `b`
+        (rows with `src` and `dst`), in chunks: the logged way of what `COPY` loads."""
+        stmt = self.merge_edges_statement((table, a, b), create=True) if a else None
+        stmt = stmt or self.merge_nodes_statement(table, create=True)
+        for chunk in self._chunks(rows):
+            self._conn.execute(stmt, {"rows": chunk})
+
+    def _write_shared(
+        self, shared: GraphBatch, written: dict[str, dict[str, Row]], *, logged: bool = False
+    ) -> None:
         """Write nodes that may be stored already and the edges between them (in a transaction).
 
-        A node not stored yet is loaded in bulk; a stored one is written (MERGE … SET) only when
+        A node not stored yet is loaded in bulk (CREATEd by statements when `logged`); a stored one is written (MERGE … SET) only when
         one of its properties differs from the batch's row, as the MERGE of every row would leave
         it. `written` holds the rows of the shared nodes written earlier in this transaction
         (label → id → row): a node's row is folded into its earlier one (the last write of each
@@ -404,7 +422,9 @@ class EmbeddedStore(Store):
                 if k in stored and any(r.get(c) != v for c, v in zip(cols, stored[k], strict=True))
             ]
             created[label] = {str(r["id"]) for r in new}
-            if new:
+            if new and logged:
+                self._create(label, "", "", [{c: r.get(c) for c in cols} for r in new])
+            elif new:
                 self._conn.execute(f"COPY {label} FROM $rows", {"rows": _arrow(layout.nodes[label], new)})
             stmt = self.merge_nodes_statement(label)
             for chunk in self._chunks(changed):
@@ -418,7 +438,10 @@ class EmbeddedStore(Store):
             for r in erows.values():
                 fresh = (r["src"] in new_a and r["dst"] in in_b) or (r["dst"] in new_b and r["src"] in in_a)
                 (bulk if fresh else merge).append(r)
-            if bulk:
+            ecols = [c for c, _ in layout.edges[etype]]
+            if bulk and logged:
+                self._create(etype, a, b, [{c: r.get(c) for c in ecols} for r in bulk])
+            elif bulk:
                 self._conn.execute(
                     f"COPY {etype} FROM $rows (from='{a}', to='{b}')",
                     {"rows": _arrow(layout.edges[etype], bulk)},
@@ -472,6 +495,9 @@ class LoadTransaction:
         `stager`, or a GraphBatch staged here) in this transaction, which begins here when this
         is its first write. Reads through the store see it (the same connection).
 
+        A batch of at most `logged_elements` nodes and edges is written with CREATE / MERGE
+        statements, larger ones with COPY (see `logged_elements`).
+
         The shared nodes (units, inspections, persons, documents, places) of the batches written
         so far are kept, and each batch's row of one is folded into its earlier row before it is
         written: the transaction leaves the row one batch of all its notices would.
@@ -483,8 +509,12 @@ class LoadTransaction:
             self.begun = True
         for cypher, params in [*before, *store.replace_statements(replace)]:
             store._conn.execute(cypher, params)
-        store._write_shared(staged.shared, self._shared)
+        logged = staged.elements <= store.logged_elements
+        store._write_shared(staged.shared, self._shared, logged=logged)
         for table, a, b, data in staged.bulk:
+            if logged:
+                store._create(table, a, b, data.to_pylist())
+                continue
             ends = f" (from='{a}', to='{b}')" if a else ""
             store._conn.execute(f"COPY {table} FROM $rows{ends}", {"rows": data})
         if replace:
