@@ -22,6 +22,7 @@ from graphkit.stores.base import Statement, Store, internal_statement
 from loaders.graph import GraphBatch
 
 if TYPE_CHECKING:
+    from graphkit.analysis.incremental.grown import GrownWrite
     from graphkit.analysis.normalize import UnitNames
     from graphkit.analysis.recycled import Detection, DetectParams, Family
 
@@ -52,6 +53,8 @@ class FamilyReport:
     changed: int = 0  # incremental: families written
     units: int = 0  # incremental: units whose figures were counted again
     similar: int = 0  # incremental: measures whose SIMILAR_TO edges were written again
+    grown: int = 0  # incremental: families changed by the members that joined them alone (incremental.grown)
+    reattributed: int = 0  # incremental: of those, attributed again whole (their candidate sources changed)
 
     def total(self) -> int:
         """The number of families of every kind and scope."""
@@ -436,6 +439,8 @@ def write_changes(
     before: Mapping[str, Mapping[str, str]] | None = None,
     notices: AbstractSet[str] = frozenset(),
     units: tuple[Mapping[str, Sequence[str]], Mapping[str, UnitRank]] | None = None,
+    grown: GrownWrite | None = None,
+    dates: Mapping[str, tuple[str | None, str | None]] | None = None,
 ) -> None:
     """Replace some stored families in one transaction: delete the families ``deleted`` (ids)
     with their REUSED_FROM edges and the SIMILAR_TO edges of ``measures``, then write
@@ -456,21 +461,33 @@ def write_changes(
     (LadybugDB deletes ~3,000 edges a second).
 
     ``units``: every unit's names and rank (``unit_names``, ``unit_ranks``) when the caller
-    has read them (read from the store otherwise)."""
+    has read them (read from the store otherwise); ``dates``: every notice's, likewise
+    (``notice_dates``).
+
+    ``grown``: the families an update changed by their members alone, written in the same
+    transaction (``incremental.grown``): their nodes' properties set, the edges of the items
+    that came and the REUSED_FROM edges it names written."""
     gone = set(deleted)
     before = before or {}
     kept = {f.id: f for f in families if f.id in gone and f.id in before}
     changed = {fid: _changed_members(f, before[fid], notices) for fid, f in kept.items()}
-    sources, partial = _attributions(store, families, changed, units)
+    sources, partial = _attributions(store, families, changed, units, dates)
+    from graphkit.analysis.incremental.grown import GrownWrite  # here: a full rebuild needs none of it
+
+    more = grown or GrownWrite()
+    kept_ends: dict[str, AbstractSet[End] | None] = {
+        fid: _changed_ends(f, changed[fid]) for fid, f in kept.items()
+    }
     batch = families_batch(
-        families,
+        [*families, *more.families],
         docs,
-        sources,
-        {fid: _changed_ends(f, changed[fid]) for fid, f in kept.items()},
+        {**sources, **more.sources},
+        {**kept_ends, **more.ends},
         similar=set(measures),
     )
     steps: list[Statement] = []
-    ids, whole, mids = sorted(gone - kept.keys()), sorted(gone - partial.keys()), sorted(measures)
+    ids, mids = sorted(gone - kept.keys()), sorted(measures)
+    whole = sorted((gone - partial.keys()) | set(more.whole))
     for s in range(0, len(ids), 5000):
         steps.append(internal_statement("delete_families_by_id", {"ids": ids[s : s + 5000]}))
     for s in range(0, len(whole), 5000):
@@ -489,6 +506,15 @@ def write_changes(
         steps += [
             internal_statement(f"delete_instance_of_{label.lower()}", {"id": fid, "from_id": end})
             for label, end in sorted(ends)
+        ]
+    for f in more.families:
+        props = {"id": f.id, "text": f.text, "size": f.size, "n_units": len(f.units)}
+        steps.append(
+            internal_statement("set_family", {**props, **_attribution_props(more.sources.get(f.id))})
+        )
+        steps += [
+            internal_statement("delete_reused_from_later", {"id": f.id, "later": u})
+            for u in sorted(more.partial.get(f.id, ()))
         ]
     if len(mids) <= ONE_BY_ONE:  # a few measures: each one's edges found through its key
         steps += [
@@ -527,6 +553,7 @@ def _attributions(
     families: Sequence[Family],
     changed: Mapping[str, Mapping[str, str]],
     units: tuple[Mapping[str, Sequence[str]], Mapping[str, UnitRank]] | None,
+    dates: Mapping[str, tuple[str | None, str | None]] | None = None,
 ) -> tuple[dict[str, Attribution], dict[str, set[str]]]:
     """Each family's attribution (as ``attributions``); and for the kept families (``changed``:
     id → their changed members) whose candidate sources stand, the units whose REUSED_FROM
@@ -534,13 +561,13 @@ def _attributions(
     from graphkit.analysis.sources import Scorer, attribute
 
     names, ranks = units or (unit_names(store), unit_ranks(store))
-    dates = notice_dates(store)
+    dates = notice_dates(store) if dates is None else dates
     scorer = Scorer(names)
     stored: dict[str, tuple[Any, ...]] = {}
     kept = sorted(changed)
     for s in range(0, len(kept), 5000):
         rows = store.run_internal("family_sources", {"ids": kept[s : s + 5000]}).rows
-        stored.update((fid, (src, day, tie)) for fid, src, day, tie in rows)
+        stored.update((fid, (src, day, tie)) for fid, src, day, tie, *_ in rows)
     out: dict[str, Attribution] = {}
     partial: dict[str, set[str]] = {}
     for f in families:

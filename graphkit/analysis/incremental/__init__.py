@@ -8,7 +8,9 @@ with those the index was built from; the notices added, removed or changed are r
 store (their measures, documents and texts only), the index finds the families they change
 (``index.FamilyIndex.apply``: re-clustering only the components they touch), and those families
 are replaced in the store in one transaction (a family keeping its id, its least member, is
-changed in place: the edges of the members that came or went). It declines (returns None, and the caller rebuilds
+changed in place: the edges of the members that came or went). A family that items only
+joined, and that stands otherwise (``near.Growth``: a notice joining a boilerplate of thousands),
+is neither re-clustered nor read whole: it is changed by its new members (``grown``). It declines (returns None, and the caller rebuilds
 in full) when there is no whole index, when it was built with other parameters, when the
 store holds another number of families than the index wrote (they were removed, or replaced
 by other means), when a known
@@ -26,6 +28,7 @@ import numpy as np
 
 from graphkit.analysis.boilerplate import SENTENCE_PARAMS
 from graphkit.analysis.incremental.extract import extract
+from graphkit.analysis.incremental.grown import prepare
 from graphkit.analysis.incremental.index import FamilyIndex, remove_folder
 from graphkit.analysis.laps import Laps
 from graphkit.analysis.recycled import DetectParams, Intermediates
@@ -105,6 +108,7 @@ def update_families(store: Store, params: DetectParams | None = None) -> FamilyR
         FamilyReport,
         measure_documents_of,
         measure_items_of,
+        notice_dates,
         notice_texts,
         unit_names,
         unit_ranks,
@@ -140,6 +144,9 @@ def update_families(store: Store, params: DetectParams | None = None) -> FamilyR
         idx.mark_dirty()
         change = idx.apply(removed, parts, names, {n: stored[n][1] for n in added})
         lap("update the index")
+        dates = notice_dates(store)
+        unit_of = {n: u for n, (_, u) in stored.items()}
+        more = prepare(store, change.grown, idx.growth_members, unit_of, dates, names, ranks)
         write_changes(
             store,
             sorted(change.deleted),
@@ -149,6 +156,8 @@ def update_families(store: Store, params: DetectParams | None = None) -> FamilyR
             change.before,
             set(added),
             (names, ranks),
+            more,
+            dates,
         )
         lap("write")
         from graphkit.analysis.figures import refresh_figures
@@ -162,6 +171,8 @@ def update_families(store: Store, params: DetectParams | None = None) -> FamilyR
         report.changed = len(change.families)
         report.units = len(change.units)
         report.similar = len(change.measures)
+        report.grown = len(change.grown)
+        report.reattributed = len(more.whole)
         return report
     finally:
         idx.close()

@@ -20,7 +20,7 @@ import functools
 import json
 import shutil
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -31,7 +31,7 @@ from scipy.sparse.csgraph import connected_components
 from graphkit.analysis.boilerplate import SENTENCE_PARAMS
 from graphkit.analysis.incremental.exact import ExactKind
 from graphkit.analysis.incremental.extract import Parts, SentenceCandidate
-from graphkit.analysis.incremental.near import NearKind, Ranked, _marks, chunks
+from graphkit.analysis.incremental.near import Growth, NearKind, Ranked, _marks, chunks
 from graphkit.analysis.items import MeasureItem
 from graphkit.analysis.normalize import UnitNames
 from graphkit.analysis.recycled import DetectParams, Family, Intermediates, _make_family, scope_families
@@ -66,6 +66,8 @@ class IndexChange:
     # the units of the notices added and removed: the only units whose issues, and so issue
     # wordings, changed
     notice_units: set[str] = field(default_factory=set)
+    # the families changed by their members alone (near.Growth): neither deleted nor written whole
+    grown: list[Growth] = field(default_factory=list)
 
 
 def _rank_json(rank: UnitRank | None) -> str:
@@ -330,8 +332,18 @@ class FamilyIndex:
             self.db.execute(f"DELETE FROM member WHERE fid IN ({_marks(len(part))})", tuple(part))
         out.measures = m.similar
         out.units |= m.paired | _regrouped_units(old, members, out.families)
+        out.grown = [*m.grown, *s.grown]
+        # a family that only gained items changes the figures of their units alone (as a group
+        # of one family replaced by one: _regrouped_units)
+        out.units |= {c.unit for g in out.grown for c in g.came}
         out.documents = self.document.documents_of([mm.id for f in d.families for mm in f.members])
         return out
+
+    def growth_members(
+        self, g: Growth, units: Iterable[str] | None
+    ) -> tuple[list[MeasureItem], list[tuple[str, str, float]]]:
+        """``NearKind.growth_members`` of the Growth's kind (before this update is committed)."""
+        return (self.measure if g.kind == "measure" else self.sentence).growth_members(g, units)
 
     def _sentence_delta(
         self, removed: Sequence[str], parts: Parts, born: set[str], died: set[str]
