@@ -582,17 +582,20 @@ def test_a_notice_gone_without_items_is_known_by_its_unit(store: Any) -> None:
     same_as_from_scratch(store)
 
 
-def test_a_family_index_of_format_3_is_brought_to_4_in_place(store: Any, tmp_path: Path) -> None:
+def test_a_family_index_of_format_3_is_brought_to_the_current_format_in_place(
+    store: Any, tmp_path: Path
+) -> None:
     """An index written before notices' units were recorded (format 3: table notice without its
-    unit column) is upgraded by the next update, not rebuilt: each notice's unit is the store's,
-    and a notice the store no longer holds gets its unit from its items in the index. The update
-    replaces a notice by one read anew as another unit's, with titles dropped."""
+    unit column, nor the indexes of format 5) is upgraded by the next update, not rebuilt: each
+    notice's unit is the store's, and a notice the store no longer holds gets its unit from its
+    items in the index; the indexes of format 5 are made. The update replaces a notice by one
+    read anew as another unit's, with titles dropped."""
     import shutil
     import sqlite3
 
     from graphkit import service
     from graphkit.analysis.incremental import index_folder
-    from graphkit.analysis.incremental.index import FamilyIndex
+    from graphkit.analysis.incremental.index import FORMAT, FamilyIndex
     from graphkit.analysis.recycled import DetectParams
     from graphkit.testing.synth import generate
 
@@ -602,6 +605,9 @@ def test_a_family_index_of_format_3_is_brought_to_4_in_place(store: Any, tmp_pat
     path = index_folder(store) / "index.sqlite"
     db = sqlite3.connect(path)
     db.execute("ALTER TABLE notice DROP COLUMN unit")
+    db.execute("DROP INDEX item_row_rank")
+    db.execute("DROP INDEX member_unit")
+    db.execute("CREATE INDEX item_row ON item(kind, row)")
     db.execute("UPDATE meta SET v='3' WHERE k='format'")
     db.commit()
     db.close()
@@ -622,7 +628,10 @@ def test_a_family_index_of_format_3_is_brought_to_4_in_place(store: Any, tmp_pat
     assert report.families is not None and report.families.incremental
     assert report.families.notices == (1, 1)
     db = sqlite3.connect(path)
-    assert db.execute("SELECT v FROM meta WHERE k='format'").fetchone() == ("4",)
+    assert db.execute("SELECT v FROM meta WHERE k='format'").fetchone() == (FORMAT,) == ("5",)
+    indexes = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"item_row_rank", "member_unit"} <= indexes and "item_row" not in indexes
+    assert db.execute("SELECT count(*) FROM sqlite_stat1").fetchone()[0] > 0  # ANALYZE ran
     held = dict(db.execute("SELECT id, unit FROM notice").fetchall())
     db.close()
     units = dict(store.query("MATCH (u:Unit)-[:REPORTED]->(n:Notice) RETURN n.id AS n, u.id AS u").rows)

@@ -42,9 +42,15 @@ __all__ = ["FORMAT", "SENTENCE_PARAMS", "FamilyIndex", "IndexChange"]
 
 # 2: the members of every stored family (table member); 3: family ids from the least member;
 # 4: each notice's unit (table notice), so that a notice gone is known by its unit even when the
-# index holds no item of it
-FORMAT = "4"
-UPGRADABLE = ("3",)  # formats brought to this one in place (``FamilyIndex.upgrade``)
+# index holds no item of it; 5: items indexed by row and rank (a row's first item in one seek)
+# and members by family and unit (a family's units without reading its members)
+FORMAT = "5"
+UPGRADABLE = ("3", "4")  # formats brought to this one in place (``FamilyIndex.upgrade``)
+_INDEXES_5 = (
+    "DROP INDEX IF EXISTS item_row",
+    "CREATE INDEX IF NOT EXISTS item_row_rank ON item(kind, row, rank)",
+    "CREATE INDEX IF NOT EXISTS member_unit ON member(fid, unit)",
+)
 
 _SCHEMA = Path(__file__).with_name("index.sql")  # its tables
 
@@ -141,10 +147,21 @@ class FamilyIndex:
         """Bring an index of an older format to this one, committed (a run killed on the way
         leaves it dirty: the next load rebuilds it). Format 3 → 4: each notice's unit, from
         ``units`` (notice id → unit id, the store's), else, for a notice the store no longer
-        holds, from the items the index holds of it."""
+        holds, from the items the index holds of it. Format 4 → 5: two indexes (``index.sql``) and the statistics of all."""
         if self.format == FORMAT:
             return
         self.mark_dirty()
+        if self.format == "3":
+            self._upgrade_3(units)
+        for stmt in _INDEXES_5:
+            self.db.execute(stmt)
+        self.db.execute("ANALYZE")  # as finish_build
+        self.db.execute("UPDATE meta SET v=? WHERE k='format'", (FORMAT,))
+        self.format = FORMAT
+        self.commit()
+
+    def _upgrade_3(self, units: Mapping[str, str | None]) -> None:
+        """Format 3 → 4 (see ``upgrade``)."""
         self.db.execute("ALTER TABLE notice ADD COLUMN unit TEXT")
         held = [n for (n,) in self.db.execute("SELECT id FROM notice")]
         self.db.executemany(
@@ -157,9 +174,6 @@ class FamilyIndex:
                 f"UPDATE notice SET unit=(SELECT t.unit FROM {table} t WHERE {kind}t.notice=notice.id LIMIT 1) "
                 "WHERE unit IS NULL"
             )
-        self.db.execute("UPDATE meta SET v=? WHERE k='format'", (FORMAT,))
-        self.format = FORMAT
-        self.commit()
 
     def close(self) -> None:
         """Close without committing what was not committed."""
@@ -171,9 +185,13 @@ class FamilyIndex:
         self.db.commit()
 
     def finish_build(self) -> None:
-        """Create the indexes (after the bulk insert of a build: several times faster)."""
+        """Create the indexes (after the bulk insert of a build: several times faster), and
+        their statistics (``ANALYZE``, 2 s at a million measures): without them SQLite walks
+        an index of a whole column for some lookups by key (a row's family, an edge's second
+        end, an item's row), a second each at a million measures."""
         _, _, indexes = _SCHEMA.read_text(encoding="utf-8").partition("-- indexes")
         self.db.executescript(indexes.partition("\n")[2])
+        self.db.execute("ANALYZE")
 
     def commit(self) -> None:
         """Commit the update and say the index is whole again."""

@@ -16,7 +16,7 @@ CREATE TABLE member(fid TEXT, item TEXT, unit TEXT);
 
 -- indexes: created after a build's bulk insert
 CREATE INDEX item_notice ON item(kind, notice);
-CREATE INDEX item_row ON item(kind, row);
+CREATE INDEX item_row_rank ON item(kind, row, rank);
 CREATE UNIQUE INDEX row_norm ON row(kind, norm);
 CREATE INDEX row_fam ON row(kind, fam);
 CREATE INDEX edge_b ON edge(kind, b);
@@ -26,3 +26,4 @@ CREATE INDEX sent_notice ON sent(notice);
 CREATE INDEX sent_norm ON sent(norm);
 CREATE INDEX written_base ON written(base);
 CREATE INDEX member_fid ON member(fid, item);
+CREATE INDEX member_unit ON member(fid, unit);

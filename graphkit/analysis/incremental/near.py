@@ -205,9 +205,14 @@ class NearKind:
 
     def _row_state(self, rows: Iterable[int]) -> dict[int, tuple[str, str, str]]:
         """Row → the rank, id and unit of its first item (the least rank), for the rows that hold
-        items (SQLite gives the bare columns of the row where min() is found)."""
-        q = "SELECT row, min(rank), id, unit FROM item WHERE kind=? AND row IN ({marks}) GROUP BY row"
-        return {r: (rank, i, u) for r, rank, i, u in self._select(q, rows)}
+        items: one seek of the index by row and rank each (a row of 40,000 items is not read)."""
+        q = "SELECT rank, id, unit FROM item WHERE kind=? AND row=? ORDER BY rank LIMIT 1"
+        out: dict[int, tuple[str, str, str]] = {}
+        for r in sorted(set(rows)):
+            got = self.db.execute(q, (self.kind, r)).fetchone()
+            if got is not None:
+                out[r] = got
+        return out
 
     def _norms(self, rows: Iterable[int]) -> dict[int, str]:
         return dict(self._select("SELECT row, norm FROM row WHERE kind=? AND row IN ({marks})", rows))
@@ -238,7 +243,7 @@ class NearKind:
         gone_units: dict[int, set[str]] = {}  # row → units of the items it loses
         for part in chunks(list(remove)):
             for r, u in self.db.execute(
-                f"SELECT row, unit FROM item WHERE kind=? AND id IN ({_marks(len(part))}) AND row >= 0",
+                f"SELECT row, unit FROM item WHERE kind=? AND id IN ({_marks(len(part))}) AND +row >= 0",
                 (k, *part),
             ):
                 touched.add(r)
@@ -438,7 +443,7 @@ class NearKind:
         k = self.kind
         fam_of = dict(
             self._select(
-                "SELECT row, fam FROM row WHERE kind=? AND row IN ({marks}) AND fam IS NOT NULL", quiet
+                "SELECT row, fam FROM row WHERE kind=? AND row IN ({marks}) AND +fam IS NOT NULL", quiet
             )
         )
         out: list[Growth] = []
@@ -509,7 +514,8 @@ class NearKind:
         rows = self._component(seeds) if rows is None else rows
         old_fam: dict[int, str] = {}  # row → its family before (scope all)
         for part in chunks(sorted(set(rows) | seeds)):
-            q = f"SELECT row, fam FROM row WHERE kind=? AND row IN ({_marks(len(part))}) AND fam IS NOT NULL"
+            # (+fam, and no DISTINCT below: else SQLite walks the index of families, not the rows')
+            q = f"SELECT row, fam FROM row WHERE kind=? AND row IN ({_marks(len(part))}) AND +fam IS NOT NULL"
             old_fam.update(self.db.execute(q, (k, *part)))
         rows_of: dict[str, set[int]] = {}  # family before → all its rows
         for part in chunks(sorted(set(old_fam.values()))):
@@ -520,7 +526,7 @@ class NearKind:
             change.deleted.update(
                 f
                 for (f,) in self.db.execute(
-                    f"SELECT DISTINCT fam FROM row WHERE kind=? AND row IN ({_marks(len(part))}) AND fam IS NOT NULL",
+                    f"SELECT fam FROM row WHERE kind=? AND row IN ({_marks(len(part))}) AND +fam IS NOT NULL",
                     (k, *part),
                 )
             )
