@@ -407,11 +407,7 @@ def rebuild_families(
     lap("attribute sources")
     batch = families_batch(families, docs, sources)
     lap("build batch")
-    before: list[Statement] = [
-        internal_statement("delete_families"),
-        internal_statement("delete_similar_to"),
-        internal_statement("delete_reused_from"),
-    ]
+    before = store.empty_families_statements()
     store.write_batch(batch, [], before=before, all_new=True)  # `before` emptied them
     lap("write")
     if detector is None:

@@ -289,6 +289,16 @@ class Store(abc.ABC):
             out.append(("MATCH (x:Notice) WHERE x.id IN $ids DETACH DELETE x", {"ids": replace}))
         return out
 
+    def empty_families_statements(self) -> list[Statement]:
+        """The statements removing every stored family (MeasureTemplate nodes with their
+        INSTANCE_OF edges) and every SIMILAR_TO and REUSED_FROM edge, before a full rebuild
+        writes them again in the same transaction."""
+        return [
+            internal_statement("delete_families"),
+            internal_statement("delete_similar_to"),
+            internal_statement("delete_reused_from"),
+        ]
+
     def orphan_cleanup(self) -> list[Statement]:
         """Shared nodes that a replaced notice leaves without any edge are removed."""
         out: list[Statement] = []
