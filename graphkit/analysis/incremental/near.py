@@ -500,7 +500,9 @@ class NearKind:
             if a in firsts and b in firsts
         ]
         pairs += [(firsts[r], i, 1.0) for i, r in row_of.items() if i != firsts[r]]
-        return sorted(members.values(), key=lambda m: m.id), pairs
+        # in the order of a family's members (recycled._make_family): attribution takes the first
+        # of a unit's members dated alike
+        return sorted(members.values(), key=lambda m: (m.unit, m.notice, m.id)), pairs
 
     def _recluster(
         self,
