@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import shutil
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
@@ -46,11 +47,7 @@ __all__ = ["FORMAT", "SENTENCE_PARAMS", "FamilyIndex", "IndexChange"]
 # and members by family and unit (a family's units without reading its members)
 FORMAT = "5"
 UPGRADABLE = ("3", "4")  # formats brought to this one in place (``FamilyIndex.upgrade``)
-_INDEXES_5 = (
-    "DROP INDEX IF EXISTS item_row",
-    "CREATE INDEX IF NOT EXISTS item_row_rank ON item(kind, row, rank)",
-    "CREATE INDEX IF NOT EXISTS member_unit ON member(fid, unit)",
-)
+
 
 _SCHEMA = Path(__file__).with_name("index.sql")  # its tables
 
@@ -153,8 +150,9 @@ class FamilyIndex:
         self.mark_dirty()
         if self.format == "3":
             self._upgrade_3(units)
-        for stmt in _INDEXES_5:
-            self.db.execute(stmt)
+        self.db.execute("DROP INDEX IF EXISTS item_row")  # format 4's, now item_row_rank
+        for stmt in _index_statements():  # those the index lacks (index.sql)
+            self.db.execute(re.sub(r"\bINDEX\s", "INDEX IF NOT EXISTS ", stmt, count=1))
         self.db.execute("ANALYZE")  # as finish_build
         self.db.execute("UPDATE meta SET v=? WHERE k='format'", (FORMAT,))
         self.format = FORMAT
@@ -189,8 +187,8 @@ class FamilyIndex:
         their statistics (``ANALYZE``, 2 s at a million measures): without them SQLite walks
         an index of a whole column for some lookups by key (a row's family, an edge's second
         end, an item's row), a second each at a million measures."""
-        _, _, indexes = _SCHEMA.read_text(encoding="utf-8").partition("-- indexes")
-        self.db.executescript(indexes.partition("\n")[2])
+        for stmt in _index_statements():
+            self.db.execute(stmt)
         self.db.execute("ANALYZE")
 
     def commit(self) -> None:
@@ -429,6 +427,12 @@ def _regrouped_units(
         else:
             units.update(u for k in group for u in fams[k].values())
     return units
+
+
+def _index_statements() -> list[str]:
+    """The statements making the index's indexes (``index.sql``, below ``-- indexes``)."""
+    _, _, indexes = _SCHEMA.read_text(encoding="utf-8").partition("-- indexes")
+    return [s.strip() for s in indexes.partition("\n")[2].split(";") if s.strip()]
 
 
 def _params_json(p: DetectParams) -> str:
