@@ -21,6 +21,19 @@ store, a 2-core machine at load ~6): one notice more with the verbatim measure, 
 again: ~2,000); after 3.2–5.0 s, figures 1.6–1.8 s (2 units: the notice's and the first
 copy's). With the SIMILAR_TO edges of the new copy alone written again (f7cc470; before, every
 copy's: 2,001 measures), the write 0.48–0.56 s -> 0.23–0.25 s, same run.
+
+Measured 2026-12-02 at ``--measures 1000000`` (eec9167; a fresh-clone CI run and an ad-hoc script
+beside it, load 3-4 on 2 cores): load 136 s, full rebuild 450 s; add 1: families 14.5 s (the
+first update after the build: index 5.2 s, figures 5.0 s); add 10: 23.8 s (figures 15.2 s);
+add 100: 70.2 s (write 27.2 s: over 5,000 elements it COPYs, and its commit checkpoints the store;
+figures 29.3 s); replace 1: 14.5 s; families after the updates EQUAL a full rebuild (whose deletes
+of the old families' 4.4M REUSED_FROM edges ran about an hour before 01d43a1 dropped the tables
+instead). One notice added to a copy of such a store, families current after, same notice
+(ad-hoc script): 15.0 and 17.6 s at 11c5163 (quiet); 6.5 and 8.5 s at bfeedcf (CI beside it):
+index 1.1-1.5 s, write 0.6-1.0 s, figures 3.3-4.1 s (issue wordings: every issue of a title
+shared by 40,000 notices counted again, and its record rewritten with its 40,000 unit ids). The
+store checkpoints on close: 1.0 s before, 5-7.7 s now (the work the commits deferred, most of it
+rewriting the node group that holds every unit's 4.4M REUSED_FROM edges).
 """
 
 from __future__ import annotations
