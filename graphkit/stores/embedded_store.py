@@ -389,22 +389,28 @@ class EmbeddedStore(Store):
         with self.load_transaction() as tx:
             tx.write(staged, replace, before)
 
-    def _create(self, table: str, a: str, b: str, rows: list[Row]) -> None:
-        """CREATE these rows of a node table (`a` empty) or of an edge table from `a` to `b`
-        (rows with `src` and `dst`), in chunks: the logged way of what `COPY` loads."""
-        stmt = self.merge_edges_statement((table, a, b), create=True) if a else None
-        stmt = stmt or self.merge_nodes_statement(table, create=True)
-        for chunk in self._chunks(rows):
-            self._conn.execute(stmt, {"rows": chunk})
+    def _load(self, table: str, a: str, b: str, data: Any, *, logged: bool) -> None:
+        """Load an Arrow table of new rows into a node table (`a` empty) or an edge table from
+        `a` to `b`: with COPY, or with CREATE statements when `logged` (see `logged_elements`)."""
+        if logged:
+            if a:
+                stmt = self.merge_edges_statement((table, a, b), create=True)
+            else:
+                stmt = self.merge_nodes_statement(table, create=True)
+            for chunk in self._chunks(data.to_pylist()):
+                self._conn.execute(stmt, {"rows": chunk})
+            return
+        ends = f" (from='{a}', to='{b}')" if a else ""
+        self._conn.execute(f"COPY {table} FROM $rows{ends}", {"rows": data})
 
     def _write_shared(
         self, shared: GraphBatch, written: dict[str, dict[str, Row]], *, logged: bool = False
     ) -> None:
         """Write nodes that may be stored already and the edges between them (in a transaction).
 
-        A node not stored yet is loaded in bulk (CREATEd by statements when `logged`); a stored one is written (MERGE … SET) only when
-        one of its properties differs from the batch's row, as the MERGE of every row would leave
-        it. `written` holds the rows of the shared nodes written earlier in this transaction
+        A node not stored yet is loaded in bulk (`_load`: by statements when `logged`); a stored
+        one is written (MERGE … SET) only when one of its properties differs from the batch's
+        row, as the MERGE of every row would leave it. `written` holds the rows of the shared nodes written earlier in this transaction
         (label → id → row): a node's row is folded into its earlier one (the last write of each
         property wins) before it is compared and written, so that several batches in one
         transaction leave what one batch of all their notices would (`GraphBatch.node`), and is
@@ -438,10 +444,8 @@ class EmbeddedStore(Store):
                 if k in stored and any(r.get(c) != v for c, v in zip(cols, stored[k], strict=True))
             ]
             created[label] = {str(r["id"]) for r in new}
-            if new and logged:
-                self._create(label, "", "", [{c: r.get(c) for c in cols} for r in new])
-            elif new:
-                self._conn.execute(f"COPY {label} FROM $rows", {"rows": _arrow(layout.nodes[label], new)})
+            if new:
+                self._load(label, "", "", _arrow(layout.nodes[label], new), logged=logged)
             stmt = self.merge_nodes_statement(label)
             for chunk in self._chunks(changed):
                 self._conn.execute(stmt, {"rows": chunk})
@@ -454,14 +458,8 @@ class EmbeddedStore(Store):
             for r in erows.values():
                 fresh = (r["src"] in new_a and r["dst"] in in_b) or (r["dst"] in new_b and r["src"] in in_a)
                 (bulk if fresh else merge).append(r)
-            ecols = [c for c, _ in layout.edges[etype]]
-            if bulk and logged:
-                self._create(etype, a, b, [{c: r.get(c) for c in ecols} for r in bulk])
-            elif bulk:
-                self._conn.execute(
-                    f"COPY {etype} FROM $rows (from='{a}', to='{b}')",
-                    {"rows": _arrow(layout.edges[etype], bulk)},
-                )
+            if bulk:
+                self._load(etype, a, b, _arrow(layout.edges[etype], bulk), logged=logged)
             cols = [c for c, _ in layout.edges[etype]]
             stmt = self.merge_edges_statement(key)
             for chunk in self._chunks([{c: r.get(c) for c in cols} for r in merge]):
@@ -528,11 +526,7 @@ class LoadTransaction:
         logged = staged.elements <= store.logged_elements
         store._write_shared(staged.shared, self._shared, logged=logged)
         for table, a, b, data in staged.bulk:
-            if logged:
-                store._create(table, a, b, data.to_pylist())
-                continue
-            ends = f" (from='{a}', to='{b}')" if a else ""
-            store._conn.execute(f"COPY {table} FROM $rows{ends}", {"rows": data})
+            store._load(table, a, b, data, logged=logged)
         if replace:
             for cypher, params in store.orphan_cleanup():
                 store._conn.execute(cypher, params)

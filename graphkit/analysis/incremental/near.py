@@ -459,12 +459,11 @@ class NearKind:
             (anchor,) = self.db.execute("SELECT min(item) FROM member WHERE fid=?", (sid,)).fetchone()
             if anchor is None or any(c.id < anchor for c in came):
                 continue  # a new least member: the family's ids change
-            counts = dict(
+            now = dict(
                 self.db.execute(
                     "SELECT unit, count(*) FROM member WHERE fid=? GROUP BY unit", (sid,)
                 ).fetchall()
-            )
-            now = dict(counts)
+            )  # members by unit, before; then now
             for c in came:
                 now[c.unit] = now.get(c.unit, 0) + 1
             if k == "measure" and any(now[c.unit] > 1 for c in came):
