@@ -172,6 +172,19 @@ class NoticeRecord(_Model):
         return v
 
 
+def due_date(deadline: str | None) -> str | None:
+    """A deadline as the last day it allows: YYYY → YYYY-12-31, YYYY-MM → YYYY-MM-31 (a padded
+    2023-02-31 still sorts after every real day of February and before March, so comparing it
+    with a day as strings tells whether that day is past the deadline); None without one."""
+    if not deadline:
+        return None
+    if len(deadline) == 4:
+        return deadline + "-12-31"
+    if len(deadline) == 7:
+        return deadline + "-31"
+    return deadline
+
+
 def notice_id(clean_text: str) -> str:
     """Stable id of a notice: the same clean text always gets the same id."""
     return "n-" + hashlib.sha1(clean_text.encode("utf-8")).hexdigest()[:16]

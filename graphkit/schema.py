@@ -24,6 +24,9 @@ class NodeType:
     properties: dict[str, str]
     indexes: tuple[str, ...] = ()
     text_indexes: tuple[str, ...] = ()  # Neo4j TEXT indexes (CONTAINS filters); LadybugDB scans
+    # Neo4j range indexes on several properties, in their order: a query giving a range of the
+    # first and `IS NOT NULL` of the others reads them in that order (ORDER BY … LIMIT stops early)
+    composite_indexes: tuple[tuple[str, ...], ...] = ()
     owned: bool = False
     doc: str = ""
 
@@ -66,7 +69,8 @@ def _as_list(v: str | list[str]) -> list[str]:
 def load_schema(path: Path | None = None) -> GraphSchema:
     """Read and check the schema YAML (default `schema/graph.yaml`).
 
-    Raises ValueError when an edge names an unknown label or a node lacks an `id: string` key.
+    Raises ValueError when an edge names an unknown label, a node lacks an `id: string` key or
+    indexes a property it does not have.
     """
     raw = yaml.safe_load((path or schema_dir() / "graph.yaml").read_text(encoding="utf-8"))
     nodes = _node_types(raw["nodes"])
@@ -81,6 +85,9 @@ def load_schema(path: Path | None = None) -> GraphSchema:
     for n in [*nodes.values(), *meta.values()]:
         if n.properties.get("id") != "string":
             raise ValueError(f"node {n.label} needs an `id: string` key")
+        indexed = {*n.indexes, *n.text_indexes, *(p for props in n.composite_indexes for p in props)}
+        if unknown := sorted(indexed - set(n.properties)):
+            raise ValueError(f"node {n.label} indexes properties it does not have: {', '.join(unknown)}")
     return GraphSchema(nodes, edges, meta, int(raw.get("version", 1)))
 
 
@@ -91,6 +98,7 @@ def _node_types(raw: dict[str, Any]) -> dict[str, NodeType]:
             properties=dict(spec["properties"]),
             indexes=tuple(spec.get("indexes", ())),
             text_indexes=tuple(spec.get("text_indexes", ())),
+            composite_indexes=tuple(tuple(props) for props in spec.get("composite_indexes", ())),
             owned=bool(spec.get("owned", False)),
             doc=spec.get("doc", ""),
         )

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from hashlib import sha1
 from typing import TYPE_CHECKING
 
-from graphkit.records import Issue, NoticeRecord
+from graphkit.records import Issue, NoticeRecord, due_date
 from loaders.graph import GraphBatch
 from loaders.ids import document_key, normalise_unit, stable_id
 
@@ -143,6 +143,7 @@ def record_to_graph(
                         "text": m.text,
                         "status": m.status,
                         "deadline": m.deadline,
+                        "due": due_date(m.deadline),
                         "ord": ord_measure,
                         "span_start": mspan[0] if mspan else None,
                         "span_end": mspan[1] if mspan else None,

@@ -18,6 +18,7 @@ CREATE INDEX measure_notice_id IF NOT EXISTS FOR (n:Measure) ON (n.notice_id);
 CREATE INDEX measure_status IF NOT EXISTS FOR (n:Measure) ON (n.status);
 CREATE INDEX measure_kind IF NOT EXISTS FOR (n:Measure) ON (n.kind);
 CREATE TEXT INDEX measure_text_text IF NOT EXISTS FOR (n:Measure) ON (n.text);
+CREATE INDEX measure_due_notice_id IF NOT EXISTS FOR (n:Measure) ON (n.due, n.notice_id);
 CREATE CONSTRAINT role_id IF NOT EXISTS FOR (n:Role) REQUIRE n.id IS UNIQUE;
 CREATE INDEX role_notice_id IF NOT EXISTS FOR (n:Role) ON (n.notice_id);
 CREATE INDEX role_role IF NOT EXISTS FOR (n:Role) ON (n.role);

@@ -13,7 +13,7 @@ def migrate_command() -> None:
 
     with service.open_store(state.settings, migrating=True) as store:
         where = service.store_location(store)
-        with err_console.status("reading the stored notices again"):
+        with err_console.status("migrating"):
             result = service.migrate(store)
     if not result.migrated:
         out_console.print(
@@ -25,6 +25,7 @@ def migrate_command() -> None:
     out_console.print(
         f"migrated {where} from store format {result.from_format} ({by}) to {result.to_format}: "
         f"{result.notices} notices read again ({result.written} rewritten) · stale nodes removed: "
-        f"{removed} · recycled-measure families: {result.families}",
+        f"{removed} · measures given their due date: {result.due} · recycled-measure families: "
+        f"{result.families}",
         soft_wrap=True,
     )

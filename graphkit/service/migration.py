@@ -4,9 +4,11 @@ Every stored notice keeps its clean text, so the store is migrated by reading ea
 with this graphkit: its record replaces the stored one (unit names normalised as now, ids as now,
 every property of the schema), the shared nodes no record gives any more (a unit under its old
 name, its persons and inspections) are removed, and the families are detected anew. A store of
-format 3 or 4 differs only by its families (format 3 lacks the figures the templates read,
-graphkit.analysis.figures; format 5 names a family by its least member, not by all): they are
-detected anew, with their figures, and nothing is read again. The store's
+format 3, 4 or 5 differs only by what is derived from its notices: format 6 gives each measure
+its `due` (written from its deadline, nothing is read again), and a store of format 3 or 4 also
+differs by its families (format 3 lacks the figures the templates read, graphkit.analysis.figures;
+format 5 names a family by its least member, not by all): they are detected anew, with their
+figures. The store's
 record says `migrating` (in its old format) until the end: a migration killed half-way leaves a
 store that still asks for `graphkit migrate`, and running it again completes it.
 """
@@ -26,10 +28,14 @@ from graphkit.stores.base import Store
 # Labels shared between notices: a migrated store keeps only those its records give.
 _SHARED = ("Unit", "Inspection", "Person", "Document", "Place")
 _PAGE = 500
-# Formats that differ from this one only by their families (format 4 added the figures the
-# templates read, format 5 the family ids that survive a new member): their notices stand as
-# this graphkit writes them, so the families (with their figures) are all they need.
-_FAMILIES_ONLY = frozenset({3, 4})
+# Formats whose notices stand as this graphkit writes them but for each measure's `due`
+# (format 6), written from its deadline.
+_DUE_ONLY = frozenset({3, 4, 5})
+# Of them, those whose families differ too (format 4 added the figures the templates read,
+# format 5 the family ids that survive a new member): they are detected anew, with their figures.
+_FAMILIES_TOO = frozenset({3, 4})
+# Measures given their due per transaction.
+_DUE_BATCH = 20_000
 
 
 @dataclass
@@ -44,7 +50,9 @@ class MigrationResult:
         notices: notices read again.
         written: notices whose record changed (replaced).
         removed: shared nodes removed, by label (units under an old name, their persons …).
-        families: families detected afterwards; None: the store was already current.
+        families: families detected afterwards, or kept when only their measures' `due` was
+            written; None: the store was already current.
+        due: measures given their `due` from their deadline (a store of format 3 to 5).
     """
 
     store: str
@@ -55,6 +63,7 @@ class MigrationResult:
     written: int = 0
     removed: dict[str, int] = field(default_factory=dict)
     families: int | None = None
+    due: int = 0
 
     @property
     def migrated(self) -> bool:
@@ -86,8 +95,8 @@ def migrate(store: Store, *, on_notice: Callable[[int], None] | None = None) -> 
         state.check_format(store, before)
     if before.store_format == here and before.load_state != "migrating":
         return result
-    if before.store_format in _FAMILIES_ONLY and before.load_state == "idle":
-        return _detect_families(store, before, result)
+    if before.store_format in _DUE_ONLY and before.load_state == "idle":
+        return _derive_again(store, before, result)
     with tempfile.TemporaryDirectory(prefix="graphkit-migrate-") as tmp:
         records = Path(tmp) / "records.jsonl"
         # every notice is read again before anything changes
@@ -99,26 +108,47 @@ def migrate(store: Store, *, on_notice: Callable[[int], None] | None = None) -> 
     crash_point("migrated-notices")
     result.written = summary.written
     result.removed = _remove_stale(store, keep)
+    _write_due(store, result)
     report = rebuild_families(store)
     result.families = report.total()
     state.write_state(store, state.idle(families_current=True))
     return result
 
 
-def _detect_families(store: Store, before: state.StoreState, result: MigrationResult) -> MigrationResult:
-    """Bring a store whose format differs only by its families to this one: they are detected
-    anew with their figures (`rebuild_families`), nothing is read again. The record says
-    `migrating` (in the old format) until they are written: a migration killed meanwhile is
-    completed by the full path when run again."""
+def _derive_again(store: Store, before: state.StoreState, result: MigrationResult) -> MigrationResult:
+    """Bring a store whose notices stand as this graphkit writes them to this format: each
+    measure gets its `due`, and the families are detected anew with their figures
+    (`rebuild_families`) when they differ too; nothing is read again. The record says
+    `migrating` (in the old format) until the end: a migration killed meanwhile is completed by
+    the full path when run again."""
     from graphkit.analysis.store_families import rebuild_families
 
     state.write_state(
         store,
         state.begun("migrating", families_current=False, store_format=before.store_format),
     )
-    result.families = rebuild_families(store).total()
-    state.write_state(store, state.idle(families_current=True))
+    _write_due(store, result)
+    current = True
+    if before.store_format in _FAMILIES_TOO:
+        result.families = rebuild_families(store).total()
+    else:  # the families stand as they were, current or not
+        result.families = int(store.run_internal("family_count").rows[0][0])
+        current = before.families_current
+    state.write_state(store, state.idle(families_current=current))
     return result
+
+
+def _write_due(store: Store, result: MigrationResult) -> None:
+    """Give each measure that has a deadline but no `due` its due (graphkit.records.due_date),
+    in transactions of _DUE_BATCH measures: an unchanged notice is not written again by a load,
+    so its measures keep what an earlier format stored."""
+    from graphkit.records import due_date
+    from graphkit.stores.base import internal_statement
+
+    while rows := store.run_internal("measures_without_due", {"limit": _DUE_BATCH}).rows:
+        due = [{"id": mid, "due": due_date(deadline)} for mid, deadline in rows]
+        store.run_transaction([internal_statement("set_measure_due", {"rows": due})])
+        result.due += len(due)
 
 
 def _read_again(

@@ -29,6 +29,9 @@ def neo4j_ddl(s: GraphSchema) -> list[str]:
             out.append(f"CREATE INDEX {low}_{prop} IF NOT EXISTS FOR (n:{n.label}) ON (n.{prop})")
         for prop in n.text_indexes:
             out.append(f"CREATE TEXT INDEX {low}_{prop}_text IF NOT EXISTS FOR (n:{n.label}) ON (n.{prop})")
+        for props in n.composite_indexes:
+            on = ", ".join(f"n.{p}" for p in props)
+            out.append(f"CREATE INDEX {low}_{'_'.join(props)} IF NOT EXISTS FOR (n:{n.label}) ON ({on})")
     return out
 
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graphkit.present.panel.columns import FAMILIES, MEASURES, NOTICES, REUSE_EDGES, Table
+from graphkit.records import due_date
 
-__all__ = ["PAPER_KINDS", "Panel", "PanelRows", "build_panel", "due_date"]
+__all__ = ["PAPER_KINDS", "Panel", "PanelRows", "build_panel"]
 
 PAPER_KINDS = frozenset(("meeting", "document", "training"))
 STATUSES = ("done", "in_progress", "long_term")
@@ -45,19 +46,6 @@ class Panel:
     def rows(self, table: str) -> int:
         cols = self.tables[table]
         return len(next(iter(cols.values()))) if cols else 0
-
-
-def due_date(deadline: str | None) -> str | None:
-    """A deadline as the last day it allows: YYYY → YYYY-12-31, YYYY-MM → YYYY-MM-31 (a padded
-    2023-02-31 still sorts after every real day of February and before March), as the template
-    measures/overdue pads it."""
-    if not deadline:
-        return None
-    if len(deadline) == 4:
-        return deadline + "-12-31"
-    if len(deadline) == 7:
-        return deadline + "-31"
-    return deadline
 
 
 def _text(v: Any) -> str | None:
