@@ -33,8 +33,6 @@ the families are not current and every read warns so.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Collection
 from typing import Any
 
@@ -57,7 +55,10 @@ _MAX_LOOKUP_UNITS = 300
 
 
 def refresh_figures(
-    store: Store, units: Collection[str] | None = None, issues_of: Collection[str] | None = None
+    store: Store,
+    units: Collection[str] | None = None,
+    issues_of: Collection[str] | None = None,
+    added: Collection[str] | None = None,
 ) -> None:
     """Compute the stored figures again.
 
@@ -92,7 +93,14 @@ def refresh_figures(
             wordings of their new notices' titles, and of the titles their issues had when last
             counted, are counted again (the figures of families and pairs do not change them).
             None: those of every touched unit's notices.
+        added: with `units`, the notices added since the figures were last counted when none was
+            removed or replaced meanwhile (index.IndexChange: an update that only added
+            notices): the issue wordings of their titles are their stored counts plus the
+            notices' own, not counted again over every issue of those titles. None: counted
+            again.
     """
+    from graphkit.analysis import wordings
+
     ids: dict[str, set[str]] = {"unit": set(), "notice": set(), "family": set(), "document": set()}
     touched = sorted(set(units or ()))
     every = units is None or _most(store, touched)
@@ -117,19 +125,20 @@ def refresh_figures(
     statements = [
         internal_statement(name, {"every": every, "ids": chunk})
         for name, what in _PER_NODE
-        for chunk in ([[]] if every else _chunks(sorted(ids[what])))
+        for chunk in ([[]] if every else chunks(sorted(ids[what])))
     ]
-    # issue wordings: those of the titles of the changed units' new notices and of those units'
-    # issues when last counted (every title: `every`), each counted by the store over every issue
-    # of its title, with the problems of the categories of the notices they name counted first
-    if every:  # every category's problems written first, then read by the count
-        store.run_transaction(_problem_statements(_category_problems(store, True, [])))
-        records = _wordings(store, True, set(), {}, [])
+    # issue wordings (graphkit.analysis.wordings): those of every title (`every`); when notices
+    # were only added, their counts added to their titles'; else those of the titles of the
+    # changed units' new notices and of those units' issues when last counted, counted again
+    if every:
+        records = wordings.every_wording(store)
+    elif added is not None:
+        records = wordings.added_wordings(store, sorted(set(added)))
     else:
         changed = sorted(ids["notice"]) if issues_of is None else sorted(new_notices)
-        titles = _wording_titles(store, changed, touched if issues_of is None else sorted(set(issues_of)))
-        fresh, counted = _fresh_problems(store, changed, titles)
-        records = _problem_statements(fresh) + _wordings(store, False, titles, fresh, counted)
+        records = wordings.wordings_of(
+            store, changed, touched if issues_of is None else sorted(set(issues_of))
+        )
     records += _unit_records(store, every, sorted(ids["unit"]))
     _run(store, every, statements + _unit_id_lists(store, every, ids) + lists + records)
     pairs = _all_pairs(store) if every else _pairs_around(store, touched, ids["family"], before)
@@ -162,7 +171,8 @@ def _most(store: Store, touched: list[str]) -> bool:
     return 4 * len(touched) > int(count)
 
 
-def _chunks(values: list[Any]) -> list[list[Any]]:
+def chunks(values: list[Any]) -> list[list[Any]]:
+    """`values` in lists of at most _CHUNK (one statement's parameter each)."""
     return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
 
 
@@ -175,12 +185,12 @@ def _unit_id_lists(store: Store, every: bool, ids: dict[str, set[str]]) -> list[
     for what in ("family", "document"):
         units = [] if every else sorted(ids[f"{what} units"])
         found: dict[str, set[str]] = {u: set() for u in units}
-        for chunk in [[]] if every else _chunks(units):
+        for chunk in [[]] if every else chunks(units):
             params = {"every": every, "ids": chunk}
             for unit, id_ in store.run_internal(f"figures_unit_{what}_ids", params).rows:
                 found.setdefault(unit, set()).add(id_)
         rows = [{"id": u, "ids": sorted(v)} for u, v in sorted(found.items())]
-        out += [internal_statement(f"set_unit_{what}_ids", {"rows": chunk}) for chunk in _chunks(rows)]
+        out += [internal_statement(f"set_unit_{what}_ids", {"rows": chunk}) for chunk in chunks(rows)]
     return out
 
 
@@ -188,12 +198,12 @@ def _unit_records(store: Store, every: bool, units: list[str]) -> list[Statement
     """The statements writing the UnitFamily records (recycled/within_unit) and UnitSimilar records
     (units/similar_pairs) of every unit (`every`) or of these units: those records are deleted and
     counted again from the units' own measures (a pair of two of them is read twice, alike)."""
-    chunks: list[list[str]] = [[]] if every else _chunks(units)
+    parts: list[list[str]] = [[]] if every else chunks(units)
     if not every and not units:
         return []
     families: dict[str, dict[str, Any]] = {}
     similar: dict[str, dict[str, Any]] = {}
-    for chunk in chunks:
+    for chunk in parts:
         params = {"every": every, "ids": chunk}
         for unit, name, family, issues, measures in store.run_internal("figures_unit_families", params).rows:
             id_ = f"{unit}|{family}"
@@ -220,134 +230,15 @@ def _unit_records(store: Store, every: bool, units: list[str]) -> list[Statement
             }
     out = [
         internal_statement(name, {"every": every, "ids": chunk})
-        for chunk in chunks
+        for chunk in parts
         for name in ("figures_clear_unit_families", "figures_clear_unit_similar")
     ]
     for name, rows in (
         ("figures_create_unit_families", families),
         ("figures_create_unit_similar", similar),
     ):
-        out += [internal_statement(name, {"rows": c}) for c in _chunks([rows[k] for k in sorted(rows)])]
+        out += [internal_statement(name, {"rows": c}) for c in chunks([rows[k] for k in sorted(rows)])]
     return out
-
-
-def _wording_id(title: str | None) -> str:
-    """An IssueWording's id: a title may be long, an id is a key."""
-    return hashlib.sha1(json.dumps(title, ensure_ascii=False).encode()).hexdigest()
-
-
-def _category_problems(store: Store, every: bool, notices: list[str]) -> dict[str, int]:
-    """The problems (leaf issues) under each category of these notices (`every`: of every notice)."""
-    out: dict[str, int] = {}
-    for chunk in [[]] if every else _chunks(notices):
-        params = {"every": every, "ids": chunk}
-        out.update((id_, 0) for (id_,) in store.run_internal("figures_notice_categories", params).rows)
-        out.update((id_, int(n)) for id_, n in store.run_internal("figures_category_problems", params).rows)
-    return out
-
-
-def _wording_titles(store: Store, notices: list[str], units: list[str]) -> set[str | None]:
-    """The titles the issues of these notices have now and those whose IssueWording lists one of
-    these units (the titles the units' issues had when last counted)."""
-    titles: set[str | None] = set()
-    for name, what, ids in (("notices", "notices", notices), ("units", "units", units)):
-        for chunk in _chunks(ids):
-            found = store.run_internal(f"figures_wording_titles_of_{name}", {what: chunk}).rows
-            titles.update(t for (t,) in found)
-    if titles == {None}:
-        titles.add("")  # LadybugDB fails on `IN $titles` with an empty list
-    return titles
-
-
-def _title_params(every: bool, titles: set[str | None]) -> list[dict[str, Any]]:
-    """The parameters of the statements reading every title (`every`) or these, in chunks."""
-    if every:
-        return [{"every": True, "titles": [], "nulls": False}]
-    named = sorted(t for t in titles if t is not None)
-    return [
-        {"every": False, "titles": chunk, "nulls": k == 0 and None in titles}
-        for k, chunk in enumerate(_chunks(named))
-    ]
-
-
-def _fresh_problems(
-    store: Store, notices: list[str], titles: set[str | None]
-) -> tuple[dict[str, int], list[str]]:
-    """The problems of the categories of these notices, and of the notices with a category of one
-    of these titles never counted (a store written before categories were), counted now; and
-    those notices."""
-    uncounted: set[str] = set()
-    for params in _title_params(False, titles):
-        uncounted.update(n for (n,) in store.run_internal("figures_wording_uncounted", params).rows)
-    counted = sorted(set(notices) | uncounted)
-    return _category_problems(store, False, counted), counted
-
-
-def _problem_statements(fresh: dict[str, int]) -> list[Statement]:
-    """The statements writing these categories' problems."""
-    rows = [{"id": k, "problems": v} for k, v in sorted(fresh.items())]
-    return [internal_statement("figures_set_category_problems", {"rows": c}) for c in _chunks(rows)]
-
-
-def _wordings(
-    store: Store, every: bool, titles: set[str | None], fresh: dict[str, int], counted: list[str]
-) -> list[Statement]:
-    """The statements writing the IssueWording records (issues/frequent_wordings,
-    issues/by_category) of every title (`every`) or of these: each such record deleted and
-    counted again by the store over every issue of its title, with the categories' stored
-    problems, but for the categories of the notices `counted`, whose problems `fresh` were just
-    counted (not yet written: their part is added here)."""
-    issues: dict[str | None, tuple[int, int, set[str], int]] = {}
-    categories: dict[str | None, tuple[set[str], int, int]] = {}  # units, notices, problems
-    skip = counted or [""]  # LadybugDB fails on `IN $skip` with an empty list
-    for params in _title_params(every, titles):
-        for title, n_issues, n_notices, units, depth in store.run_internal(
-            "figures_wording_counts", params
-        ).rows:
-            issues[title] = (int(n_issues), int(n_notices), set(units), int(depth))
-        for title, units, n_notices, problems in store.run_internal(
-            "figures_wording_category_counts", {**params, "skip": skip}
-        ).rows:
-            categories[title] = (set(units), int(n_notices), int(problems))
-    mine: dict[str | None, tuple[set[str], set[str], int]] = {}  # those of the notices counted
-    for chunk in _chunks(counted):
-        for title, notice, unit, category in store.run_internal(
-            "figures_notice_category_rows", {"ids": chunk}
-        ).rows:
-            if title in titles and fresh.get(category):
-                units_, notices_, total = mine.setdefault(title, (set(), set(), 0))
-                units_.add(unit)
-                notices_.add(notice)
-                mine[title] = (units_, notices_, total + fresh[category])
-    for title, (units_, notices_, total) in mine.items():
-        was = categories.get(title, (set(), 0, 0))
-        categories[title] = (was[0] | units_, was[1] + len(notices_), was[2] + total)
-    rows: list[dict[str, Any]] = []
-    for title, (n_issues, n_notices, units, depth) in issues.items():
-        cat = categories.get(title)
-        rows.append(
-            {
-                "id": _wording_id(title),
-                "title": title,
-                "issues": n_issues,
-                "notices": n_notices,
-                "units": len(units),
-                "min_depth": depth,
-                "cat_units": len(cat[0]) if cat else None,
-                "cat_notices": cat[1] if cat else None,
-                "cat_problems": cat[2] if cat else None,
-                "unit_ids": sorted(units),
-            }
-        )
-    rows.sort(key=lambda r: r["id"])
-    if every:
-        out = [internal_statement("figures_clear_wordings", {"every": True, "ids": []})]
-    else:
-        gone = sorted(_wording_id(t) for t in titles)
-        out = [
-            internal_statement("figures_clear_wordings", {"every": False, "ids": c}) for c in _chunks(gone)
-        ]
-    return out + [internal_statement("figures_create_wordings", {"rows": c}) for c in _chunks(rows)]
 
 
 def _unit_lists(
@@ -364,7 +255,7 @@ def _unit_lists(
     listed: dict[str, set[str]] = {"family": set(), "document": set()}
     for what, name in (("family", "set_unit_ids"), ("document", "set_document_unit_ids")):
         rows = [{"id": k[1], "units": sorted(v)} for k, v in sorted(units.items()) if k[0] == what]
-        out += [internal_statement(name, {"rows": chunk}) for chunk in _chunks(rows)]
+        out += [internal_statement(name, {"rows": chunk}) for chunk in chunks(rows)]
         for r in rows:
             listed[what].update(r["units"])
     return out, listed
@@ -373,7 +264,7 @@ def _unit_lists(
 def _family_lists(store: Store, families: set[str]) -> dict[str, tuple[Any, ...]]:
     """Each of these families' kind, member_units and stored unit_ids (those it exists with)."""
     out: dict[str, tuple[Any, ...]] = {}
-    for chunk in _chunks(sorted(families)):
+    for chunk in chunks(sorted(families)):
         for id_, kind, n_units, members in store.run_internal("figures_family_lists", {"ids": chunk}).rows:
             out[id_] = (kind, n_units, members)
     return out
@@ -413,8 +304,8 @@ def _pair_statements(
         for pid, (a, b, n) in sorted(now.items())
         if stored.get(pid) != n
     ]
-    return [internal_statement("delete_unit_pairs", {"ids": chunk}) for chunk in _chunks(gone)] + [
-        internal_statement("create_unit_pairs", {"rows": chunk}) for chunk in _chunks(rows)
+    return [internal_statement("delete_unit_pairs", {"ids": chunk}) for chunk in chunks(gone)] + [
+        internal_statement("create_unit_pairs", {"rows": chunk}) for chunk in chunks(rows)
     ]
 
 
@@ -449,12 +340,12 @@ def _pairs_around(
         candidates.update(f"{a}|{b}" for a, b in _shared(before.values(), keep))
         candidates.update(f"{a}|{b}" for k, a in enumerate(touched) for b in touched[k + 1 :])
         rows = []
-        for chunk in _chunks(sorted(candidates)):
+        for chunk in chunks(sorted(candidates)):
             rows += store.run_internal("figures_pairs_by_id", {"ids": chunk}).rows
     stored = {pid: n for pid, a, b, n in rows if keep(a, b)}
     named = sorted({u for pair in count for u in pair})
     names: dict[str, Any] = {}
-    for chunk in _chunks(named):
+    for chunk in chunks(named):
         names.update(
             (id_, name) for id_, name in store.run_internal("figures_unit_names", {"ids": chunk}).rows
         )

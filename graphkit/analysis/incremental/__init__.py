@@ -162,7 +162,12 @@ def update_families(store: Store, params: DetectParams | None = None) -> FamilyR
         lap("write")
         from graphkit.analysis.figures import refresh_figures
 
-        refresh_figures(store, units=sorted(change.units), issues_of=sorted(change.notice_units))
+        refresh_figures(
+            store,
+            units=sorted(change.units),
+            issues_of=sorted(change.notice_units),
+            added=None if removed else added,  # notices only added: their wordings' counts are added
+        )
         lap("figures")
         idx.set_sources(stored, names, ranks)
         idx.commit()
