@@ -96,6 +96,12 @@ class EmbeddedStore(Store):
     # large one whatever the rows (3-5 s at a million measures). CREATE statements run at ~22k
     # rows/s: a family update or a notice or two cost far less than that checkpoint.
     logged_elements = 5000
+    # Nor does closing a store opened for writing checkpoint what the log holds (LadybugDB's
+    # `force_checkpoint_on_close` off): the next open replays it, and the commit that fills the
+    # log past LadybugDB's threshold, or COPYs, checkpoints it. That checkpoint rewrites every
+    # node group the logged writes touched (3-4 s at a million measures for one added notice,
+    # most of it the REUSED_FROM lists of the units' one node group); at close, every process
+    # adding a notice paid it, now a few adds share one.
 
     def __init__(self, folder: Path, *, read_only: bool = False, buffer_pool: int | None = None) -> None:
         """Open (or create) the store in `folder`; `buffer_pool` in bytes, default
@@ -121,6 +127,9 @@ class EmbeddedStore(Store):
             self._db = ladybug.Database(str(path), read_only=read_only, buffer_pool_size=self.buffer_pool)
             self._conn = ladybug.Connection(self._db)
             if not read_only:
+                # what the log holds stays there at close: the next write that fills it (or
+                # COPYs) checkpoints, instead of every process that wrote a notice or two
+                self._conn.execute("CALL force_checkpoint_on_close=false")
                 self.apply_schema()
         except StoreError:
             raise

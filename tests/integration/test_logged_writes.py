@@ -147,3 +147,29 @@ def test_logged_commits_survive_a_kill(tmp_path: Path) -> None:
     finally:
         store.close()
         clean.close()
+
+
+def test_closing_leaves_the_log_to_the_next_open(tmp_path: Path) -> None:
+    """A small load, then close: the log is not checkpointed at close (the next write that fills
+    it does), and the store opened again, for writing or read-only, holds what was written; a
+    batch that COPYs checkpoints the log with its own commit."""
+    records = _records()
+    store = EmbeddedStore(tmp_path / "db")
+    service.load_records(store, records[:2])
+    want = _dump(store)
+    store.close()
+    assert _wal(tmp_path / "db") > 0
+    reader = EmbeddedStore(tmp_path / "db", read_only=True)
+    try:
+        assert _dump(reader) == want
+    finally:
+        reader.close()
+    store = EmbeddedStore(tmp_path / "db")
+    try:
+        assert _dump(store) == want
+        store.logged_elements = 0  # the next batch COPYs
+        store.write_batch(records_to_graph(records[2:4]), [])
+        assert _wal(tmp_path / "db") == 0
+        assert len(_dump(store)["Notice"]) == 4
+    finally:
+        store.close()
