@@ -42,3 +42,4 @@ CREATE INDEX unit_similar_unit_a_id IF NOT EXISTS FOR (n:UnitSimilar) ON (n.unit
 CREATE INDEX unit_similar_unit_b_id IF NOT EXISTS FOR (n:UnitSimilar) ON (n.unit_b_id);
 CREATE CONSTRAINT issue_wording_id IF NOT EXISTS FOR (n:IssueWording) REQUIRE n.id IS UNIQUE;
 CREATE TEXT INDEX issue_wording_title_text IF NOT EXISTS FOR (n:IssueWording) ON (n.title);
+CREATE CONSTRAINT wording_units_id IF NOT EXISTS FOR (n:WordingUnits) REQUIRE n.id IS UNIQUE;

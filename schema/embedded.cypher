@@ -14,6 +14,7 @@ CREATE NODE TABLE IF NOT EXISTS UnitPair(id STRING, unit_a STRING, unit_b STRING
 CREATE NODE TABLE IF NOT EXISTS UnitFamily(id STRING, unit_id STRING, unit STRING, family STRING, issues INT64, measures INT64, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS UnitSimilar(id STRING, unit_a STRING, unit_b STRING, unit_a_id STRING, unit_b_id STRING, pairs INT64, best_score DOUBLE, PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS IssueWording(id STRING, title STRING, issues INT64, notices INT64, units INT64, min_depth INT64, cat_units INT64, cat_notices INT64, cat_problems INT64, unit_ids STRING[], PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS WordingUnits(id STRING, wording STRING, unit_ids STRING[], PRIMARY KEY(id));
 CREATE REL TABLE IF NOT EXISTS REPORTED(FROM Unit TO Notice);
 CREATE REL TABLE IF NOT EXISTS ON_INSPECTION(FROM Notice TO Inspection);
 CREATE REL TABLE IF NOT EXISTS INSPECTED(FROM Inspection TO Unit);

@@ -6,7 +6,9 @@ category (a top-level issue), its units, notices and problems (the leaf issues u
 store counts them over every issue of the title; a title every notice has (a category heading
 such as 党的建设方面) has as many issues as the store has notices. So when notices were only
 added since the records were counted, their part is read and added to the stored counts
-(`added_wordings`) instead.
+(`added_wordings`) instead. Each record keeps the units of its title, so that a later count finds
+the titles a unit's issues had: on the record, or for a title of many units in WordingUnits
+records, one per bucket of unit ids (`LISTED_UNITS`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,30 @@ from typing import Any
 
 from graphkit.analysis.figures import chunks
 from graphkit.stores.base import Statement, Store, internal_statement
+
+LISTED_UNITS = 256
+"""A title of at most this many units lists them on its IssueWording; a title of more lists them in
+WordingUnits records, one per bucket of unit ids (the first two hex digits of the id's sha1: up to
+256 buckets). A unit coming to a title every notice has then rewrites one bucket (~150 ids at
+40,000 units), not a list of every unit: at a million measures, listed whole, those lists were
+~8 MB of the embedded store's log per added notice, which made every second add checkpoint."""
+
+
+def _bucket_id(wording: str, unit: str) -> str:
+    """The WordingUnits record holding `unit` among the units of the title `wording` (its id)."""
+    return f"{wording}|{hashlib.sha1(unit.encode()).hexdigest()[:2]}"
+
+
+def _layout(wording: str, units: set[str]) -> tuple[list[str], list[dict[str, Any]]]:
+    """A title's units as stored: the sorted list on its IssueWording and no bucket, or, past
+    LISTED_UNITS, an empty list (a title has a unit at least: empty means in buckets; a list,
+    not null, as LadybugDB types a parameter by its values) and its WordingUnits records."""
+    if len(units) <= LISTED_UNITS:
+        return sorted(units), []
+    buckets: dict[str, list[str]] = {}
+    for u in sorted(units):
+        buckets.setdefault(_bucket_id(wording, u), []).append(u)
+    return [], [{"id": b, "wording": wording, "unit_ids": ids} for b, ids in sorted(buckets.items())]
 
 
 def every_wording(store: Store) -> list[Statement]:
@@ -41,7 +67,10 @@ def added_wordings(store: Store, notices: list[str]) -> list[Statement]:
     title of the notices' issues are the stored ones plus the notices' own (issues and notices
     are summed, units and category units joined, the least depth kept), and the problems of the
     notices' categories are written. A unit of these notices is a new category unit of a title
-    only when none of its other notices has a category of that title with problems.
+    only when none of its other notices has a category of that title with problems. A stored
+    record is written its counts, and its list of units only when a unit came to its title; a
+    title listing its units in buckets (more than LISTED_UNITS) has the buckets of the units that
+    came rewritten, and one that passes LISTED_UNITS now moves its list into buckets.
     """
     fresh = _category_problems(store, False, notices)
     new: dict[str | None, tuple[int, int, set[str], int]] = {}
@@ -76,47 +105,71 @@ def added_wordings(store: Store, notices: list[str]) -> list[Statement]:
     stored: dict[str, list[Any]] = {}
     for chunk in chunks(sorted(_wording_id(t) for t in new)):
         stored.update((row[0], row) for row in store.run_internal("figures_wordings_of", {"ids": chunk}).rows)
-    rows: list[dict[str, Any]] = []
-    for title, (n_issues, n_notices, units, depth) in new.items():
-        id_ = _wording_id(title)
-        _, issues0, notices0, depth0, cat_units0, cat_notices0, cat_problems0, units0 = stored.get(
-            id_, (id_, 0, 0, None, None, None, None, [])
+    # the buckets of the new units in the titles that list their units in buckets
+    wanted = sorted(
+        {
+            _bucket_id(id_, u)
+            for t, (_, _, units, _) in new.items()
+            if (id_ := _wording_id(t)) in stored and not stored[id_][7]
+            for u in units
+        }
+    )
+    buckets: dict[str, list[str]] = {}
+    for chunk in chunks(wanted):
+        buckets.update(
+            (bid, list(ids or ()))
+            for bid, ids in store.run_internal("figures_wording_units_of", {"ids": chunk}).rows
         )
-        every_unit = set(units0 or ()) | units
+    made: list[dict[str, Any]] = []  # records of titles new to the store
+    counts: list[dict[str, Any]] = []  # stored records: their counts
+    lists: list[dict[str, Any]] = []  # stored records: their unit list ([]: in buckets from now)
+    bucket_rows: list[dict[str, Any]] = []
+    for title, (n_issues, n_notices, units, depth) in sorted(new.items(), key=lambda kv: _wording_id(kv[0])):
+        id_ = _wording_id(title)
+        _, issues0, notices0, depth0, cat_units0, cat_notices0, cat_problems0, units0, _ = stored.get(
+            id_, (id_, 0, 0, None, None, None, None, [], 0)
+        )
         row = {
             "id": id_,
-            "title": title,
             "issues": int(issues0 or 0) + n_issues,
             "notices": int(notices0 or 0) + n_notices,
-            "units": len(every_unit),
             "min_depth": depth if depth0 is None else min(int(depth0), depth),
             "cat_units": cat_units0,
             "cat_notices": cat_notices0,
             "cat_problems": cat_problems0,
-            "unit_ids": sorted(every_unit),
         }
         if title in categories:
             cat_units, cat_notices, problems = categories[title]
             row["cat_units"] = int(cat_units0 or 0) + sum((u, title) not in had for u in cat_units)
             row["cat_notices"] = int(cat_notices0 or 0) + len(cat_notices)
             row["cat_problems"] = int(cat_problems0 or 0) + problems
-        rows.append(row)
-    rows.sort(key=lambda r: r["id"])
-    # a stored record gets its counts, and its unit list only when a unit came to its title
-    made = [r for r in rows if r["id"] not in stored]
-    counts = [
-        {k: v for k, v in r.items() if k not in ("title", "unit_ids")} for r in rows if r["id"] in stored
-    ]
-    lists = [
-        {"id": r["id"], "unit_ids": r["unit_ids"]}
-        for r in rows
-        if r["id"] in stored and len(r["unit_ids"]) != len(stored[r["id"]][7] or ())
-    ]
+        if id_ in stored and not units0:  # listed in buckets: the new units' buckets grow
+            grown: dict[str, set[str]] = {}
+            for u in units:
+                bid = _bucket_id(id_, u)
+                if u not in buckets.get(bid, ()):
+                    grown.setdefault(bid, set(buckets.get(bid, ()))).add(u)
+            came = sum(len(v) - len(buckets.get(b, ())) for b, v in grown.items())
+            row["units"] = int(stored[id_][8] or 0) + came
+            bucket_rows += [{"id": b, "wording": id_, "unit_ids": sorted(v)} for b, v in grown.items()]
+            counts.append(row)
+            continue
+        every_unit = set(units0 or ()) | units
+        row["units"] = len(every_unit)
+        listed, in_buckets = _layout(id_, every_unit)
+        bucket_rows += in_buckets
+        if id_ not in stored:
+            made.append({**row, "title": title, "unit_ids": listed})
+            continue
+        counts.append(row)
+        if len(every_unit) != len(units0 or ()):
+            lists.append({"id": id_, "unit_ids": listed})
     return (
         _problem_statements(fresh)
         + [internal_statement("figures_create_wordings", {"rows": c}) for c in chunks(made)]
         + [internal_statement("figures_update_wordings", {"rows": c}) for c in chunks(counts)]
         + [internal_statement("figures_update_wording_units", {"rows": c}) for c in chunks(lists)]
+        + [internal_statement("figures_set_wording_units", {"rows": c}) for c in chunks(bucket_rows)]
     )
 
 
@@ -212,11 +265,15 @@ def _wordings(
         was = categories.get(title, (set(), 0, 0))
         categories[title] = (was[0] | units_, was[1] + len(notices_), was[2] + total)
     rows: list[dict[str, Any]] = []
+    bucket_rows: list[dict[str, Any]] = []
     for title, (n_issues, n_notices, units, depth) in issues.items():
         cat = categories.get(title)
+        id_ = _wording_id(title)
+        listed, in_buckets = _layout(id_, units)
+        bucket_rows += in_buckets
         rows.append(
             {
-                "id": _wording_id(title),
+                "id": id_,
                 "title": title,
                 "issues": n_issues,
                 "notices": n_notices,
@@ -225,13 +282,25 @@ def _wordings(
                 "cat_units": len(cat[0]) if cat else None,
                 "cat_notices": cat[1] if cat else None,
                 "cat_problems": cat[2] if cat else None,
-                "unit_ids": sorted(units),
+                "unit_ids": listed,
             }
         )
     rows.sort(key=lambda r: r["id"])
+    bucket_rows.sort(key=lambda r: r["id"])
     if every:
-        out = [internal_statement("figures_clear_wordings", {"every": True, "ids": []})]
+        out = [
+            internal_statement(name, {"every": True, "ids": []})
+            for name in ("figures_clear_wordings", "figures_clear_wording_units")
+        ]
     else:
         gone = sorted(_wording_id(t) for t in titles)
-        out = [internal_statement("figures_clear_wordings", {"every": False, "ids": c}) for c in chunks(gone)]
-    return out + [internal_statement("figures_create_wordings", {"rows": c}) for c in chunks(rows)]
+        out = [
+            internal_statement(name, {"every": False, "ids": c})
+            for c in chunks(gone)
+            for name in ("figures_clear_wordings", "figures_clear_wording_units")
+        ]
+    return (
+        out
+        + [internal_statement("figures_create_wordings", {"rows": c}) for c in chunks(rows)]
+        + [internal_statement("figures_set_wording_units", {"rows": c}) for c in chunks(bucket_rows)]
+    )

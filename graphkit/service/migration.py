@@ -5,7 +5,8 @@ with this graphkit: its record replaces the stored one (unit names normalised as
 every property of the schema), the shared nodes no record gives any more (a unit under its old
 name, its persons and inspections) are removed, and the families are detected anew. A store of
 format 3, 4 or 5 differs only by what is derived from its notices: format 6 gives each measure
-its `due` (written from its deadline, nothing is read again), and a store of format 3 or 4 also
+its `due` (written from its deadline, nothing is read again) and lists the units of an issue
+title of many in buckets (the figures are stored anew), and a store of format 3 or 4 also
 differs by its families (format 3 lacks the figures the templates read, graphkit.analysis.figures;
 format 5 names a family by its least member, not by all): they are detected anew, with their
 figures. The store's
@@ -118,9 +119,11 @@ def migrate(store: Store, *, on_notice: Callable[[int], None] | None = None) -> 
 def _derive_again(store: Store, before: state.StoreState, result: MigrationResult) -> MigrationResult:
     """Bring a store whose notices stand as this graphkit writes them to this format: each
     measure gets its `due`, and the families are detected anew with their figures
-    (`rebuild_families`) when they differ too; nothing is read again. The record says
+    (`rebuild_families`) when they differ too, else the figures are stored anew; nothing is
+    read again. The record says
     `migrating` (in the old format) until the end: a migration killed meanwhile is completed by
     the full path when run again."""
+    from graphkit.analysis.figures import refresh_figures
     from graphkit.analysis.store_families import rebuild_families
 
     state.write_state(
@@ -131,7 +134,8 @@ def _derive_again(store: Store, before: state.StoreState, result: MigrationResul
     current = True
     if before.store_format in _FAMILIES_TOO:
         result.families = rebuild_families(store).total()
-    else:  # the families stand as they were, current or not
+    else:  # the families stand as they were, current or not; the figures are stored anew
+        refresh_figures(store)  # (format 6 lists the units of a title of many in buckets)
         result.families = int(store.run_internal("family_count").rows[0][0])
         current = before.families_current
     state.write_state(store, state.idle(families_current=current))

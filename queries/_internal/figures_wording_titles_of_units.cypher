@@ -1,5 +1,5 @@
 // name: _internal/figures_wording_titles_of_units
-// summary: 列有若干单位的问题表述 | the titles whose IssueWording lists one of these units
+// summary: 列有若干单位的问题表述 | the titles whose IssueWording or WordingUnits list one of these units
 // params: units: list
 // mode: read
 // The titles the units' issues had when last counted (a replaced notice's issues are gone).
@@ -7,4 +7,11 @@
 WITH $units AS units
 MATCH (w:IssueWording)
 WHERE any(x IN w.unit_ids WHERE x IN units)
+RETURN w.title AS title
+UNION
+WITH $units AS units
+MATCH (c:WordingUnits)
+WHERE any(x IN c.unit_ids WHERE x IN units)
+WITH DISTINCT c.wording AS id
+MATCH (w:IssueWording {id: id})
 RETURN w.title AS title

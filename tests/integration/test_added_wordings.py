@@ -14,9 +14,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import pytest
 from test_stored_figures import figures
 
 from graphkit import service
+from graphkit.analysis import wordings as wordings_module
 from graphkit.analysis.figures import refresh_figures
 from graphkit.records import Issue, NoticeRecord, notice_id
 from graphkit.testing.synth import generate
@@ -57,10 +59,27 @@ def _renamed(
 
 
 def wordings(store: Any) -> list[tuple[Any, ...]]:
-    return figures(store)["IssueWording"]
+    """The IssueWording records and the WordingUnits buckets."""
+    got = figures(store)
+    return got["IssueWording"] + got["WordingUnits"]
 
 
-def test_added_notices_add_their_counts_to_their_titles(store: Any) -> None:
+def _units_of_title(store: Any, title: str) -> list[str]:
+    rows = store.query(
+        "MATCH (u:Unit)-[:REPORTED]->(n:Notice) MATCH (i:Issue) WHERE i.notice_id = n.id AND i.title = $t "
+        "RETURN DISTINCT u.id AS id ORDER BY id",
+        {"t": title},
+    ).rows
+    return [r[0] for r in rows]
+
+
+@pytest.mark.parametrize("listed", [wordings_module.LISTED_UNITS, 3])
+def test_added_notices_add_their_counts_to_their_titles(
+    store: Any, listed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the default LISTED_UNITS (every title lists its units on its record) and with 3
+    (the titles of more units list them in buckets, and titles pass from the one to the other)."""
+    monkeypatch.setattr(wordings_module, "LISTED_UNITS", listed)
     rng = random.Random(11)
     corpus = generate(n_units=12, notices_per_unit=(1, 1), n_families=12, seed=11, with_text=True)
     pool = list(corpus.records)
@@ -82,8 +101,16 @@ def test_added_notices_add_their_counts_to_their_titles(store: Any) -> None:
         now = wordings(store)
         refresh_figures(store)
         assert now == wordings(store), step
-    titles = {w[1]: w for w in wordings(store)}
+    titles = {w[1]: w for w in figures(store)["IssueWording"]}
     new = titles["只在这份通报中的问题类别"]
     assert new[2:5] == (1, 1, 1)  # issues, notices, units
     shared = max(titles.values(), key=lambda w: w[3])  # the title most notices have
     assert shared[3] == 12 and shared[4] == 10  # 12 notices of 10 units (one has three)
+    buckets = figures(store)["WordingUnits"]
+    if listed < 10:
+        assert shared[-1] == [] and buckets  # its units are in buckets
+        assert sorted(u for b in buckets if b[1] == shared[0] for u in b[2]) == _units_of_title(
+            store, shared[1]
+        )
+    else:
+        assert shared[-1] and not buckets

@@ -276,6 +276,7 @@ FIGURES = {
     "UnitSimilar": "unit_a unit_b unit_a_id unit_b_id pairs best_score",
     "Issue": "problems",
     "IssueWording": "title issues notices units min_depth cat_units cat_notices cat_problems unit_ids",
+    "WordingUnits": "wording unit_ids",
 }
 
 
@@ -504,13 +505,22 @@ def _retitled(rec: NoticeRecord, step: int) -> NoticeRecord:
     return rec.model_copy(update={"id": notice_id(body), "issues": issues})
 
 
-@pytest.mark.parametrize("seed", [5, 23])
-def test_an_incremental_refresh_stores_what_a_full_refresh_stores(store: Any, seed: int) -> None:
+@pytest.mark.parametrize(("seed", "listed"), [(5, 0), (23, 0), (5, 3)])
+def test_an_incremental_refresh_stores_what_a_full_refresh_stores(
+    store: Any, seed: int, listed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Random changes, each followed by a refresh of the units it touched: every stored figure
     and UnitPair is then what a full refresh stores (figures are compared before the full
     refresh rewrites them). The changes: notices added and replaced through the family index
-    (its own refresh of the units it names), and changes written straight to the graph."""
+    (its own refresh of the units it names), and changes written straight to the graph. With
+    `listed`, an issue title of more units than that lists them in WordingUnits buckets
+    (graphkit.analysis.wordings.LISTED_UNITS; 0: the default)."""
     import random
+
+    from graphkit.analysis import wordings
+
+    if listed:
+        monkeypatch.setattr(wordings, "LISTED_UNITS", listed)
 
     from graphkit import service
     from graphkit.testing.synth import generate
