@@ -98,10 +98,13 @@ class EmbeddedStore(Store):
     logged_elements = 5000
     # Nor does closing a store opened for writing checkpoint what the log holds (LadybugDB's
     # `force_checkpoint_on_close` off): the next open replays it, and the commit that fills the
-    # log past LadybugDB's threshold, or COPYs, checkpoints it. That checkpoint rewrites every
-    # node group the logged writes touched (3-4 s at a million measures for one added notice,
-    # most of it the REUSED_FROM lists of the units' one node group); at close, every process
-    # adding a notice paid it, now a few adds share one.
+    # log past `checkpoint_bytes`, or COPYs, checkpoints it. That checkpoint rewrites every node
+    # group the logged writes touched (3-4 s at a million measures for one added notice, most of
+    # it the REUSED_FROM lists of the units' one node group); at close, every process adding a
+    # notice paid it, now a few adds share one. Every open, read-only too, replays the log
+    # (~0.06 s a MB at a million measures: 1.0-1.3 s at LadybugDB's default of 16 MB), so the
+    # log is kept far below that default: one added notice logs ~0.5 MB there.
+    checkpoint_bytes = 4 << 20
 
     def __init__(self, folder: Path, *, read_only: bool = False, buffer_pool: int | None = None) -> None:
         """Open (or create) the store in `folder`; `buffer_pool` in bytes, default
@@ -124,7 +127,12 @@ class EmbeddedStore(Store):
             if read_only and not path.exists():
                 raise StoreError(f"no graph at {self.folder}: run `graphkit ingest` first")
             self.folder.mkdir(parents=True, exist_ok=True)
-            self._db = ladybug.Database(str(path), read_only=read_only, buffer_pool_size=self.buffer_pool)
+            self._db = ladybug.Database(
+                str(path),
+                read_only=read_only,
+                buffer_pool_size=self.buffer_pool,
+                checkpoint_threshold=self.checkpoint_bytes,
+            )
             self._conn = ladybug.Connection(self._db)
             if not read_only:
                 # what the log holds stays there at close: the next write that fills it (or

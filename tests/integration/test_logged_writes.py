@@ -8,6 +8,7 @@ in the log, and a process killed after that commit keeps it."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import subprocess
@@ -170,6 +171,30 @@ def test_closing_leaves_the_log_to_the_next_open(tmp_path: Path) -> None:
         store.logged_elements = 0  # the next batch COPYs
         store.write_batch(records_to_graph(records[2:4]), [])
         assert _wal(tmp_path / "db") == 0
+        assert len(_dump(store)["Notice"]) == 4
+    finally:
+        store.close()
+
+
+def test_a_commit_that_fills_the_log_checkpoints_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The log is kept small (every open replays it): a commit that takes it past
+    `checkpoint_bytes` checkpoints, and the store holds every notice."""
+    records = _records()
+    store = EmbeddedStore(tmp_path / "db")
+    service.load_records(store, records[:1])
+    logged = _wal(tmp_path / "db")
+    store.close()
+    assert logged > 0
+    monkeypatch.setattr(EmbeddedStore, "checkpoint_bytes", logged + 1)
+    store = EmbeddedStore(tmp_path / "db")
+    try:
+        sizes = [logged]
+        for rec in records[1:4]:
+            service.load_records(store, [rec])
+            sizes.append(_wal(tmp_path / "db"))
+        # without the threshold the log only grows: one notice's more at each load
+        assert any(b < a for a, b in itertools.pairwise(sizes)), sizes
+        assert max(sizes) < 2 * logged + 1, sizes
         assert len(_dump(store)["Notice"]) == 4
     finally:
         store.close()
