@@ -150,10 +150,25 @@ def test_logged_commits_survive_a_kill(tmp_path: Path) -> None:
         clean.close()
 
 
-def test_closing_leaves_the_log_to_the_next_open(tmp_path: Path) -> None:
-    """A small load, then close: the log is not checkpointed at close (the next write that fills
-    it does), and the store opened again, for writing or read-only, holds what was written; a
-    batch that COPYs checkpoints the log with its own commit."""
+def test_closing_a_small_store_checkpoints(tmp_path: Path) -> None:
+    """A store under `defer_checkpoint_from` checkpoints at close: its next opens replay nothing."""
+    store = EmbeddedStore(tmp_path / "db")
+    service.load_records(store, _records()[:2])
+    assert _wal(tmp_path / "db") > 0
+    store.close()
+    store = EmbeddedStore(tmp_path / "db")  # the file exists now: opened as a store of its size
+    service.load_records(store, _records()[2:3])
+    assert _wal(tmp_path / "db") > 0
+    store.close()
+    assert _wal(tmp_path / "db") == 0
+
+
+def test_closing_leaves_the_log_to_the_next_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small load, then close, in a store counted as large: the log is not checkpointed at
+    close (the next write that fills it does), and the store opened again, for writing or
+    read-only, holds what was written; a batch that COPYs checkpoints the log with its own
+    commit."""
+    monkeypatch.setattr(EmbeddedStore, "defer_checkpoint_from", 0)
     records = _records()
     store = EmbeddedStore(tmp_path / "db")
     service.load_records(store, records[:2])
