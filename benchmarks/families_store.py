@@ -36,6 +36,13 @@ verify 5.04, all of detect measures 5.27 (the process with its forked workers 14
 RSS in normalize and verify, pages shared by the fork counted in each). Taken from the machine
 3.41 GB (6.38; other jobs' memory moved too); P 0.997, R 1.000. The load is now under 4 GB;
 the rebuild is not: detection holds ~5.3 GB and the family index ~8.5 GB.
+
+Measured 2026-12-02 again (79a4659, a quiet machine, load ~1): 1,101,690 measures, load 66 s
+without the generation (127 s with it; 4.0M elements, 61k el/s, peak RSS 1.97 GB); rebuild 276 s
+(read measures 7.5 s, detect measures 42.0 s, sentences 11.8 s, attribute sources 29.8 s, build
+batch 11.1 s, write 22.2 s, write the family index 75.6 s); records -> stored families 342 s
+(target 150 s: not met); peak RSS 11.49 GB in "write the family index" (8.49 GB at 06fe0da;
+why it grew is not yet known), detection's own 5.46 GB (target 4 GB: not met); P 0.997, R 1.000.
 """
 
 from __future__ import annotations
