@@ -102,15 +102,17 @@ def added_wordings(store: Store, notices: list[str]) -> list[Statement]:
                 "figures_unit_category_titles", {"units": chunk, "skip": skip}
             ).rows
         )
-    stored: dict[str, list[Any]] = {}
+    stored: dict[str, dict[str, Any]] = {}
     for chunk in chunks(sorted(_wording_id(t) for t in new)):
-        stored.update((row[0], row) for row in store.run_internal("figures_wordings_of", {"ids": chunk}).rows)
+        stored.update(
+            (r["id"], r) for r in store.run_internal("figures_wordings_of", {"ids": chunk}).records()
+        )
     # the buckets of the new units in the titles that list their units in buckets
     wanted = sorted(
         {
             _bucket_id(id_, u)
             for t, (_, _, units, _) in new.items()
-            if (id_ := _wording_id(t)) in stored and not stored[id_][7]
+            if (id_ := _wording_id(t)) in stored and not stored[id_]["unit_ids"]
             for u in units
         }
     )
@@ -126,43 +128,40 @@ def added_wordings(store: Store, notices: list[str]) -> list[Statement]:
     bucket_rows: list[dict[str, Any]] = []
     for title, (n_issues, n_notices, units, depth) in sorted(new.items(), key=lambda kv: _wording_id(kv[0])):
         id_ = _wording_id(title)
-        _, issues0, notices0, depth0, cat_units0, cat_notices0, cat_problems0, units0, _ = stored.get(
-            id_, (id_, 0, 0, None, None, None, None, [], 0)
-        )
+        old = stored.get(id_, {})
+        units0 = old.get("unit_ids") or []
         row = {
             "id": id_,
-            "issues": int(issues0 or 0) + n_issues,
-            "notices": int(notices0 or 0) + n_notices,
-            "min_depth": depth if depth0 is None else min(int(depth0), depth),
-            "cat_units": cat_units0,
-            "cat_notices": cat_notices0,
-            "cat_problems": cat_problems0,
+            "issues": int(old.get("issues") or 0) + n_issues,
+            "notices": int(old.get("notices") or 0) + n_notices,
+            "min_depth": depth if old.get("min_depth") is None else min(int(old["min_depth"]), depth),
+            **{k: old.get(k) for k in ("cat_units", "cat_notices", "cat_problems")},
         }
         if title in categories:
             cat_units, cat_notices, problems = categories[title]
-            row["cat_units"] = int(cat_units0 or 0) + sum((u, title) not in had for u in cat_units)
-            row["cat_notices"] = int(cat_notices0 or 0) + len(cat_notices)
-            row["cat_problems"] = int(cat_problems0 or 0) + problems
-        if id_ in stored and not units0:  # listed in buckets: the new units' buckets grow
+            row["cat_units"] = int(row["cat_units"] or 0) + sum((u, title) not in had for u in cat_units)
+            row["cat_notices"] = int(row["cat_notices"] or 0) + len(cat_notices)
+            row["cat_problems"] = int(row["cat_problems"] or 0) + problems
+        if old and not units0:  # listed in buckets: the new units' buckets grow
             grown: dict[str, set[str]] = {}
             for u in units:
                 bid = _bucket_id(id_, u)
                 if u not in buckets.get(bid, ()):
                     grown.setdefault(bid, set(buckets.get(bid, ()))).add(u)
             came = sum(len(v) - len(buckets.get(b, ())) for b, v in grown.items())
-            row["units"] = int(stored[id_][8] or 0) + came
+            row["units"] = int(old["units"] or 0) + came
             bucket_rows += [{"id": b, "wording": id_, "unit_ids": sorted(v)} for b, v in grown.items()]
             counts.append(row)
             continue
-        every_unit = set(units0 or ()) | units
+        every_unit = set(units0) | units
         row["units"] = len(every_unit)
         listed, in_buckets = _layout(id_, every_unit)
         bucket_rows += in_buckets
-        if id_ not in stored:
+        if not old:
             made.append({**row, "title": title, "unit_ids": listed})
             continue
         counts.append(row)
-        if len(every_unit) != len(units0 or ()):
+        if len(every_unit) != len(units0):
             lists.append({"id": id_, "unit_ids": listed})
     return (
         _problem_statements(fresh)

@@ -120,9 +120,8 @@ def _derive_again(store: Store, before: state.StoreState, result: MigrationResul
     """Bring a store whose notices stand as this graphkit writes them to this format: each
     measure gets its `due`, and the families are detected anew with their figures
     (`rebuild_families`) when they differ too, else the figures are stored anew; nothing is
-    read again. The record says
-    `migrating` (in the old format) until the end: a migration killed meanwhile is completed by
-    the full path when run again."""
+    read again. The record says `migrating` (in the old format) until the end: a migration
+    killed meanwhile is completed by the full path when run again."""
     from graphkit.analysis.figures import refresh_figures
     from graphkit.analysis.store_families import rebuild_families
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graphkit.present.panel.columns import FAMILIES, MEASURES, NOTICES, REUSE_EDGES, Table
-from graphkit.records import due_date
 
 __all__ = ["PAPER_KINDS", "Panel", "PanelRows", "build_panel"]
 
@@ -120,8 +119,8 @@ def build_panel(raw: PanelRows) -> Panel:
         mid = r["id"]
         notice = notices.get(r["notice"])
         issue = issues.get(r["issue"]) or {}
-        kind, status, deadline = _text(r["kind"]), _text(r["status"]), _text(r["deadline"])
-        due, published = due_date(deadline), notice["published"] if notice else None
+        kind, status, deadline, due = (_text(r[k]) for k in ("kind", "status", "deadline", "due"))
+        published = notice["published"] if notice else None
         fams = fam.get(mid, {})
         au = fams.get("family_across_units")
         source_unit = families[au]["source_unit"] if au in families else None
